@@ -1,0 +1,164 @@
+"""Checks across the whole catalog that no single field can make: ids, aliases, references."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from careercompare.models import Catalog, Role
+
+
+def normalize_name(name: str) -> str:
+    """The form in which role names, ids and aliases are compared."""
+    return " ".join(name.casefold().replace("-", " ").split())
+
+
+def catalog_problems(catalog: Catalog) -> list[str]:
+    """Every cross-reference problem, each as 'location: what is wrong'."""
+    return [
+        *_duplicate_ids(catalog),
+        *_name_clashes(catalog.roles),
+        *_unknown_sources(catalog),
+        *_unknown_roles(catalog),
+        *_comparison_keys(catalog),
+        *_faq_figures(catalog),
+        *_question_problems(catalog),
+    ]
+
+
+def _duplicates(ids: Iterable[str], where: str) -> Iterator[str]:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(ids):
+        if item in seen:
+            yield f"{where}[{index}].id: '{item}' is already the id of {where}[{seen[item]}]"
+        else:
+            seen[item] = index
+
+
+def _duplicate_ids(catalog: Catalog) -> Iterator[str]:
+    yield from _duplicates((s.id for s in catalog.sources), "sources")
+    yield from _duplicates((r.id for r in catalog.roles), "roles")
+    yield from _duplicates((c.id for c in catalog.comparison_categories), "comparison_categories")
+    yield from _duplicates((f.id for f in catalog.faq), "faq")
+    for index, role in enumerate(catalog.roles):
+        figure_ids = [f.id for f in role.salary] + [f.id for f in role.outlook]
+        for problem in _duplicates(figure_ids, "figures"):
+            yield f"roles[{index}]: figure {problem.split(': ', 1)[1]}"
+    seen_keys: set[str] = set()
+    for index, question in enumerate(catalog.questions):
+        if question.key in seen_keys:
+            yield f"questions[{index}].key: '{question.key}' is used twice"
+        seen_keys.add(question.key)
+
+
+def _name_clashes(roles: list[Role]) -> Iterator[str]:
+    """Ids, names and aliases must name one role only, whatever their case."""
+    owner: dict[str, int] = {}
+    for index, role in enumerate(roles):
+        own = {normalize_name(role.id), normalize_name(role.name)}
+        for key in own:
+            if key in owner and owner[key] != index:
+                yield (
+                    f"roles[{index}]: '{role.name}' ({role.id}) has the same name or id "
+                    f"as roles[{owner[key]}]"
+                )
+            owner.setdefault(key, index)
+    for index, role in enumerate(roles):
+        for alias_index, alias in enumerate(role.aliases):
+            key = normalize_name(alias)
+            if key in owner and owner[key] != index:
+                yield (
+                    f"roles[{index}].aliases[{alias_index}]: alias '{alias}' already names "
+                    f"roles[{owner[key]}] ({roles[owner[key]].id})"
+                )
+            else:
+                owner[key] = index
+
+
+def _source_refs(node: object, path: str) -> Iterator[tuple[str, str]]:
+    """(location, source id) for every `source` and `reported_by` field under node."""
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            if name in ("source", "reported_by") and isinstance(value, str):
+                yield f"{path}.{name}", value
+            elif isinstance(value, (BaseModel, list, dict)):
+                yield from _source_refs(value, f"{path}.{name}")
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            if isinstance(item, (BaseModel, list, dict)):
+                yield from _source_refs(item, f"{path}[{index}]")
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            if isinstance(item, BaseModel):
+                yield from _source_refs(item, f"{path}.{key}")
+
+
+def _unknown_sources(catalog: Catalog) -> Iterator[str]:
+    known = {source.id for source in catalog.sources}
+    for field in ("sources", "roles", "faq", "questions"):
+        for location, ref in _source_refs(getattr(catalog, field), field):
+            if ref not in known:
+                yield f"{location}: source '{ref}' is not in sources"
+    for index, source in enumerate(catalog.sources):
+        if source.reported_by == source.id:
+            yield f"sources[{index}].reported_by: a source cannot report itself"
+
+
+def _unknown_roles(catalog: Catalog) -> Iterator[str]:
+    known = {role.id for role in catalog.roles}
+    for index, role_id in enumerate(catalog.default_roles):
+        if role_id not in known:
+            yield f"default_roles[{index}]: role '{role_id}' is not in roles"
+    for index, role in enumerate(catalog.roles):
+        for path_index, path in enumerate(role.career_paths):
+            where = f"roles[{index}].career_paths[{path_index}]"
+            if path.role is None and not path.outside_catalog:
+                yield f"{where}: names no role; set role, or outside_catalog to true"
+            elif path.role is not None and path.role not in known and not path.outside_catalog:
+                yield (
+                    f"{where}.role: role '{path.role}' is not in roles "
+                    "(add it, or set outside_catalog to true)"
+                )
+
+
+def _comparison_keys(catalog: Catalog) -> Iterator[str]:
+    text_rows = {c.id for c in catalog.comparison_categories if c.kind == "text"}
+    for index, role in enumerate(catalog.roles):
+        for key in role.comparison:
+            if key not in text_rows:
+                yield (f"roles[{index}].comparison.{key}: not a comparison category of kind 'text'")
+
+
+def _faq_figures(catalog: Catalog) -> Iterator[str]:
+    figures = {
+        role.id: {f.id for f in role.salary} | {f.id for f in role.outlook}
+        for role in catalog.roles
+    }
+    for index, entry in enumerate(catalog.faq):
+        for ref_index, ref in enumerate(entry.figures):
+            where = f"faq[{index}].figures[{ref_index}]"
+            if ref.role not in figures:
+                yield f"{where}.role: role '{ref.role}' is not in roles"
+            elif ref.figure not in figures[ref.role]:
+                yield f"{where}.figure: role '{ref.role}' has no figure '{ref.figure}'"
+
+
+def _question_problems(catalog: Catalog) -> Iterator[str]:
+    known = {role.id for role in catalog.roles}
+    for index, question in enumerate(catalog.questions):
+        values = [option.value for option in question.options]
+        if len(set(values)) != len(values):
+            yield f"questions[{index}].options: two options have the same value"
+        if question.default is not None and question.default not in values:
+            yield f"questions[{index}].default: '{question.default}' is not one of its options"
+        for option_index, option in enumerate(question.options):
+            for role_id in option.weights:
+                if role_id not in known:
+                    yield (
+                        f"questions[{index}].options[{option_index}].weights: "
+                        f"role '{role_id}' is not in roles"
+                    )

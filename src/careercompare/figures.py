@@ -1,0 +1,93 @@
+"""How figures read in human output: money, percentages, jobs and ranges."""
+
+from __future__ import annotations
+
+from careercompare.models import OutlookFigure, SalaryFigure
+
+HOURS_PER_YEAR = 2080
+KIND_LABELS = {
+    "average": "average",
+    "median": "median",
+    "percentile-10": "10th percentile",
+    "percentile-90": "90th percentile",
+}
+
+
+def money(value: float, *, cents: bool = False) -> str:
+    """$44,200, or $21.25 with cents."""
+    return f"${value:,.2f}" if cents else f"${value:,.0f}"
+
+
+def number(value: float) -> str:
+    """12, 12.5 or 3,391,000: no trailing zeros."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def signed(value: float) -> str:
+    """+101,200 or -3,400."""
+    return ("+" if value > 0 else "") + number(value)
+
+
+def hourly_value(figure: SalaryFigure, value: float) -> tuple[float, bool]:
+    """An hourly equivalent and whether it is an estimate (annual / 2,080 hours)."""
+    if figure.per == "hour":
+        return value, False
+    if figure.hourly is not None and figure.amount is not None and value == figure.amount:
+        return figure.hourly, False
+    return value / HOURS_PER_YEAR, True
+
+
+def salary_amount(figure: SalaryFigure, *, hourly: bool = False) -> str:
+    """'$44,200', 'about $42,000 to $44,000', '≥ $239,200', or hourly equivalents."""
+    cents = hourly or figure.per == "hour"
+    values = [figure.amount] if figure.amount is not None else [figure.low, figure.high]
+    shown = []
+    estimated = False
+    for value in values:
+        assert value is not None
+        if hourly:
+            value, estimate = hourly_value(figure, value)
+            estimated = estimated or estimate
+        shown.append(money(value, cents=cents))
+    text = " to ".join(shown)
+    if figure.bound == "at-least":
+        text = f"≥ {text}"
+    if figure.approximate:
+        text = f"about {text}"
+    per = "an hour" if hourly or figure.per == "hour" else "a year"
+    text = f"{text} {per}"
+    return f"{text} (estimate: annual / {HOURS_PER_YEAR:,} h)" if estimated else text
+
+
+def salary_kind(figure: SalaryFigure) -> str:
+    """'median', '10th percentile', 'average'."""
+    return KIND_LABELS[figure.kind]
+
+
+def percent(figure: OutlookFigure) -> str:
+    """'+12%', 'about +15%'."""
+    text = f"{signed(figure.percent)}%"
+    return f"about {text}" if figure.approximate else text
+
+
+def outlook_summary(figure: OutlookFigure) -> str:
+    """'+12% (2024-2034), much faster than average'."""
+    text = percent(figure)
+    if figure.period:
+        text += f" ({figure.period})"
+    if figure.descriptor:
+        text += f", {figure.descriptor}"
+    return text
+
+
+def jobs_text(figure: OutlookFigure) -> str | None:
+    """'811,000 (2024) to 912,200 (2034)', or None when no job counts are known."""
+    start = f"{number(figure.jobs_start)}" if figure.jobs_start is not None else None
+    end = f"{number(figure.jobs_end)}" if figure.jobs_end is not None else None
+    if start is None and end is None:
+        return None
+    start_text = f"{start} ({figure.start_year})" if start else "not in sources"
+    end_text = f"{end} ({figure.end_year})" if end else "not in sources"
+    return f"{start_text} to {end_text}"

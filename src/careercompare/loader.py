@@ -1,0 +1,142 @@
+"""Turns a catalog file into a validated Catalog, or raises CatalogError."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from careercompare.errors import CatalogError
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from careercompare.models import Catalog
+
+MAX_CATALOG_BYTES = 64 * 1024 * 1024
+MAX_PROBLEMS_SHOWN = 50
+DATA_ENV_VAR = "CAREERCOMPARE_DATA"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def bundled_catalog_path() -> Path:
+    """The catalog shipped with careercompare: inside the wheel, or in a source checkout."""
+    installed = _PACKAGE_DIR / "data" / "roles.json"
+    if installed.is_file():
+        return installed
+    return _PACKAGE_DIR.parent.parent / "data" / "roles.json"
+
+
+def active_catalog_path(option: str | None) -> Path:
+    """The catalog to use: --data wins over CAREERCOMPARE_DATA, which wins over the bundled one."""
+    chosen = option or os.environ.get(DATA_ENV_VAR)
+    return Path(chosen) if chosen else bundled_catalog_path()
+
+
+def load_catalog(path: Path) -> Catalog:
+    """Read and validate the catalog at path; every failure is a CatalogError."""
+    return parse_catalog(read_catalog_bytes(path), name=str(path))
+
+
+def read_catalog_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what is not a regular, readable, reasonably sized file."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise CatalogError(
+            f"{path}: no such file; give the path of a catalog with --data "
+            f"or {DATA_ENV_VAR}, or leave both unset for the bundled one"
+        ) from None
+    except OSError as error:
+        raise CatalogError(f"{path}: cannot be read ({error.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise CatalogError(f"{path}: is a directory; give the path of a catalog file (roles.json)")
+    if not stat.S_ISREG(info.st_mode):
+        raise CatalogError(f"{path}: is not a regular file; give the path of a catalog file")
+    if info.st_size > MAX_CATALOG_BYTES:
+        raise CatalogError(
+            f"{path}: is {info.st_size:,} bytes, over the {MAX_CATALOG_BYTES:,}-byte limit "
+            "for a catalog"
+        )
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            return handle.read(MAX_CATALOG_BYTES + 1)
+    except OSError as error:
+        raise CatalogError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def parse_catalog(data: bytes, *, name: str) -> Catalog:
+    """Validate catalog bytes (UTF-8, with or without a byte-order mark)."""
+    from pydantic import ValidationError
+
+    from careercompare.models import Catalog
+
+    if len(data) > MAX_CATALOG_BYTES:
+        raise CatalogError(f"{name}: is over the {MAX_CATALOG_BYTES:,}-byte limit for a catalog")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CatalogError(
+            f"{name}: is not UTF-8 text (byte 0x{data[error.start]:02x} at offset "
+            f"{error.start}); save it as UTF-8"
+        ) from None
+    if not text.strip():
+        raise CatalogError(
+            f"{name}: is empty; a catalog is a JSON object (see 'careercompare schema')"
+        )
+    try:
+        return Catalog.model_validate_json(text)
+    except ValidationError as error:
+        problems = list(describe_validation_error(error))
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        if len(problems) > len(shown):
+            shown.append(f"... and {len(problems) - len(shown)} more problems")
+        count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+        raise CatalogError(
+            f"{name}: not a valid catalog ({count}); fix it and run 'careercompare validate'",
+            details=tuple(shown),
+        ) from None
+    except RecursionError:
+        raise CatalogError(f"{name}: is nested too deeply to be a catalog") from None
+
+
+def describe_validation_error(error: ValidationError) -> Iterator[str]:
+    """One 'location: what is wrong' line per problem, without documentation links."""
+    for item in error.errors(include_url=False):
+        location = format_location(item["loc"])
+        kind = item["type"]
+        message = item["msg"]
+        if kind == "json_invalid":
+            yield f"invalid JSON: {item.get('ctx', {}).get('error', message)}"
+            continue
+        if kind == "extra_forbidden":
+            message = "unknown key (not in the schema)"
+        elif kind == "missing":
+            message = "required key is missing"
+        elif kind == "value_error":
+            message = message.removeprefix("Value error, ")
+        elif isinstance(item.get("input"), (str, int, float, bool)) or item.get("input") is None:
+            message = f"{message} (got {_short_repr(item.get('input'))})"
+        if not location and kind != "value_error":
+            location = "(top level)"
+        for line in message.splitlines():
+            yield f"{location}: {line}" if location else line
+
+
+def format_location(loc: tuple[int | str, ...]) -> str:
+    """('roles', 1, 'salary', 0) -> 'roles[1].salary[0]'."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def _short_repr(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."

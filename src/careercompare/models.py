@@ -1,0 +1,330 @@
+"""Pydantic models of the role catalog: everything data/roles.json may hold."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from careercompare.catalog_checks import catalog_problems
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        max_length=200,
+        description="Lower-case identifier: letters, digits and single hyphens.",
+    ),
+]
+Text = Annotated[str, Field(min_length=1)]
+SocCode = Annotated[str, Field(pattern=r"^\d{2}-\d{4}$", description="SOC code, e.g. 31-9092.")]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+Money = Annotated[float, Field(ge=0, le=100_000_000, allow_inf_nan=False)]
+Percent = Annotated[float, Field(ge=-100, le=1000, allow_inf_nan=False)]
+Count = Annotated[int, Field(ge=0, le=1_000_000_000)]
+SignedCount = Annotated[int, Field(ge=-1_000_000_000, le=1_000_000_000)]
+Date = Annotated[
+    str,
+    Field(
+        pattern=r"^(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$",
+        description="ISO date: YYYY, YYYY-MM or YYYY-MM-DD.",
+    ),
+]
+Url = Annotated[str, Field(pattern=r"^https?://[^\s]+$")]
+SourceRef = Annotated[Slug, Field(description="The id of an entry in `sources`.")]
+
+
+class Model(BaseModel):
+    """Base of every catalog model: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Model):
+    """Where facts come from: a publication, a page, or a figure quoted by another."""
+
+    id: Slug
+    title: Text
+    publisher: Text
+    date: Date | None = None
+    date_meaning: Literal["published", "last modified", "as of"] | None = None
+    url: Url | None = None
+    reported_by: SourceRef | None = Field(
+        default=None,
+        description="Id of the source that quotes this one, when it is only known secondhand.",
+    )
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _date_has_meaning(self) -> Source:
+        if (self.date is None) != (self.date_meaning is None):
+            raise ValueError("date and date_meaning go together: give both or neither")
+        return self
+
+
+class SourcedText(Model):
+    """A sentence or phrase together with the source it comes from."""
+
+    text: Text
+    source: SourceRef
+
+
+class Duty(Model):
+    """Something the role does at work."""
+
+    area: Literal["clinical", "administrative"]
+    text: Text
+    source: SourceRef
+
+
+class WorkSetting(Model):
+    """A place the role works, with its share of jobs where a source gives one."""
+
+    text: Text
+    share_percent: Percent | None = None
+    source: SourceRef
+
+
+class EducationPoint(Model):
+    """One fact about how to get into the role."""
+
+    topic: Literal[
+        "minimum",
+        "program",
+        "externship",
+        "on-the-job",
+        "certification",
+        "licensing",
+        "advancement",
+        "florida",
+    ]
+    text: Text
+    source: SourceRef
+
+
+class ProgramLength(Model):
+    """How long a training program takes, as a range."""
+
+    low: Annotated[float, Field(gt=0, le=600)]
+    high: Annotated[float, Field(gt=0, le=600)]
+    unit: Literal["weeks", "months", "years"]
+    scope: Text
+    source: SourceRef
+
+    @model_validator(mode="after")
+    def _low_not_above_high(self) -> ProgramLength:
+        if self.low > self.high:
+            raise ValueError(f"low {_num(self.low)} is above high {_num(self.high)}")
+        return self
+
+
+class Certification(Model):
+    """A credential people in the role can earn."""
+
+    code: Text
+    name: Text
+    issuer: Text | None = None
+    status: Literal["required", "preferred", "optional"]
+    status_note: Text | None = None
+    eligibility: Text | None = None
+    url: Url | None = None
+    source: SourceRef
+
+
+class Requirement(Model):
+    """BLS's typical entry requirements: education, experience, training."""
+
+    kind: Literal["entry-education", "work-experience", "on-the-job-training"]
+    text: Text
+    scope: Text | None = Field(
+        default=None, description="Set when the figure covers a wider group than the role."
+    )
+    source: SourceRef
+
+
+class SalaryFigure(Model):
+    """One published pay figure: a single amount or a low-high range."""
+
+    id: Slug
+    kind: Literal["average", "median", "percentile-10", "percentile-90"]
+    amount: Money | None = None
+    low: Money | None = None
+    high: Money | None = None
+    bound: Literal["exact", "at-least"] = Field(
+        default="exact", description="'at-least' where the source publishes only a lower bound."
+    )
+    approximate: bool = False
+    currency: Literal["USD"] = "USD"
+    per: Literal["year", "hour"] = "year"
+    hourly: Money | None = Field(
+        default=None, description="The hourly figure the source publishes."
+    )
+    as_of: Text | None = Field(default=None, description="The pay period, e.g. 'May 2024'.")
+    scope: Text | None = Field(
+        default=None, description="Set when the figure covers a subgroup or a wider group."
+    )
+    source: SourceRef
+
+    @model_validator(mode="after")
+    def _amount_or_range(self) -> SalaryFigure:
+        has_range = self.low is not None or self.high is not None
+        if self.amount is not None and has_range:
+            raise ValueError("give either amount or low and high, not both")
+        if self.amount is None and (self.low is None or self.high is None):
+            raise ValueError("give an amount, or both low and high")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low {_num(self.low)} is above high {_num(self.high)}")
+        if self.hourly is not None and self.per != "year":
+            raise ValueError("hourly is the published hourly value of a yearly figure")
+        return self
+
+
+class OutlookFigure(Model):
+    """One employment projection, with its period exactly as the source states it."""
+
+    id: Slug
+    percent: Percent
+    approximate: bool = False
+    period: Text | None = Field(
+        default=None, description="As the source states it: '2024-2034', 'through 2032'."
+    )
+    start_year: Year | None = None
+    end_year: Year | None = None
+    jobs_start: Count | None = None
+    jobs_end: Count | None = None
+    change: SignedCount | None = None
+    openings_per_year: Count | None = None
+    descriptor: Text | None = None
+    scope: Text | None = None
+    source: SourceRef
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> OutlookFigure:
+        if (
+            self.start_year is not None
+            and self.end_year is not None
+            and self.start_year >= self.end_year
+        ):
+            raise ValueError(f"start_year {self.start_year} is not before end_year {self.end_year}")
+        return self
+
+
+class CareerPath(Model):
+    """A next step the role leads to, in the source's words."""
+
+    label: Text
+    role: Slug | None = Field(default=None, description="The catalog role this step is.")
+    outside_catalog: bool = Field(
+        default=False, description="True when the step has no role in this catalog."
+    )
+    note: Text | None = None
+    source: SourceRef
+
+
+class BlsOccupation(Model):
+    """The closest BLS occupation to the role."""
+
+    soc_code: SocCode | None = None
+    title: Text
+    match: Literal["exact", "closest"]
+    note: SourcedText | None = None
+    source: SourceRef
+
+
+class Role(Model):
+    """One occupation with everything the catalog knows about it."""
+
+    id: Slug
+    name: Text
+    aliases: list[Text] = []
+    summary: SourcedText | None = None
+    comparison: dict[Slug, SourcedText] = Field(
+        default={}, description="Quick-comparison text, keyed by comparison category id."
+    )
+    duties: list[Duty] = []
+    skills: list[SourcedText] = []
+    work_settings: list[WorkSetting] = []
+    education: list[EducationPoint] = []
+    program_length: ProgramLength | None = None
+    certifications: list[Certification] = []
+    requirements: list[Requirement] = []
+    salary: list[SalaryFigure] = []
+    salary_notes: list[SourcedText] = []
+    outlook: list[OutlookFigure] = []
+    growth_drivers: list[SourcedText] = []
+    career_paths: list[CareerPath] = []
+    choose_if: list[SourcedText] = []
+    bls_occupation: BlsOccupation | None = None
+
+
+class ComparisonCategory(Model):
+    """A row of the comparison table; `kind` says where its cells come from."""
+
+    id: Slug
+    label: Text
+    kind: Literal["text", "median-pay", "entry-education", "outlook"]
+
+
+class FigureRef(Model):
+    """A pointer from an answer to a figure that supports or qualifies it."""
+
+    role: Slug
+    figure: Slug
+    relation: Literal["supports", "qualifies"]
+
+
+class FaqEntry(Model):
+    """A usual question and its answer."""
+
+    id: Slug
+    question: Text
+    answer: Text
+    source: SourceRef
+    figures: list[FigureRef] = []
+    notes: list[SourcedText] = []
+
+
+class AnswerOption(Model):
+    """One answer to a match question and how much it moves each role."""
+
+    value: Slug
+    label: Text
+    weights: dict[Slug, Annotated[int, Field(ge=-10, le=10)]] = Field(
+        description="Points per role id."
+    )
+    reason: Text = Field(description="Why this answer points where it does.")
+    source: SourceRef
+
+
+class Question(Model):
+    """A question of the match questionnaire."""
+
+    key: Slug
+    text: Text
+    options: Annotated[list[AnswerOption], Field(min_length=2)]
+    default: Slug | None = None
+
+
+class Catalog(Model):
+    """The whole catalog: sources, roles, comparison rows, FAQ and questions."""
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    default_roles: Annotated[list[Slug], Field(min_length=1)]
+    comparison_categories: list[ComparisonCategory]
+    sources: list[Source]
+    roles: Annotated[list[Role], Field(min_length=1)]
+    faq: list[FaqEntry] = []
+    questions: list[Question] = []
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Catalog:
+        problems = catalog_problems(self)
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}".replace(",", "") if value == int(value) else f"{value:g}"

@@ -1,0 +1,106 @@
+"""Questions asked of a catalog: which role a name means, which figure answers a row."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from functools import cached_property
+
+from careercompare.catalog_checks import normalize_name
+from careercompare.errors import UsageError
+from careercompare.models import Catalog, OutlookFigure, Requirement, Role, SalaryFigure, Source
+
+LIST_ROLES_HINT = "run 'careercompare roles' to list them"
+
+
+class CatalogIndex:
+    """Lookups over one catalog, built once and only when first needed."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    @cached_property
+    def roles_by_id(self) -> dict[str, Role]:
+        return {role.id: role for role in self.catalog.roles}
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.catalog.sources}
+
+    @cached_property
+    def _roles_by_name(self) -> dict[str, Role]:
+        names: dict[str, Role] = {}
+        for role in self.catalog.roles:
+            for name in (role.id, role.name, *role.aliases):
+                names.setdefault(normalize_name(name), role)
+        return names
+
+    def resolve_role(self, name: str) -> Role:
+        """The role an id, alias or display name means, whatever its case."""
+        role = self._roles_by_name.get(normalize_name(name))
+        if role is not None:
+            return role
+        close = difflib.get_close_matches(normalize_name(name), self._roles_by_name, n=1)
+        shown = name if len(name) <= 60 else name[:57] + "..."
+        hint = f"did you mean '{self._roles_by_name[close[0]].id}'? " if close else ""
+        raise UsageError(f"unknown role '{shown}'; {hint}{LIST_ROLES_HINT}")
+
+    def resolve_roles(self, names: Sequence[str]) -> list[Role]:
+        """The roles named, in order and without repeats; the default roles when none."""
+        if not names:
+            return [self.roles_by_id[role_id] for role_id in self.catalog.default_roles]
+        roles: list[Role] = []
+        for name in names:
+            role = self.resolve_role(name)
+            if role not in roles:
+                roles.append(role)
+        return roles
+
+    def is_secondhand(self, source_id: str) -> bool:
+        """True for a figure known only because another source quotes it."""
+        return self.sources_by_id[source_id].reported_by is not None
+
+    def headline_median(self, role: Role) -> SalaryFigure | None:
+        """The occupation-wide median from a firsthand source, if the role has one."""
+        for figure in role.salary:
+            if (
+                figure.kind == "median"
+                and figure.scope is None
+                and not self.is_secondhand(figure.source)
+            ):
+                return figure
+        return None
+
+    def headline_outlook(self, role: Role) -> OutlookFigure | None:
+        """The newest firsthand projection with a stated start and end year."""
+        dated = [
+            f
+            for f in role.outlook
+            if f.start_year is not None
+            and f.end_year is not None
+            and not self.is_secondhand(f.source)
+        ]
+        return max(dated, key=lambda f: f.end_year or 0, default=None)
+
+    def outlook_label(self, role: Role, figure: OutlookFigure) -> str:
+        """How a projection stands among the role's others."""
+        if figure is self.headline_outlook(role):
+            return "newest projection"
+        if self.is_secondhand(figure.source):
+            return "secondhand"
+        if figure.end_year is None:
+            return "no period stated"
+        return "older projection"
+
+    def ordered_outlook(self, role: Role) -> list[OutlookFigure]:
+        """Newest firsthand projection first, then older, secondhand and undated ones."""
+        order = ("newest projection", "older projection", "secondhand", "no period stated")
+        return sorted(
+            role.outlook,
+            key=lambda f: (order.index(self.outlook_label(role, f)), -(f.end_year or 0)),
+        )
+
+    @staticmethod
+    def requirement(role: Role, kind: str) -> Requirement | None:
+        """The role's first requirement of a kind (entry-education, work-experience...)."""
+        return next((r for r in role.requirements if r.kind == kind), None)

@@ -1,0 +1,172 @@
+"""The `rich` format: tables, bars and trees drawn for a terminal of any width."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from careercompare.document import (
+    BarChart,
+    Block,
+    BulletList,
+    Comparison,
+    FieldList,
+    Heading,
+    Paragraph,
+    Records,
+    SourceList,
+    TreeNode,
+)
+from careercompare.inert import inert
+from careercompare.output import wants_ascii
+from careercompare.render.bars import ASCII_BARS, UNICODE_BARS, axis_line, draw_bar
+
+MIN_COLUMN = 12
+
+
+def text(value: str, style: str = "") -> Text:
+    """Catalog text as a Rich Text: never parsed for markup, emoji or escape codes."""
+    return Text(inert(value), style=style)
+
+
+def render_rich(blocks: tuple[Block, ...], console: Console) -> None:
+    """Print the view to the console."""
+    renderer = _RichRenderer(console)
+    for position, block in enumerate(blocks):
+        if position and isinstance(block, (Heading, SourceList, Comparison, Records, BarChart)):
+            console.print()
+        for renderable in renderer.render(block):
+            console.print(renderable)
+
+
+def _longest_word(values: Iterable[str]) -> int:
+    return max((len(word) for value in values for word in inert(value).split()), default=1)
+
+
+class _RichRenderer:
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.ascii = wants_ascii(console)
+        self.box = box.ASCII if self.ascii else box.ROUNDED
+        self.bullet = "-" if self.ascii else "•"
+
+    def render(self, block: Block) -> list[RenderableType]:
+        if isinstance(block, Heading):
+            return [text(block.text, "bold" if block.level == 1 else "bold underline")]
+        if isinstance(block, Paragraph):
+            return [text(block.text, "dim" if block.note else "")]
+        if isinstance(block, BulletList):
+            markers = [
+                f"{n}." if block.numbered else self.bullet for n in range(1, 1 + len(block.items))
+            ]
+            return [self._hanging(zip(markers, block.items, strict=True), marker_style="")]
+        if isinstance(block, FieldList):
+            return [self._hanging(((f"{label}:", value) for label, value in block.pairs), "bold")]
+        if isinstance(block, Comparison):
+            return self._comparison(block)
+        if isinstance(block, Records):
+            return self._records(block)
+        if isinstance(block, BarChart):
+            return self._chart(block)
+        if isinstance(block, TreeNode):
+            return [self._tree(block)]
+        entries = [entry.split(" ", 1) for entry in block.entries]
+        return [text("Sources", "bold underline"), self._hanging((n, e) for n, e in entries)]
+
+    def _hanging(self, pairs: Iterable[tuple[str, str]], marker_style: str = "") -> Table:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style=marker_style)
+        grid.add_column(overflow="fold")
+        for marker, value in pairs:
+            grid.add_row(text(marker, marker_style), text(value))
+        return grid
+
+    def _fits(self, columns: list[list[str]]) -> list[int] | None:
+        """Minimum column widths when every column keeps its longest word whole."""
+        minimums = [
+            max(_longest_word(column), min(MIN_COLUMN, max(map(len, column)))) for column in columns
+        ]
+        needed = sum(minimums) + 3 * len(columns) + 1
+        return minimums if needed <= self.console.width else None
+
+    def _table(
+        self, header: tuple[str, ...], rows: list[tuple[str, ...]], widths: list[int]
+    ) -> Table:
+        table = Table(box=self.box, show_lines=True, header_style="bold")
+        for index, (name, width) in enumerate(zip(header, widths, strict=True)):
+            table.add_column(
+                text(name), min_width=width, overflow="fold", style="bold" if index == 0 else ""
+            )
+        for row in rows:
+            table.add_row(*(text(cell) for cell in row))
+        return table
+
+    def _comparison(self, block: Comparison) -> list[RenderableType]:
+        header = (block.corner, *block.columns)
+        rows = [(label, *cells) for label, cells in block.rows]
+        widths = self._fits([list(column) for column in zip(header, *rows, strict=True)])
+        if widths is not None:
+            return [self._table(header, rows, widths)]
+        stacked: list[RenderableType] = []
+        for position, column in enumerate(block.columns):
+            stacked.append(text(column, "bold underline"))
+            for label, cells in block.rows:
+                stacked.append(text(label, "bold"))
+                stacked.append(Padding(text(cells[position]), (0, 0, 0, 2), expand=False))
+        return stacked
+
+    def _records(self, block: Records) -> list[RenderableType]:
+        rows = list(block.rows)
+        widths = self._fits([list(column) for column in zip(block.columns, *rows, strict=True)])
+        if widths is not None:
+            return [self._table(block.columns, rows, widths)]
+        return [
+            Padding(
+                self._hanging(
+                    zip((f"{name}:" for name in block.columns), row, strict=True), "bold"
+                ),
+                (0, 0, 1, 0),
+            )
+            for row in rows
+        ]
+
+    def _chart(self, chart: BarChart) -> list[RenderableType]:
+        charset = ASCII_BARS if self.ascii else UNICODE_BARS
+        width = max(10, self.console.width - 2)
+        lines: list[RenderableType] = []
+        for bar in chart.bars:
+            lines.append(text(f"{bar.label}: {bar.caption}"))
+            drawn = draw_bar(bar, start=chart.start, end=chart.end, width=width, charset=charset)
+            styled = Text("  ")
+            for char in drawn:
+                style = (
+                    "cyan"
+                    if char == charset.filled
+                    else ("bold magenta" if char == charset.mark else "dim")
+                )
+                styled.append(char, style=style)
+            lines.append(styled)
+        axis = axis_line(inert(chart.axis_start), inert(chart.axis_end), width)
+        lines.append(Text("  " + axis, style="dim"))
+        return lines
+
+    def _tree(self, root: TreeNode) -> Table:
+        branch, last, pipe = ("|-- ", "`-- ", "|   ") if self.ascii else ("├── ", "└── ", "│   ")
+        grid = Table.grid()
+        grid.add_column(no_wrap=True, style="dim")
+        grid.add_column(overflow="fold")
+
+        def walk(node: TreeNode, prefix: str) -> None:
+            for index, child in enumerate(node.children):
+                is_last = index == len(node.children) - 1
+                grid.add_row(Text(prefix + (last if is_last else branch)), text(child.text))
+                walk(child, prefix + ("    " if is_last else pipe))
+
+        grid.add_row(Text(""), text(root.text, "bold"))
+        walk(root, "")
+        return grid

@@ -1,0 +1,16 @@
+"""The JSON Schema of a catalog, generated from the models."""
+
+from __future__ import annotations
+
+import json
+
+from careercompare.models import Catalog
+
+
+def catalog_schema_text() -> str:
+    """The schema as committed in data/roles.schema.json."""
+    schema = Catalog.model_json_schema(by_alias=True)
+    return (
+        json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}, indent=2)
+        + "\n"
+    )

@@ -1,0 +1,1 @@
+"""Views: each turns catalog roles into a View of blocks, JSON data and CSV records."""

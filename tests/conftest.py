@@ -1,0 +1,70 @@
+"""Shared test set-up: a fixed terminal, the bundled catalog, and a way to run the CLI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from careercompare.entry import main
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "data" / "roles.json"
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture(autouse=True)
+def fixed_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test sees an 80-column, colourless, non-interactive terminal."""
+    for name in ("CAREERCOMPARE_DATA", "NO_COLOR", "FORCE_COLOR", "CAREERCOMPARE_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "50")
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    """Run careercompare in-process and capture what it prints."""
+
+    def invoke(*args: str) -> Result:
+        capsys.readouterr()
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    return invoke
+
+
+@pytest.fixture
+def catalog_data() -> dict[str, Any]:
+    """A fresh copy of the bundled catalog as plain JSON data, to break in tests."""
+    data: dict[str, Any] = json.loads(BUNDLED.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture
+def write_catalog(tmp_path: Path) -> Callable[[Any], Path]:
+    """Write JSON data (or raw text/bytes) to a catalog file and return its path."""
+
+    def write(content: Any, name: str = "roles.json") -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_text(json.dumps(content), encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,145 @@
+"""Broken catalogs are refused with one line per problem, naming where it is."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from careercompare.errors import CatalogError
+from careercompare.loader import parse_catalog
+
+Data = dict[str, Any]
+
+
+def problems(data: Data) -> list[str]:
+    import json
+
+    with pytest.raises(CatalogError) as caught:
+        parse_catalog(json.dumps(data).encode(), name="test.json")
+    return list(caught.value.details)
+
+
+def test_low_above_high_names_the_figure(catalog_data: Data) -> None:
+    figure = catalog_data["roles"][1]["salary"][0]
+    figure["low"], figure["high"] = 50000, 40000
+    assert problems(catalog_data) == ["roles[1].salary[0]: low 50000 is above high 40000"]
+
+
+def test_unknown_keys_are_refused(catalog_data: Data) -> None:
+    catalog_data["roles"][0]["colour"] = "blue"
+    assert problems(catalog_data) == ["roles[0].colour: unknown key (not in the schema)"]
+
+
+def test_wrong_types_say_what_was_found(catalog_data: Data) -> None:
+    catalog_data["roles"][0]["outlook"][0]["percent"] = "twelve"
+    [problem] = problems(catalog_data)
+    assert problem.startswith("roles[0].outlook[0].percent: ")
+    assert "'twelve'" in problem
+
+
+def test_missing_required_keys_are_named(catalog_data: Data) -> None:
+    del catalog_data["roles"][0]["name"]
+    assert problems(catalog_data) == ["roles[0].name: required key is missing"]
+
+
+def test_implausible_percentages_and_years_are_refused(catalog_data: Data) -> None:
+    catalog_data["roles"][0]["outlook"][0]["percent"] = 5000
+    catalog_data["roles"][0]["outlook"][0]["end_year"] = 3034
+    found = problems(catalog_data)
+    assert any(p.startswith("roles[0].outlook[0].percent:") for p in found)
+    assert any(p.startswith("roles[0].outlook[0].end_year:") for p in found)
+
+
+def test_start_year_must_come_before_end_year(catalog_data: Data) -> None:
+    catalog_data["roles"][0]["outlook"][0]["start_year"] = 2034
+    assert problems(catalog_data) == [
+        "roles[0].outlook[0]: start_year 2034 is not before end_year 2034"
+    ]
+
+
+def test_duplicate_role_ids_are_refused(catalog_data: Data) -> None:
+    twin = copy.deepcopy(catalog_data["roles"][0])
+    twin["name"], twin["aliases"] = "Another", []
+    catalog_data["roles"].append(twin)
+    found = problems(catalog_data)
+    assert any("'medical-assistant' is already the id of roles[0]" in p for p in found)
+
+
+def test_aliases_are_unique_across_the_catalog_whatever_their_case(catalog_data: Data) -> None:
+    catalog_data["roles"][1]["aliases"].append("ma")
+    assert problems(catalog_data) == [
+        "roles[1].aliases[2]: alias 'ma' already names roles[0] (medical-assistant)"
+    ]
+
+
+def test_an_alias_may_not_be_another_roles_name(catalog_data: Data) -> None:
+    catalog_data["roles"][0]["aliases"].append("Medical Office Assistant")
+    found = problems(catalog_data)
+    assert found == [
+        "roles[0].aliases[2]: alias 'Medical Office Assistant' already names roles[1] "
+        "(medical-office-assistant)"
+    ]
+
+
+def test_every_source_reference_resolves(catalog_data: Data) -> None:
+    catalog_data["roles"][0]["salary"][1]["source"] = "nowhere"
+    assert problems(catalog_data) == ["roles[0].salary[1].source: source 'nowhere' is not in sources"]
+
+
+def test_career_paths_point_at_roles_or_are_marked_outside(catalog_data: Data) -> None:
+    catalog_data["roles"][0]["career_paths"][0]["role"] = "astronaut"
+    catalog_data["roles"][0]["career_paths"][4]["outside_catalog"] = False
+    assert problems(catalog_data) == [
+        "roles[0].career_paths[0].role: role 'astronaut' is not in roles "
+        "(add it, or set outside_catalog to true)",
+        "roles[0].career_paths[4]: names no role; set role, or outside_catalog to true",
+    ]
+
+
+def test_faq_figures_must_exist(catalog_data: Data) -> None:
+    catalog_data["faq"][2]["figures"][0]["figure"] = "ma-made-up"
+    assert problems(catalog_data) == [
+        "faq[2].figures[0].figure: role 'medical-assistant' has no figure 'ma-made-up'"
+    ]
+
+
+def test_a_catalog_that_is_not_an_object_is_refused() -> None:
+    with pytest.raises(CatalogError) as caught:
+        parse_catalog(b"[1, 2]", name="x.json")
+    assert caught.value.details == ("(top level): Input should be an object",)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "x.json: is empty"),
+        (b"   \n", "x.json: is empty"),
+        (b"\xff\xfe{}", "x.json: is not UTF-8 text (byte 0xff at offset 0)"),
+    ],
+)
+def test_unreadable_content_gets_a_clear_message(content: bytes, expected: str) -> None:
+    with pytest.raises(CatalogError) as caught:
+        parse_catalog(content, name="x.json")
+    assert caught.value.message.startswith(expected)
+
+
+def test_invalid_json_gives_line_and_column() -> None:
+    with pytest.raises(CatalogError) as caught:
+        parse_catalog(b'{\n  "roles": [,]\n}', name="x.json")
+    [detail] = caught.value.details
+    assert detail.startswith("invalid JSON: ")
+    assert "line 2 column" in detail
+
+
+def test_byte_order_mark_and_crlf_line_ends_are_accepted(
+    catalog_data: Data, write_catalog: Callable[[Any], Path]
+) -> None:
+    import json
+
+    text = json.dumps(catalog_data, indent=2).replace("\n", "\r\n")
+    catalog = parse_catalog(b"\xef\xbb\xbf" + text.encode(), name="bom.json")
+    assert len(catalog.roles) == len(catalog_data["roles"])
