@@ -174,7 +174,11 @@ def test_certifications_follow_the_seed_and_reference(catalog: Catalog) -> None:
 def test_florida_notes_and_program_length(catalog: Catalog) -> None:
     ma = role(catalog, "medical-assistant")
     assert ma.program_length is not None
-    assert (ma.program_length.low, ma.program_length.high, ma.program_length.unit) == (12, 24, "weeks")
+    assert (ma.program_length.low, ma.program_length.high, ma.program_length.unit) == (
+        12,
+        24,
+        "weeks",
+    )
     florida = [p for p in ma.education if p.topic == "florida"]
     assert any("458.3485" in p.text for p in florida)
     assert any(p.source == "florida-statute-458-3485-via-seed" for p in florida)
@@ -222,12 +226,52 @@ def test_career_paths_link_to_catalog_roles_or_say_they_are_outside(catalog: Cat
 @pytest.mark.parametrize(
     ("role_id", "median", "hourly", "entry", "jobs", "percent", "change"),
     [
-        ("licensed-practical-nurse", 62340, 29.97, "Postsecondary nondegree award", 651400, 3, 17100),
+        (
+            "licensed-practical-nurse",
+            62340,
+            29.97,
+            "Postsecondary nondegree award",
+            651400,
+            3,
+            17100,
+        ),
         ("registered-nurse", 93600, 45.00, "Bachelor's degree", 3391000, 5, 166100),
-        ("nurse-anesthetists-midwives-and-practitioners", 132050, 63.48, "Master's degree", 382700, 35, 134000),
-        ("physicians-and-surgeons", 239200, 115.00, "Doctoral or professional degree", 839000, 3, 24300),
-        ("medical-and-health-services-manager", 117960, 56.71, "Bachelor's degree", 616200, 23, 142900),
-        ("medical-records-specialist", 50250, 24.16, "Postsecondary nondegree award", 194800, 7, 13800),
+        (
+            "nurse-anesthetists-midwives-and-practitioners",
+            132050,
+            63.48,
+            "Master's degree",
+            382700,
+            35,
+            134000,
+        ),
+        (
+            "physicians-and-surgeons",
+            239200,
+            115.00,
+            "Doctoral or professional degree",
+            839000,
+            3,
+            24300,
+        ),
+        (
+            "medical-and-health-services-manager",
+            117960,
+            56.71,
+            "Bachelor's degree",
+            616200,
+            23,
+            142900,
+        ),
+        (
+            "medical-records-specialist",
+            50250,
+            24.16,
+            "Postsecondary nondegree award",
+            194800,
+            7,
+            13800,
+        ),
     ],
 )
 def test_career_path_roles_carry_exactly_the_bls_summary_figures(

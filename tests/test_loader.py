@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import Result
 
 from careercompare import loader
 from careercompare.errors import CatalogError
 from careercompare.loader import active_catalog_path, bundled_catalog_path, load_catalog
-from tests.conftest import Result
 
 
 def test_bundled_catalog_is_found_and_valid() -> None:
@@ -64,7 +64,10 @@ def test_oversized_file_is_refused_before_it_is_read(
 
 
 def test_data_option_and_environment_reach_every_command(
-    run: Any, write_catalog: Callable[[Any], Path], catalog_data: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+    run: Any,
+    write_catalog: Callable[[Any], Path],
+    catalog_data: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     catalog_data["roles"][0]["name"] = "Renamed assistant"
     path = write_catalog(catalog_data)

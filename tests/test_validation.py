@@ -87,7 +87,9 @@ def test_an_alias_may_not_be_another_roles_name(catalog_data: Data) -> None:
 
 def test_every_source_reference_resolves(catalog_data: Data) -> None:
     catalog_data["roles"][0]["salary"][1]["source"] = "nowhere"
-    assert problems(catalog_data) == ["roles[0].salary[1].source: source 'nowhere' is not in sources"]
+    assert problems(catalog_data) == [
+        "roles[0].salary[1].source: source 'nowhere' is not in sources"
+    ]
 
 
 def test_career_paths_point_at_roles_or_are_marked_outside(catalog_data: Data) -> None:

@@ -1,0 +1,147 @@
+"""The command line as a user meets it: version, help, roles, validate, schema, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.conftest import ROOT
+
+from careercompare import __version__
+
+COMMANDS = ["table", "salary", "outlook", "faq", "show", "roles", "validate", "schema"]
+
+
+def test_version_prints_name_and_version(run: Any) -> None:
+    result = run("--version")
+    assert (result.exit_code, result.stdout) == (0, f"careercompare {__version__}\n")
+
+
+def test_version_imports_neither_pydantic_nor_rich() -> None:
+    code = (
+        "import sys; from careercompare.entry import main; main(['--version']);"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'rich', 'typer')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1] == "[]"
+
+
+def test_no_arguments_prints_help(run: Any) -> None:
+    result = run()
+    assert result.exit_code == 0
+    assert "Usage: careercompare" in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_every_command_has_help_with_an_example(run: Any, command: str, flag: str) -> None:
+    result = run(command, flag)
+    assert result.exit_code == 0, result.stderr
+    assert "Examples:" in result.stdout
+    assert f"careercompare {command}" in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_documented_in_the_readme(command: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"careercompare {command}" in readme
+
+
+def test_roles_lists_ids_names_aliases_and_occupations(run: Any) -> None:
+    result = run("roles", "--format", "plain")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "medical-office-assistant | Medical office assistant | MOA, medical administrative "
+        "assistant | Medical secretaries and administrative assistants (43-6013)"
+    ) in result.stdout
+
+
+def test_roles_json_has_a_stable_shape(run: Any) -> None:
+    data = json.loads(run("roles", "--json").stdout)
+    assert data["view"] == "roles"
+    first = data["roles"][0]
+    assert set(first) == {"id", "name", "aliases", "bls_occupation"}
+    assert first["bls_occupation"]["soc_code"] == "31-9092"
+
+
+def test_roles_search_finds_by_name_and_alias(run: Any) -> None:
+    found = json.loads(run("roles", "--search", "nurse", "--json").stdout)["roles"]
+    assert {r["id"] for r in found} == {
+        "licensed-practical-nurse",
+        "registered-nurse",
+        "nurse-anesthetists-midwives-and-practitioners",
+    }
+    by_alias = json.loads(run("roles", "-s", "LVN", "--json").stdout)["roles"]
+    assert [r["id"] for r in by_alias] == ["licensed-practical-nurse"]
+
+
+def test_roles_search_without_match_is_a_usage_error(run: Any) -> None:
+    result = run("roles", "--search", "astronaut")
+    assert result.exit_code == 2
+    assert "no role matches 'astronaut'" in result.stderr
+
+
+def test_validate_reports_counts(run: Any) -> None:
+    result = run("validate")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "OK: 8 roles, 16 sources, 5 FAQ entries\n"
+
+
+def test_validate_lists_every_problem_with_its_location(
+    run: Any, tmp_path: Path, catalog_data: dict[str, Any]
+) -> None:
+    catalog_data["roles"][1]["salary"][0]["low"] = 50000
+    catalog_data["roles"][1]["salary"][0]["high"] = 40000
+    catalog_data["roles"][0]["oops"] = 1
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(catalog_data))
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"careercompare: error: {path}: not a valid catalog (2 problems); fix it and run "
+        "'careercompare validate'",
+        "  roles[0].oops: unknown key (not in the schema)",
+        "  roles[1].salary[0]: low 50000 is above high 40000",
+    ]
+
+
+def test_schema_command_prints_the_committed_schema(run: Any) -> None:
+    committed = (ROOT / "data" / "roles.schema.json").read_text(encoding="utf-8")
+    assert run("schema").stdout == committed, "run: careercompare schema > data/roles.schema.json"
+
+
+def test_catalog_names_its_schema_for_editors() -> None:
+    data = json.loads((ROOT / "data" / "roles.json").read_text(encoding="utf-8"))
+    assert data["$schema"] == "./roles.schema.json"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["table", "--bogus"], "No such option: --bogus (see 'careercompare table --help')"),
+        (["table", "--format", "yaml"], "Invalid value for '--format' / '-f'"),
+        (["nonsense"], "No such command 'nonsense'"),
+        (["show"], "Missing argument 'ROLE'"),
+    ],
+)
+def test_usage_problems_end_with_exit_2_and_one_line(
+    run: Any, args: list[str], message: str
+) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("careercompare: error: ")
+    assert message in line
+
+
+def test_python_dash_m_runs_the_tool() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "careercompare", "validate"], capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("OK: ")

@@ -1,0 +1,233 @@
+"""The comparison views in every format, pinned at 80 columns, and how they read in terminals."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import Any
+
+import pytest
+from tests.snapshots import assert_snapshot
+
+ESCAPE = "\x1b"
+VIEWS = [
+    ("table",),
+    ("salary",),
+    ("outlook",),
+    ("faq",),
+    ("show", "ma"),
+]
+TABULAR = ["table", "salary", "outlook", "faq"]
+
+
+def _name(args: tuple[str, ...], fmt: str) -> str:
+    return "-".join(args) + f".{fmt}.txt"
+
+
+@pytest.mark.parametrize("args", VIEWS, ids=lambda a: " ".join(a))
+@pytest.mark.parametrize("fmt", ["rich", "plain", "markdown"])
+def test_rendered_output_is_pinned_at_80_columns(run: Any, args: tuple[str, ...], fmt: str) -> None:
+    result = run(*args, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert_snapshot(_name(args, fmt), result.stdout)
+
+
+@pytest.mark.parametrize("args", VIEWS, ids=lambda a: " ".join(a))
+def test_json_output_carries_every_cited_source(run: Any, args: tuple[str, ...]) -> None:
+    result = run(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["view"] == args[0]
+    cited = {source["id"] for source in data["sources"]}
+    mentioned = set(re.findall(r'"source": "([a-z0-9-]+)"', result.stdout))
+    assert mentioned <= cited
+    assert [s["number"] for s in data["sources"]] == list(range(1, len(cited) + 1))
+
+
+@pytest.mark.parametrize("view", TABULAR)
+def test_csv_output_has_a_header_and_one_record_per_row(run: Any, view: str) -> None:
+    result = run(view, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows
+    assert all(None not in row for row in rows)
+
+
+def test_csv_table_has_one_record_per_category_and_role(run: Any) -> None:
+    rows = list(csv.DictReader(io.StringIO(run("table", "--format", "csv").stdout)))
+    assert len(rows) == 20
+    median = next(
+        r for r in rows if r["category"] == "median-pay" and r["role_id"] == "medical-assistant"
+    )
+    assert median["value"] == "$44,200 a year (May 2024)"
+    assert median["source"] == "bls-ooh-medical-assistants"
+
+
+def test_show_refuses_csv_with_a_usage_error(run: Any) -> None:
+    result = run("show", "ma", "--format", "csv")
+    assert result.exit_code == 2
+    assert "choose one of: rich, plain, markdown, json" in result.stderr
+
+
+@pytest.mark.parametrize("args", VIEWS, ids=lambda a: " ".join(a))
+def test_plain_output_is_ascii_without_escape_codes(run: Any, args: tuple[str, ...]) -> None:
+    out = run(*args, "--format", "plain").stdout
+    assert out.isascii()
+    assert ESCAPE not in out
+    assert not set("─│╭╮") & set(out)
+
+
+def test_markdown_table_has_one_pipe_row_per_category(run: Any) -> None:
+    out = run("table", "--format", "markdown").stdout
+    rows = [line for line in out.splitlines() if line.startswith("| ")]
+    assert len(rows) == 12  # header, delimiter row and ten categories
+    assert all(line.count(" | ") == 2 for line in rows)
+
+
+def test_table_names_roles_by_id_alias_or_name_in_any_case(run: Any) -> None:
+    outputs = {
+        run("table", *names, "--json").stdout
+        for names in [
+            ("ma", "moa"),
+            ("Medical Assistant", "medical-office-assistant"),
+            ("MA", "Medical Administrative Assistant"),
+        ]
+    }
+    assert len(outputs) == 1
+
+
+def test_unknown_role_suggests_closest_match(run: Any) -> None:
+    result = run("table", "medical asistant")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "careercompare: error: unknown role 'medical asistant'; did you mean "
+        "'medical-assistant'? run 'careercompare roles' to list them\n"
+    )
+
+
+def test_default_table_at_80_columns_cuts_no_cell(run: Any) -> None:
+    out = run("table").stdout
+    assert "…" not in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "│ Median pay (BLS)" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "figures"),
+    [
+        (("table",), ["$44,200", "+12%", "Medical office assistant"]),
+        (("salary",), ["$44,200", "$57,830", "$35,000 to $38,000"]),
+        (("outlook",), ["+12%", "811,000", "112,300"]),
+        (("faq",), ["$44,640", "$44,200"]),
+        (("show", "ma"), ["$44,200", "+12%", "112,300", "Medical assistant"]),
+    ],
+)
+def test_at_40_columns_no_figure_is_cut(
+    run: Any, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], figures: list[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    out = run(*args).stdout
+    assert "…" not in out
+    assert max(len(line) for line in out.splitlines()) <= 40
+    for figure in figures:
+        assert figure in out
+
+
+def test_table_stacks_when_columns_no_longer_fit(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    out = run("table").stdout
+    assert "╭" not in out
+    assert "Median pay (BLS)\n  $44,200 a year (May 2024) [2]" in out
+
+
+def test_many_roles_switch_to_the_stacked_layout(run: Any) -> None:
+    out = run("table", "ma", "moa", "rn", "lpn", "physician").stdout
+    assert "╭" not in out
+    assert "…" not in out
+    assert "≥ $239,200 a year (May 2024)" in out
+
+
+def test_table_ma_rn_says_not_in_sources_for_missing_text(run: Any) -> None:
+    out = run("table", "ma", "rn", "--format", "plain").stdout
+    assert "Primary focus | Registered nurse | not in sources" in out
+    assert "Median pay (BLS) | Registered nurse | $93,600 a year (May 2024) [3]" in out
+
+
+def test_no_escape_codes_when_not_a_terminal_or_no_color(
+    run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert ESCAPE not in run("table").stdout
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert ESCAPE in run("salary").stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[3" not in run("salary").stdout
+
+
+def test_dumb_terminal_gets_ascii_borders(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "dumb")
+    out = run("table").stdout
+    assert "+----" in out
+    assert not set("─│╭╮█┃") & set(out)
+
+
+def test_salary_hourly_uses_published_values_and_marks_estimates(run: Any) -> None:
+    out = run("salary", "--hourly", "--format", "plain").stdout
+    assert "median | $21.25 an hour | May 2024" in out
+    assert "average | about $20.19 to $21.15 an hour (estimate: annual / 2,080 h)" in out
+
+
+def test_salary_says_where_sources_disagree_about_who_pays_more(run: Any) -> None:
+    data = json.loads(run("salary", "--json").stdout)
+    [sentence] = data["disagreements"]
+    assert "Indeed averages put Medical assistant $6,500 higher" in sentence
+    assert "medians (May 2024) are nearly equal" in sentence
+
+
+def test_salary_json_carries_unit_period_and_source_of_each_figure(run: Any) -> None:
+    data = json.loads(run("salary", "ma", "--json").stdout)
+    median = next(f for f in data["roles"][0]["salary"] if f["id"] == "ma-bls-median-2024")
+    assert median["amount"] == 44200
+    assert (median["currency"], median["per"], median["as_of"]) == ("USD", "year", "May 2024")
+    assert median["source"] == "bls-ooh-medical-assistants"
+    assert median["hourly_equivalent"] == {
+        "amount": 21.25,
+        "low": None,
+        "high": None,
+        "estimate": False,
+    }
+
+
+def test_outlook_lists_the_newest_projection_first_and_labels_the_rest(run: Any) -> None:
+    data = json.loads(run("outlook", "ma", "--json").stdout)
+    labels = [(f["id"], f["label"]) for f in data["roles"][0]["outlook"]]
+    assert labels == [
+        ("ma-bls-2024-34", "newest projection"),
+        ("ma-seed-bls-through-2034", "secondhand"),
+        ("ma-seed-bls-through-2032", "secondhand"),
+        ("ma-seed-about-15", "no period stated"),
+    ]
+
+
+def test_faq_filters_by_all_words(run: Any) -> None:
+    data = json.loads(run("faq", "PAYS", "more", "--json").stdout)
+    assert [(e["number"], e["id"]) for e in data["entries"]] == [(3, "pay")]
+
+
+def test_faq_without_match_is_one_line_on_stderr_and_exit_1(run: Any) -> None:
+    result = run("faq", "astronaut")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "careercompare: error: no question or answer matches 'astronaut'; "
+        "run 'careercompare faq' to see them all\n"
+    )
+
+
+def test_every_view_ends_with_its_numbered_sources(run: Any) -> None:
+    out = run("salary", "--format", "plain").stdout
+    tail = out.split("\nSources\n-------\n")[1].splitlines()
+    assert tail[0].startswith("[1] Indeed salary figures")
+    assert "Reported by [2]." in tail[0]
+    assert tail[1].startswith("[2] Medical Assistant vs Medical Office Assistant")
