@@ -273,6 +273,33 @@ def show(
     emit(show_view(index, index.resolve_role(role)), chosen)
 
 
+@app.command()
+def paths(
+    ctx: typer.Context,
+    role: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE", help="A role by id, alias or name.", autocompletion=complete_role
+        ),
+    ],
+    output_format: FormatOption = OutputFormat.rich,
+    as_json: JsonOption = False,
+) -> None:
+    """Where a role leads: each step's training, median pay (and the difference) and outlook.
+
+    \b
+    Examples:
+      careercompare paths ma
+      careercompare paths moa --format markdown
+      careercompare paths ma --json
+    """
+    from careercompare.views.paths import paths_view
+
+    chosen = _chosen_format(output_format, as_json, ALL_FORMATS, "paths")
+    index = _index(ctx)
+    emit(paths_view(index, index.resolve_role(role)), chosen)
+
+
 @app.command("roles")
 def list_roles(
     ctx: typer.Context,
@@ -347,3 +374,39 @@ def schema() -> None:
     from careercompare.schema import catalog_schema_text
 
     sys.stdout.write(catalog_schema_text())
+
+
+@app.command("import-bls")
+def import_bls(
+    export: Annotated[
+        Path, typer.Argument(metavar="CSV", help="A BLS Employment Projections occupation export.")
+    ],
+    out: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--out", "-o", metavar="FILE", help="Write the catalog here ('-' or none: stdout)."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    with_bundled: Annotated[
+        bool,
+        typer.Option("--with-bundled", help="Include the curated roles of the bundled catalog."),
+    ] = False,
+    skip_bad: Annotated[
+        bool, typer.Option("--skip-bad", help="Import the readable rows and report the others.")
+    ] = False,
+) -> None:
+    """Turn a BLS Employment Projections export (CSV) into a catalog.
+
+    Every occupation becomes a role with its SOC code, alternate titles as aliases,
+    median wage, employment, change, openings and typical requirements.
+
+    \b
+    Examples:
+      careercompare import-bls occupation.csv --out all-roles.json
+      careercompare import-bls occupation.csv --with-bundled -o all.json --force
+      careercompare --data all-roles.json table "registered nurses" ma
+    """
+    from careercompare.import_command import run_import
+
+    run_import(export, out=out, force=force, with_bundled=with_bundled, skip_bad=skip_bad)

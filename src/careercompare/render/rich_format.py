@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich import box
-from rich.console import Console, RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
+from rich.tree import Tree
 
 from careercompare.document import (
     BarChart,
@@ -155,18 +156,24 @@ class _RichRenderer:
         lines.append(Text("  " + axis, style="dim"))
         return lines
 
-    def _tree(self, root: TreeNode) -> Table:
-        branch, last, pipe = ("|-- ", "`-- ", "|   ") if self.ascii else ("├── ", "└── ", "│   ")
-        grid = Table.grid()
-        grid.add_column(no_wrap=True, style="dim")
-        grid.add_column(overflow="fold")
+    def _tree(self, root: TreeNode) -> RenderableType:
+        tree = Tree(text(root.text, "bold"), guide_style="dim")
 
-        def walk(node: TreeNode, prefix: str) -> None:
-            for index, child in enumerate(node.children):
-                is_last = index == len(node.children) - 1
-                grid.add_row(Text(prefix + (last if is_last else branch)), text(child.text))
-                walk(child, prefix + ("    " if is_last else pipe))
+        def grow(branch: Tree, node: TreeNode) -> None:
+            for child in node.children:
+                grow(branch.add(text(child.text)), child)
 
-        grid.add_row(Text(""), text(root.text, "bold"))
-        walk(root, "")
-        return grid
+        grow(tree, root)
+        return _AsciiGuides(tree) if self.ascii else tree
+
+
+class _AsciiGuides:
+    """Renders a tree with ASCII guide lines, whatever the output's encoding."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        ascii_options = options.copy()
+        ascii_options.encoding = "ascii"
+        yield from console.render(self.tree, ascii_options)

@@ -1,0 +1,95 @@
+"""`careercompare import-bls`: builds a catalog from a BLS export, optionally with the bundled roles."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from careercompare.bls_import import import_rows
+from careercompare.errors import CatalogError
+from careercompare.files import write_atomically
+from careercompare.loader import (
+    bundled_catalog_path,
+    describe_validation_error,
+    load_catalog,
+    read_catalog_bytes,
+)
+from careercompare.models import Catalog
+
+
+def _read_export(path: Path) -> list[str]:
+    try:
+        text = read_catalog_bytes(path).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CatalogError(f"{path}: is not UTF-8 text; save the export as UTF-8 CSV") from None
+    return text.splitlines()
+
+
+def build_catalog(
+    export: Path, *, with_bundled: bool, skip_bad: bool
+) -> tuple[dict[str, Any], str]:
+    """The new catalog's data and a one-line summary of the import."""
+    bundled = load_catalog(bundled_catalog_path())
+    curated = list(bundled.roles) if with_bundled else []
+    taken = [name for role in curated for name in (role.id, role.name, *role.aliases)]
+    codes = frozenset(
+        role.bls_occupation.soc_code
+        for role in curated
+        if role.bls_occupation is not None and role.bls_occupation.soc_code
+    )
+    result, left_out = import_rows(
+        _read_export(export),
+        name=str(export),
+        skip_bad=skip_bad,
+        taken_names=taken,
+        skip_codes=codes,
+    )
+    if not result.roles and not curated:
+        raise CatalogError(f"{export}: no occupation could be imported")
+    dump = {"mode": "json", "by_alias": True, "exclude_none": True}
+    categories = [
+        c.model_dump(**dump)  # type: ignore[arg-type]
+        for c in bundled.comparison_categories
+        if with_bundled or c.kind != "text"
+    ]
+    imported_ids = [role["id"] for role in result.roles]
+    data: dict[str, Any] = {
+        "default_roles": list(bundled.default_roles) if with_bundled else imported_ids[:2],
+        "comparison_categories": categories,
+        "sources": [s.model_dump(**dump) for s in bundled.sources] * with_bundled + [result.source],  # type: ignore[arg-type]
+        "roles": [r.model_dump(**dump) for r in curated] + result.roles,  # type: ignore[arg-type]
+        "faq": [f.model_dump(**dump) for f in bundled.faq] if with_bundled else [],  # type: ignore[arg-type]
+    }
+    summary = (
+        f"import-bls: {result.rows_read} rows read, {len(data['roles'])} roles written "
+        f"({len(result.roles)} imported, {len(curated)} curated), "
+        f"{len(result.bad_rows)} rows skipped as unreadable, "
+        f"{left_out} left out in favour of curated roles with the same SOC code, "
+        f"{result.dropped_aliases} duplicate alternate titles dropped"
+    )
+    return data, summary
+
+
+def run_import(
+    export: Path, *, out: str | None, force: bool, with_bundled: bool, skip_bad: bool
+) -> None:
+    """Import, validate, then write to --out (atomically) or stdout; summary on stderr."""
+    from pydantic import ValidationError
+
+    data, summary = build_catalog(export, with_bundled=with_bundled, skip_bad=skip_bad)
+    try:
+        Catalog.model_validate(data)
+    except ValidationError as error:
+        raise CatalogError(
+            f"{export}: the imported catalog would not be valid; nothing was written",
+            details=tuple(describe_validation_error(error))[:50],
+        ) from None
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if out is None or out == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomically(Path(out), text, force=force)
+    sys.stderr.write(summary + "\n")
