@@ -1,4 +1,4 @@
-"""The bundled catalog says what the seed article and the reference sources say, figure by figure."""
+"""The bundled catalog says what the seed and the reference sources say, figure by figure."""
 
 from __future__ import annotations
 

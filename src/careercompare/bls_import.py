@@ -263,8 +263,8 @@ def import_rows(
         "title": f"BLS Employment Projections {period}, occupation table",
         "publisher": "U.S. Bureau of Labor Statistics (BLS)",
         "url": BLS_PROJECTIONS_URL,
-        "note": f"Imported by careercompare import-bls from {name}. Employment, change and openings "
-        "are published in thousands.",
+        "note": f"Imported by careercompare import-bls from {name}. Employment, change "
+        "and openings are published in thousands.",
     }
     importer = _Importer(layout, source["id"], taken_names)
     result = ImportResult(roles=[], source=source)

@@ -1,4 +1,4 @@
-"""`careercompare import-bls`: builds a catalog from a BLS export, optionally with the bundled roles."""
+"""`careercompare import-bls`: a catalog from a BLS export, optionally with the bundled roles."""
 
 from __future__ import annotations
 

@@ -22,7 +22,8 @@ def csv_cell(value: object) -> object:
     if not isinstance(value, str):
         return "" if value is None else value
     clean = inert(value)
-    return "'" + clean if clean.startswith(_FORMULA_STARTS) else clean
+    risky = value.startswith(_FORMULA_STARTS) or clean.startswith(_FORMULA_STARTS)
+    return "'" + clean if risky else clean
 
 
 def render_csv(view: View) -> str:

@@ -1,0 +1,100 @@
+"""Text from a catalog is data: it never controls the terminal, Markdown or a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from careercompare.inert import inert
+from careercompare.render.machine import csv_cell
+
+HOSTILE = (
+    "[bold]Loud[/] :bus: \x1b[31mred\x1b[0m \x1b]0;title\x07 \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\"
+    " \x1b[2J\x1b[H \u202eevil\u202c \x07\x08 | pipe\nnewline <b>html</b>"
+)
+
+
+@pytest.fixture
+def hostile_catalog(tmp_path: Path, catalog_data: dict[str, Any]) -> Path:
+    ma = catalog_data["roles"][0]
+    ma["name"] = "Medical assistant " + HOSTILE
+    ma["comparison"]["primary-focus"]["text"] = HOSTILE
+    ma["summary"]["text"] = HOSTILE
+    catalog_data["faq"][0]["answer"] = "=HYPERLINK(1) " + HOSTILE
+    catalog_data["sources"][0]["title"] = HOSTILE
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(catalog_data))
+    return path
+
+
+def test_inert_strips_sequences_controls_and_bidi_overrides() -> None:
+    clean = inert(HOSTILE)
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in clean)
+    assert "\u202e" not in clean
+    assert "[bold]Loud[/] :bus: red" in clean
+
+
+@pytest.mark.parametrize("fmt", ["rich", "plain", "markdown"])
+@pytest.mark.parametrize("view", [("table",), ("faq",), ("show", "ma"), ("salary",)])
+def test_hostile_text_renders_inert(
+    run: Any,
+    hostile_catalog: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    view: tuple[str, ...],
+    fmt: str,
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    result = run("--data", str(hostile_catalog), *view, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for forbidden in ("\x1b]", "\x1b[2J", "\x1b[H", "\x1b[31m", "\u202e", "\x07", "\x08"):
+        assert forbidden not in out
+    if fmt != "markdown":
+        assert "[bold]Loud[/]" in out
+        assert ":bus:" in out and "🚌" not in out
+
+
+def test_markdown_escapes_markup_pipes_and_html(run: Any, hostile_catalog: Path) -> None:
+    out = run("--data", str(hostile_catalog), "table", "--format", "markdown").stdout
+    row = next(line for line in out.splitlines() if line.startswith("| Primary focus"))
+    assert row.count(" | ") == 2
+    assert "\\| pipe" in row
+    assert "\\<b\\>html\\</b\\>" in row
+
+
+def test_json_escapes_control_characters(run: Any, hostile_catalog: Path) -> None:
+    out = run("--data", str(hostile_catalog), "show", "ma", "--json").stdout
+    assert "\x1b" not in out
+    assert "\\u001b[31m" in out
+    assert json.loads(out)["role"]["summary"]["text"] == HOSTILE
+
+
+def test_csv_neutralises_formulas(run: Any, hostile_catalog: Path) -> None:
+    out = run("--data", str(hostile_catalog), "faq", "--format", "csv").stdout
+    answers = [row["answer"] for row in csv.DictReader(io.StringIO(out))]
+    assert answers[0].startswith("'=HYPERLINK(1)")
+    assert "\x1b" not in out
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+def test_csv_cells_that_look_like_formulas_are_quoted(value: str) -> None:
+    cell = csv_cell(value)
+    assert isinstance(cell, str) and cell.startswith("'")
+
+
+@pytest.mark.parametrize("view", ["table", "salary", "outlook", "faq", "roles"])
+def test_piping_into_head_ends_quietly(view: str) -> None:
+    command = f"{sys.executable} -m careercompare {view} --format plain | head -1"
+    done = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {command}"], capture_output=True, text=True
+    )
+    assert done.stdout.strip()
+    assert "Traceback" not in done.stderr
+    assert done.stderr == ""

@@ -1,0 +1,74 @@
+"""`careercompare paths`: where a role leads, read against the reference facts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+
+from tests.snapshots import assert_snapshot
+
+
+@pytest.mark.parametrize("fmt", ["rich", "plain", "markdown"])
+@pytest.mark.parametrize("role", ["ma", "moa"])
+def test_paths_output_is_pinned_at_80_columns(run: Any, role: str, fmt: str) -> None:
+    result = run("paths", role, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert_snapshot(f"paths-{role}.{fmt}.txt", result.stdout)
+
+
+def test_medical_assistant_leads_to_nursing_practitioner_and_doctor(run: Any) -> None:
+    data = json.loads(run("paths", "ma", "--json").stdout)
+    steps = {step["role"]: step for step in data["steps"] if step["role"]}
+    assert set(steps) == {
+        "licensed-practical-nurse",
+        "registered-nurse",
+        "nurse-anesthetists-midwives-and-practitioners",
+        "physicians-and-surgeons",
+    }
+    rn = steps["registered-nurse"]
+    assert rn["labels"] == ["Nursing"]
+    assert rn["median_pay"]["amount"] == 93600
+    assert rn["pay_difference"] == {
+        "amount": 93600 - 44200,
+        "at_least": False,
+        "versus": "medical-assistant",
+    }
+    assert rn["entry_education"]["text"] == "Bachelor's degree"
+    assert rn["outlook"]["percent"] == 5
+
+
+def test_physicians_pay_is_shown_as_a_lower_bound(run: Any) -> None:
+    assert "≥ $239,200 a year (May 2024)" in run("paths", "ma").stdout
+    plain = run("paths", "ma", "--format", "plain").stdout
+    assert ">= $239,200 a year (May 2024) [6], at least +$195,000 vs Medical assistant" in plain
+
+
+def test_steps_without_a_bls_profile_are_marked(run: Any) -> None:
+    out = run("paths", "moa", "--format", "plain").stdout
+    assert (
+        "Administrative supervisor: no BLS profile in this catalog (No BLS Occupational "
+        "Outlook Handbook profile of its own) [2]"
+    ) in out
+
+
+def test_paths_to_the_same_role_are_merged(run: Any) -> None:
+    data = json.loads(run("paths", "moa", "--json").stdout)
+    managers = [s for s in data["steps"] if s["role"] == "medical-and-health-services-manager"]
+    assert [m["labels"] for m in managers] == [
+        ["Office manager", "Hospital administrator", "Medical office manager"]
+    ]
+
+
+def test_paths_csv_has_one_record_per_step(run: Any) -> None:
+    rows = list(csv.DictReader(io.StringIO(run("paths", "ma", "--format", "csv").stdout)))
+    assert [r["role_id"] for r in rows][:2] == ["licensed-practical-nurse", "registered-nurse"]
+    assert rows[-1]["outside_catalog"] == "True"
+
+
+def test_a_role_without_paths_says_so(run: Any) -> None:
+    out = run("paths", "rn", "--format", "plain").stdout
+    assert "Career paths: not in sources" in out
