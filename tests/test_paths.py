@@ -8,7 +8,6 @@ import json
 from typing import Any
 
 import pytest
-
 from tests.snapshots import assert_snapshot
 
 

@@ -32,9 +32,7 @@ def _steps(index: CatalogIndex, role: Role) -> list[Step]:
         if same is None:
             steps.append(Step((path.label,), target, (path,)))
         else:
-            steps[steps.index(same)] = Step(
-                same.labels + (path.label,), target, same.paths + (path,)
-            )
+            steps[steps.index(same)] = Step((*same.labels, path.label), target, (*same.paths, path))
     return steps
 
 
