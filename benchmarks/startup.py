@@ -1,0 +1,178 @@
+"""Start-up benchmark: each command as a whole process, against the import floor.
+
+Run from the project root:  python benchmarks/startup.py [--export BLS.csv] [--runs 7]
+
+It times every command with the bundled catalog, a catalog imported from a BLS
+export of about 800 occupations (generated, or the real export given with
+--export) and a synthetic 10,000-role catalog, interleaving the floor
+
+    python -c "import typer, rich.console, rich.table; from pydantic import BaseModel, TypeAdapter"
+
+with the commands in every round so that machine noise hits both alike. It
+prints the median time and peak memory of each, their ratios to the floor, and
+exits 1 when a budget is broken. It is not a test: CI does not run it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FLOOR = [
+    sys.executable,
+    "-c",
+    "import typer, rich.console, rich.table; from pydantic import BaseModel, TypeAdapter",
+]
+VIEWS = [
+    ["table"],
+    ["salary"],
+    ["outlook"],
+    ["faq"],
+    ["show", "ma"],
+    ["paths", "ma"],
+    ["roles"],
+]
+# (time budget, memory budget) as ratios to the floor, per catalog.
+VIEW_BUDGETS = {"bundled": (1.20, 1.30), "bls-800": (1.35, 1.5), "synthetic-10k": (3.0, 4.0)}
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Wall time in seconds and peak resident memory in MiB of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"benchmark: {' '.join(command)} failed")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def careercompare(*args: str) -> list[str]:
+    return [sys.executable, "-m", "careercompare", *args]
+
+
+def generated_export(path: Path, count: int = 800) -> Path:
+    """A BLS-style export with `count` made-up occupations (same quirks as the real one)."""
+    header = (
+        '"Occupation Title","Occupation Code","Employment 2024","Employment 2034",'
+        '"Employment Change, 2024-2034","Employment Percent Change, 2024-2034",'
+        '"Occupational Openings, 2024-2034 Annual Average","Median Annual Wage 2024",'
+        '"Typical Entry-Level Education","Education Code",'
+        '"Work Experience in a Related Occupation","Workex Code",'
+        '"Typical on-the-job Training","trCode"'
+    )
+    rows = [
+        f'"Benchmark occupation {n:04d}    * Bench title {n}a* Bench title {n}b",'
+        f'"=""{90 + n // 10000:02d}-{n % 10000:04d}""","{n % 900 + 10:,}.5","{n % 900 + 11:,}.0",'
+        f'"0.5","{n % 40 - 5}.0","{n % 90 + 1}.2","{40000 + n * 37:,}",'
+        '"Bachelor\'s degree","3","None","4","None","6"'
+        for n in range(1, count + 1)
+    ]
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def imported_catalog(export: Path, out: Path) -> Path:
+    subprocess.run(
+        careercompare("import-bls", str(export), "--with-bundled", "--out", str(out), "--force"),
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
+    return out
+
+
+def synthetic_catalog(base: Path, out: Path, total: int = 10_000) -> Path:
+    """The bundled catalog padded with copies of an imported role up to `total` roles."""
+    data = json.loads(base.read_text(encoding="utf-8"))
+    template = data["roles"][-1]
+    extra = total - len(data["roles"])
+    for n in range(extra):
+        role = json.loads(json.dumps(template))
+        role["id"] = f"synthetic-role-{n}"
+        role["name"] = f"Synthetic role {n}"
+        role["aliases"] = [f"synthetic alias {n}"]
+        for figure in role["salary"] + role["outlook"]:
+            figure["id"] = f"synthetic-{n}-{figure['id']}"
+        data["roles"].append(role)
+    out.write_text(json.dumps(data), encoding="utf-8")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--export", type=Path, help="a real BLS export to import for the middle row"
+    )
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per command (at least 7)")
+    options = parser.parse_args()
+    runs = max(7, options.runs)
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        export = options.export or generated_export(tmp / "export.csv")
+        bls = imported_catalog(export, tmp / "bls.json")
+        synthetic = synthetic_catalog(bls, tmp / "synthetic.json")
+        catalogs = {
+            "bundled": [],
+            "bls-800": ["--data", str(bls)],
+            "synthetic-10k": ["--data", str(synthetic)],
+        }
+        cases: dict[str, list[str]] = {
+            "floor": FLOOR,
+            "--version": careercompare("--version"),
+            "--help": careercompare("--help"),
+        }
+        for catalog, data in catalogs.items():
+            for view in [*VIEWS, ["validate"]]:
+                cases[f"{' '.join(view)} [{catalog}]"] = careercompare(*data, *view)
+        times: dict[str, list[float]] = {name: [] for name in cases}
+        memory: dict[str, list[float]] = {name: [] for name in cases}
+        for round_number in range(runs + 1):
+            for name, command in cases.items():
+                elapsed, peak = measure(command)
+                if round_number:  # round 0 is the warm-up
+                    times[name].append(elapsed)
+                    memory[name].append(peak)
+    floor_time = statistics.median(times["floor"])
+    floor_memory = max(memory["floor"])
+    broken = []
+    print(f"{'command':34} {'median s':>9} {'x floor':>8} {'peak MiB':>9} {'x floor':>8}")
+    for name in cases:
+        median_time = statistics.median(times[name])
+        peak = max(memory[name])
+        time_ratio, memory_ratio = median_time / floor_time, peak / floor_memory
+        print(f"{name:34} {median_time:9.3f} {time_ratio:8.2f} {peak:9.1f} {memory_ratio:8.2f}")
+        budget = budget_for(name)
+        if budget is None:
+            continue
+        time_budget, memory_budget = budget
+        if time_ratio > time_budget:
+            broken.append(f"{name}: time {time_ratio:.2f} x floor > {time_budget}")
+        if memory_budget is not None and memory_ratio > memory_budget:
+            broken.append(f"{name}: memory {memory_ratio:.2f} x floor > {memory_budget}")
+    print(
+        f"\n{runs} runs per command after a warm-up; "
+        f"floor median {floor_time:.3f} s, peak {floor_memory:.1f} MiB"
+    )
+    for line in broken:
+        print(f"BUDGET BROKEN: {line}")
+    return 1 if broken else 0
+
+
+def budget_for(name: str) -> tuple[float, float | None] | None:
+    if name in ("--version", "--help"):
+        return 1.0, None
+    for catalog, budget in VIEW_BUDGETS.items():
+        if name.endswith(f"[{catalog}]") and not name.startswith("validate"):
+            return budget
+    return None
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
