@@ -9,10 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from careercompare.entry import main
 
 ROOT = Path(__file__).resolve().parent.parent
+PROPERTY_EXAMPLES = 200
+settings.register_profile("careercompare", max_examples=PROPERTY_EXAMPLES, deadline=None)
+settings.load_profile("careercompare")
 BUNDLED = ROOT / "data" / "roles.json"
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careercompare.errors import CatalogError
+from careercompare.inert import inert
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -123,7 +124,7 @@ def describe_validation_error(error: ValidationError) -> Iterator[str]:
         if not location and kind != "value_error":
             location = "(top level)"
         for line in message.splitlines():
-            yield f"{location}: {line}" if location else line
+            yield inert(f"{location}: {line}" if location else line)
 
 
 def format_location(loc: tuple[int | str, ...]) -> str:
