@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import ROOT
 
 from careercompare import __version__
+from tests.conftest import ROOT
 
 COMMANDS = ["table", "salary", "outlook", "faq", "show", "roles", "validate", "schema"]
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import Result
 
 from careercompare import loader
 from careercompare.errors import CatalogError
 from careercompare.loader import active_catalog_path, bundled_catalog_path, load_catalog
+from tests.conftest import Result
 
 
 def test_bundled_catalog_is_found_and_valid() -> None:

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 import pytest
+
 from tests.snapshots import assert_snapshot
 
 

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 import pytest
+
 from tests.snapshots import assert_snapshot
 
 ESCAPE = "\x1b"
