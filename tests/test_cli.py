@@ -13,7 +13,19 @@ import pytest
 from careercompare import __version__
 from tests.conftest import ROOT
 
-COMMANDS = ["table", "salary", "outlook", "faq", "show", "roles", "validate", "schema"]
+COMMANDS = [
+    "table",
+    "salary",
+    "outlook",
+    "faq",
+    "show",
+    "paths",
+    "match",
+    "roles",
+    "validate",
+    "schema",
+    "import-bls",
+]
 
 
 def test_version_prints_name_and_version(run: Any) -> None:

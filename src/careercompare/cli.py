@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -62,7 +62,7 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     data: Annotated[
-        Optional[str],  # noqa: UP045 - Typer reads the annotation at run time
+        str | None,
         typer.Option(
             "--data",
             metavar="PATH",
@@ -111,7 +111,7 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 RolesArgument = Annotated[
-    Optional[list[str]],  # noqa: UP045
+    list[str] | None,
     typer.Argument(
         metavar="[ROLE]...",
         help="Roles by id, alias or name (any case). Default: the catalog's default pair.",
@@ -124,6 +124,19 @@ FormatOption = Annotated[
     typer.Option("--format", "-f", case_sensitive=False, help="Output format."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE instead; its extension picks the format: "
+        ".html .svg (as in the terminal, with colours), .md, .json, .csv, .txt (plain).",
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace the --output file if it exists.")
+]
 
 
 def _chosen_format(
@@ -136,8 +149,22 @@ def _chosen_format(
     return chosen
 
 
-def emit(view: View, output_format: OutputFormat) -> None:
-    """Write the view to stdout in the chosen format."""
+def emit(
+    view: View,
+    output_format: OutputFormat,
+    *,
+    formats: tuple[OutputFormat, ...] = ALL_FORMATS,
+    output: Path | None = None,
+    force: bool = False,
+) -> None:
+    """Write the view to stdout in the chosen format, or to --output in its extension's."""
+    if output is not None:
+        from careercompare.files import write_atomically
+        from careercompare.render.export import file_content
+
+        write_atomically(output, file_content(view, output, formats), force=force)
+        sys.stderr.write(f"careercompare: wrote {output}\n")
+        return
     if output_format is OutputFormat.rich:
         from careercompare.output import make_console
         from careercompare.render.rich_format import render_rich
@@ -156,6 +183,8 @@ def table(
     roles: RolesArgument = None,
     output_format: FormatOption = OutputFormat.rich,
     as_json: JsonOption = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Compare roles side by side, one row per comparison category.
 
@@ -169,7 +198,7 @@ def table(
 
     chosen = _chosen_format(output_format, as_json, ALL_FORMATS, "table")
     index = _index(ctx)
-    emit(table_view(index, index.resolve_roles(roles or [])), chosen)
+    emit(table_view(index, index.resolve_roles(roles or [])), chosen, output=output, force=force)
 
 
 @app.command()
@@ -184,6 +213,8 @@ def salary(
     ] = False,
     output_format: FormatOption = OutputFormat.rich,
     as_json: JsonOption = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Every salary figure with its kind, period and source, on one chart.
 
@@ -197,7 +228,8 @@ def salary(
 
     chosen = _chosen_format(output_format, as_json, ALL_FORMATS, "salary")
     index = _index(ctx)
-    emit(salary_view(index, index.resolve_roles(roles or []), hourly=hourly), chosen)
+    view = salary_view(index, index.resolve_roles(roles or []), hourly=hourly)
+    emit(view, chosen, output=output, force=force)
 
 
 @app.command()
@@ -206,6 +238,8 @@ def outlook(
     roles: RolesArgument = None,
     output_format: FormatOption = OutputFormat.rich,
     as_json: JsonOption = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Employment projections, newest first, with what drives growth.
 
@@ -218,7 +252,7 @@ def outlook(
 
     chosen = _chosen_format(output_format, as_json, ALL_FORMATS, "outlook")
     index = _index(ctx)
-    emit(outlook_view(index, index.resolve_roles(roles or [])), chosen)
+    emit(outlook_view(index, index.resolve_roles(roles or [])), chosen, output=output, force=force)
 
 
 @app.command()
@@ -232,6 +266,8 @@ def faq(
     ] = None,
     output_format: FormatOption = OutputFormat.rich,
     as_json: JsonOption = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Frequently asked questions and their answers, numbered.
 
@@ -244,7 +280,7 @@ def faq(
     from careercompare.views.faq import faq_view
 
     chosen = _chosen_format(output_format, as_json, ALL_FORMATS, "faq")
-    emit(faq_view(_index(ctx), words or []), chosen)
+    emit(faq_view(_index(ctx), words or []), chosen, output=output, force=force)
 
 
 @app.command()
@@ -258,6 +294,8 @@ def show(
     ],
     output_format: FormatOption = OutputFormat.rich,
     as_json: JsonOption = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """One role's whole profile: duties, training, pay, outlook, where it leads.
 
@@ -270,7 +308,8 @@ def show(
 
     chosen = _chosen_format(output_format, as_json, PROFILE_FORMATS, "show")
     index = _index(ctx)
-    emit(show_view(index, index.resolve_role(role)), chosen)
+    view = show_view(index, index.resolve_role(role))
+    emit(view, chosen, formats=PROFILE_FORMATS, output=output, force=force)
 
 
 @app.command()
@@ -284,6 +323,8 @@ def paths(
     ],
     output_format: FormatOption = OutputFormat.rich,
     as_json: JsonOption = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Where a role leads: each step's training, median pay (and the difference) and outlook.
 
@@ -297,7 +338,7 @@ def paths(
 
     chosen = _chosen_format(output_format, as_json, ALL_FORMATS, "paths")
     index = _index(ctx)
-    emit(paths_view(index, index.resolve_role(role)), chosen)
+    emit(paths_view(index, index.resolve_role(role)), chosen, output=output, force=force)
 
 
 @app.command("roles")
@@ -314,6 +355,8 @@ def list_roles(
     ] = None,
     output_format: FormatOption = OutputFormat.rich,
     as_json: JsonOption = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """List the roles of the catalog: id, name, aliases, BLS occupation.
 
@@ -333,7 +376,62 @@ def list_roles(
         raise UsageError(
             f"no role matches '{' '.join(words)}'; run 'careercompare roles' to list them all"
         )
-    emit(roles_view(found, total=len(catalog.roles), words=words), chosen)
+    emit(
+        roles_view(found, total=len(catalog.roles), words=words), chosen, output=output, force=force
+    )
+
+
+@app.command()
+def match(
+    ctx: typer.Context,
+    answer: Annotated[
+        list[str] | None,
+        typer.Option("--answer", "-a", metavar="KEY=VALUE", help="Answer a question (repeatable)."),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt; unanswered questions are an error.")
+    ] = False,
+    output_format: FormatOption = OutputFormat.rich,
+    as_json: JsonOption = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Answer a few questions and see which roles fit you best, and why.
+
+    Interactive in a terminal; otherwise give every answer with --answer.
+
+    \b
+    Examples:
+      careercompare match
+      careercompare match -a patient-care=yes -a work-type=clinical ...
+      careercompare match --no-input --answer entry-speed=fast --json
+    """
+    from careercompare.errors import CatalogError
+    from careercompare.questionnaire import (
+        ask,
+        missing_answers_error,
+        parse_answers,
+        unanswered,
+    )
+    from careercompare.views.match import match_view
+
+    chosen = _chosen_format(output_format, as_json, ALL_FORMATS, "match")
+    index = _index(ctx)
+    questions = index.catalog.questions
+    if not questions:
+        raise CatalogError("this catalog has no match questions; use a catalog that has some")
+    answers = parse_answers(answer or [], questions)
+    missing = unanswered(questions, answers)
+    interactive = not no_input and sys.stdin.isatty() and sys.stdout.isatty()
+    if missing and not interactive:
+        raise missing_answers_error(missing)
+    for number, question in enumerate(questions, 1):
+        if question.key not in answers:
+            try:
+                answers[question.key] = ask(question, number, len(questions))
+            except EOFError:
+                raise missing_answers_error(unanswered(questions, answers)) from None
+    emit(match_view(index, answers), chosen, output=output, force=force)
 
 
 @app.command()
@@ -382,7 +480,7 @@ def import_bls(
         Path, typer.Argument(metavar="CSV", help="A BLS Employment Projections occupation export.")
     ],
     out: Annotated[
-        Optional[str],  # noqa: UP045
+        str | None,
         typer.Option(
             "--out", "-o", metavar="FILE", help="Write the catalog here ('-' or none: stdout)."
         ),
