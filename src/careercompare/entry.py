@@ -22,6 +22,13 @@ from careercompare.inert import inert
 DEBUG_ENV_VAR = "CAREERCOMPARE_DEBUG"
 
 
+def interrupted() -> None:
+    """Say so on a line of its own, below whatever prompt was showing."""
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    fail("interrupted")
+
+
 def fail(message: str, details: Sequence[str] = ()) -> None:
     """Print an error line (and detail lines) to stderr."""
     lines = [f"careercompare: error: {inert(message)}", *(f"  {inert(d)}" for d in details)]
@@ -41,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
-        fail("interrupted")
+        interrupted()
         return EXIT_INTERRUPTED
     except Exception as error:
         if os.environ.get(DEBUG_ENV_VAR) == "1":
@@ -70,13 +77,13 @@ def _run(args: list[str]) -> int:
         fail(message)
         return error.exit_code
     except typer.Abort:
-        fail("interrupted")
+        interrupted()
         return EXIT_INTERRUPTED
     except CareerCompareError as error:
         fail(error.message, error.details)
         return error.exit_code
     if result == EXIT_INTERRUPTED:
-        fail("interrupted")
+        interrupted()
     return result if isinstance(result, int) else 0
 
 
