@@ -145,3 +145,15 @@ def test_byte_order_mark_and_crlf_line_ends_are_accepted(
     text = json.dumps(catalog_data, indent=2).replace("\n", "\r\n")
     catalog = parse_catalog(b"\xef\xbb\xbf" + text.encode(), name="bom.json")
     assert len(catalog.roles) == len(catalog_data["roles"])
+
+
+def test_source_references_are_checked_without_the_loader_too(catalog_data: Data) -> None:
+    from pydantic import ValidationError
+
+    from careercompare.models import Catalog
+
+    catalog_data["roles"][0]["salary"][1]["source"] = "nowhere"
+    with pytest.raises(
+        ValidationError, match="roles\\[0\\].salary\\[1\\].source: source 'nowhere'"
+    ):
+        Catalog.model_validate(catalog_data)

@@ -232,3 +232,21 @@ def test_every_view_ends_with_its_numbered_sources(run: Any) -> None:
     assert tail[0].startswith("[1] Indeed salary figures")
     assert "Reported by [2]." in tail[0]
     assert tail[1].startswith("[2] Medical Assistant vs Medical Office Assistant")
+
+
+def test_a_long_role_list_prints_one_line_per_role(
+    run: Any, tmp_path: Any, catalog_data: dict[str, Any]
+) -> None:
+    template = catalog_data["roles"][-1]
+    for n in range(400):
+        role = json.loads(json.dumps(template))
+        role.update(id=f"extra-{n}", name=f"Extra role {n}", aliases=[])
+        for figure in role["salary"] + role["outlook"]:
+            figure["id"] = f"extra-{n}-{figure['id']}"
+        catalog_data["roles"].append(role)
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(catalog_data))
+    out = run("--data", str(path), "roles").stdout
+    assert "╭" not in out
+    assert "extra-399 | Extra role 399 | - | Medical records specialists (29-2072)" in out
+    assert "408 of 408 roles" in out

@@ -89,7 +89,7 @@ def parse_catalog(data: bytes, *, name: str) -> Catalog:
             f"{name}: is empty; a catalog is a JSON object (see 'careercompare schema')"
         )
     try:
-        return Catalog.model_validate_json(text)
+        return Catalog.model_validate_json(text, context={})
     except ValidationError as error:
         problems = list(describe_validation_error(error))
         shown = problems[:MAX_PROBLEMS_SHOWN]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from careercompare.catalog_checks import catalog_problems
 
@@ -31,7 +39,26 @@ Date = Annotated[
     ),
 ]
 Url = Annotated[str, Field(pattern=r"^https?://[^\s]+$")]
-SourceRef = Annotated[Slug, Field(description="The id of an entry in `sources`.")]
+SOURCE_IDS = "source_ids"
+
+
+def _known_source(value: str, info: ValidationInfo) -> str:
+    """Check a source reference as it is read, once the catalog's sources are known.
+
+    The loader validates with a context; Catalog records the source ids in it
+    before the roles are read, so each bad reference is reported where it is.
+    """
+    known = info.context.get(SOURCE_IDS) if isinstance(info.context, dict) else None
+    if known is not None and value not in known:
+        raise ValueError(f"source '{value}' is not in sources")
+    return value
+
+
+SourceRef = Annotated[
+    Slug,
+    AfterValidator(_known_source),
+    Field(description="The id of an entry in `sources`."),
+]
 
 
 class Model(BaseModel):
@@ -236,24 +263,24 @@ class Role(Model):
 
     id: Slug
     name: Text
-    aliases: list[Text] = []
+    aliases: list[Text] = Field(default_factory=list)
     summary: SourcedText | None = None
     comparison: dict[Slug, SourcedText] = Field(
-        default={}, description="Quick-comparison text, keyed by comparison category id."
+        default_factory=dict, description="Quick-comparison text, keyed by comparison category id."
     )
-    duties: list[Duty] = []
-    skills: list[SourcedText] = []
-    work_settings: list[WorkSetting] = []
-    education: list[EducationPoint] = []
+    duties: list[Duty] = Field(default_factory=list)
+    skills: list[SourcedText] = Field(default_factory=list)
+    work_settings: list[WorkSetting] = Field(default_factory=list)
+    education: list[EducationPoint] = Field(default_factory=list)
     program_length: ProgramLength | None = None
-    certifications: list[Certification] = []
-    requirements: list[Requirement] = []
-    salary: list[SalaryFigure] = []
-    salary_notes: list[SourcedText] = []
-    outlook: list[OutlookFigure] = []
-    growth_drivers: list[SourcedText] = []
-    career_paths: list[CareerPath] = []
-    choose_if: list[SourcedText] = []
+    certifications: list[Certification] = Field(default_factory=list)
+    requirements: list[Requirement] = Field(default_factory=list)
+    salary: list[SalaryFigure] = Field(default_factory=list)
+    salary_notes: list[SourcedText] = Field(default_factory=list)
+    outlook: list[OutlookFigure] = Field(default_factory=list)
+    growth_drivers: list[SourcedText] = Field(default_factory=list)
+    career_paths: list[CareerPath] = Field(default_factory=list)
+    choose_if: list[SourcedText] = Field(default_factory=list)
     bls_occupation: BlsOccupation | None = None
 
 
@@ -280,8 +307,8 @@ class FaqEntry(Model):
     question: Text
     answer: Text
     source: SourceRef
-    figures: list[FigureRef] = []
-    notes: list[SourcedText] = []
+    figures: list[FigureRef] = Field(default_factory=list)
+    notes: list[SourcedText] = Field(default_factory=list)
 
 
 class AnswerOption(Model):
@@ -313,14 +340,22 @@ class Catalog(Model):
     comparison_categories: list[ComparisonCategory]
     sources: list[Source]
     roles: Annotated[list[Role], Field(min_length=1)]
-    faq: list[FaqEntry] = []
-    questions: list[Question] = []
+    faq: list[FaqEntry] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
+    @field_validator("sources")
+    @classmethod
+    def _remember_source_ids(cls, sources: list[Source], info: ValidationInfo) -> list[Source]:
+        if isinstance(info.context, dict):
+            info.context[SOURCE_IDS] = frozenset(source.id for source in sources)
+        return sources
+
     @model_validator(mode="after")
-    def _references_resolve(self) -> Catalog:
-        problems = catalog_problems(self)
+    def _references_resolve(self, info: ValidationInfo) -> Catalog:
+        checked = isinstance(info.context, dict) and SOURCE_IDS in info.context
+        problems = catalog_problems(self, sources_checked=checked)
         if problems:
             raise ValueError("\n".join(problems))
         return self

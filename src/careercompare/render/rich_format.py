@@ -28,6 +28,9 @@ from careercompare.output import wants_ascii
 from careercompare.render.bars import ASCII_BARS, UNICODE_BARS, axis_line, draw_bar
 
 MIN_COLUMN = 12
+# Beyond this many rows a record table is printed as one line per record: Rich
+# would measure every cell of every row before printing the first one.
+LARGE_TABLE_ROWS = 300
 
 
 def text(value: str, style: str = "") -> Text:
@@ -123,6 +126,10 @@ class _RichRenderer:
 
     def _records(self, block: Records) -> list[RenderableType]:
         rows = list(block.rows)
+        if len(rows) > LARGE_TABLE_ROWS:
+            lines = Text(" | ".join(block.columns), style="bold", end="\n")
+            lines.append("\n".join(" | ".join(inert(cell) for cell in row) for row in rows))
+            return [lines]
         widths = self._fits([list(column) for column in zip(block.columns, *rows, strict=True)])
         if widths is not None:
             return [self._table(block.columns, rows, widths)]
