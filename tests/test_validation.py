@@ -153,7 +153,5 @@ def test_source_references_are_checked_without_the_loader_too(catalog_data: Data
     from careercompare.models import Catalog
 
     catalog_data["roles"][0]["salary"][1]["source"] = "nowhere"
-    with pytest.raises(
-        ValidationError, match="roles\\[0\\].salary\\[1\\].source: source 'nowhere'"
-    ):
+    with pytest.raises(ValidationError, match=r"roles\[0\]\.salary\[1\]\.source: source 'nowhere'"):
         Catalog.model_validate(catalog_data)
