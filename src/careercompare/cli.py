@@ -119,6 +119,12 @@ RolesArgument = Annotated[
         show_default=False,
     ),
 ]
+RoleArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ROLE", help="A role by id, alias or name.", autocompletion=complete_role
+    ),
+]
 FormatOption = Annotated[
     OutputFormat,
     typer.Option("--format", "-f", case_sensitive=False, help="Output format."),
@@ -286,12 +292,7 @@ def faq(
 @app.command()
 def show(
     ctx: typer.Context,
-    role: Annotated[
-        str,
-        typer.Argument(
-            metavar="ROLE", help="A role by id, alias or name.", autocompletion=complete_role
-        ),
-    ],
+    role: RoleArgument,
     output_format: FormatOption = OutputFormat.rich,
     as_json: JsonOption = False,
     output: OutputOption = None,
@@ -315,12 +316,7 @@ def show(
 @app.command()
 def paths(
     ctx: typer.Context,
-    role: Annotated[
-        str,
-        typer.Argument(
-            metavar="ROLE", help="A role by id, alias or name.", autocompletion=complete_role
-        ),
-    ],
+    role: RoleArgument,
     output_format: FormatOption = OutputFormat.rich,
     as_json: JsonOption = False,
     output: OutputOption = None,

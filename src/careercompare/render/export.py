@@ -41,19 +41,15 @@ def file_content(view: View, path: Path, formats: tuple[OutputFormat, ...]) -> s
 
 def rich_export(view: View, *, svg: bool) -> str:
     """The Rich rendering with its colours, as a complete HTML page or an SVG image."""
-    from rich.console import Console
-
+    from careercompare.output import make_console
     from careercompare.render.rich_format import render_rich
 
-    console = Console(
-        file=io.StringIO(),
+    console = make_console(
+        io.StringIO(),
         width=FILE_WIDTH,
         record=True,
         force_terminal=True,
         color_system="truecolor",
-        highlight=False,
-        markup=False,
-        emoji=False,
     )
     render_rich(view.blocks, console)
     if svg:

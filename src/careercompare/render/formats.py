@@ -13,6 +13,3 @@ class OutputFormat(StrEnum):
     markdown = "markdown"
     json = "json"
     csv = "csv"
-
-
-TEXT_FORMATS = (OutputFormat.plain, OutputFormat.markdown, OutputFormat.json, OutputFormat.csv)
