@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -157,3 +158,16 @@ def test_python_dash_m_runs_the_tool() -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("OK: ")
+
+
+def test_shell_completion_offers_role_ids() -> None:
+    env = {
+        **os.environ,
+        "_CAREERCOMPARE_COMPLETE": "complete_bash",
+        "COMP_WORDS": "careercompare table medical-o",
+        "COMP_CWORD": "2",
+    }
+    out = subprocess.run(
+        [sys.executable, "-m", "careercompare"], env=env, capture_output=True, text=True
+    )
+    assert out.stdout.split() == ["medical-office-assistant"]
