@@ -89,7 +89,9 @@ def test_csv_cells_that_look_like_formulas_are_quoted(value: str) -> None:
     assert isinstance(cell, str) and cell.startswith("'")
 
 
-@pytest.mark.parametrize("view", ["table", "salary", "outlook", "faq", "roles"])
+@pytest.mark.parametrize(
+    "view", ["table", "salary", "outlook", "faq", "roles", "show ma", "paths ma", "table --json"]
+)
 def test_piping_into_head_ends_quietly(view: str) -> None:
     command = f"{sys.executable} -m careercompare {view} --format plain | head -1"
     done = subprocess.run(

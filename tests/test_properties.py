@@ -96,9 +96,49 @@ def test_loader_answers_near_valid_catalogs(data: Any) -> None:
     _loads_or_refuses(json.dumps(data).encode())
 
 
-COMMANDS = ["table", "salary", "outlook", "faq", "show", "paths", "roles", "validate", "schema"]
-OPTIONS = ["--format", "-f", "--json", "--hourly", "--search", "-s", "--data", "--help", "-h"]
-WORDS = ["ma", "moa", "rn", "Medical Assistant", "nurse", "plain", "markdown", "csv", "json"]
+COMMANDS = [
+    "table",
+    "salary",
+    "outlook",
+    "faq",
+    "show",
+    "paths",
+    "match",
+    "roles",
+    "validate",
+    "schema",
+    "import-bls",
+]
+OPTIONS = [
+    "--format",
+    "-f",
+    "--json",
+    "--hourly",
+    "--search",
+    "-s",
+    "--data",
+    "--help",
+    "-h",
+    "--answer",
+    "--no-input",
+    "--output",
+    "--force",
+    "--version",
+]
+WORDS = [
+    "ma",
+    "moa",
+    "rn",
+    "Medical Assistant",
+    "nurse",
+    "plain",
+    "markdown",
+    "csv",
+    "json",
+    "patient-care=yes",
+    "out.md",
+    "out.html",
+]
 JUNK = st.text(max_size=12).filter(lambda t: not t.startswith("--install") and "\x00" not in t)
 TOKENS = st.sampled_from(COMMANDS + OPTIONS + WORDS) | JUNK
 
