@@ -158,6 +158,9 @@ class _Importer:
         openings = (
             round(parse_number(openings_text, "openings") * THOUSAND) if openings_text else None
         )
+        wage = self.wage(row)
+        requirements = self.requirements(row)
+        # Only a row read in full takes its id and names.
         role_id = self.unique_id(slug(title), code)
         period = f"{layout.base_year}-{layout.target_year}"
         projection = {
@@ -176,8 +179,8 @@ class _Importer:
             "id": role_id,
             "name": title,
             "aliases": self.unique_aliases(title, role_id, alternates),
-            "requirements": self.requirements(row),
-            "salary": self.wage(row, role_id),
+            "requirements": requirements,
+            "salary": [{"id": f"{role_id}-bls-ep-median-wage", **wage}] if wage else [],
             "outlook": [{k: v for k, v in projection.items() if v is not None}],
             "bls_occupation": {
                 "soc_code": code,
@@ -187,15 +190,15 @@ class _Importer:
             },
         }
 
-    def wage(self, row: Sequence[str], role_id: str) -> list[dict[str, Any]]:
+    def wage(self, row: Sequence[str]) -> dict[str, Any] | None:
+        """The median wage figure (without its id), or None where BLS publishes none."""
         text = self.cell(row, "wage").replace(" ", "")
         if not text or text.upper() == "N/A":
-            return []
+            return None
         bound = "exact"
         if text.startswith(">="):
             bound, text = "at-least", text[2:]
         figure: dict[str, Any] = {
-            "id": f"{role_id}-bls-ep-median-wage",
             "kind": "median",
             "amount": parse_number(text, "median annual wage"),
             "source": self.source_id,
@@ -204,7 +207,7 @@ class _Importer:
             figure["bound"] = bound
         if self.layout.wage_year:
             figure["as_of"] = self.layout.wage_year
-        return [figure]
+        return figure
 
     def requirements(self, row: Sequence[str]) -> list[dict[str, Any]]:
         kinds = (
