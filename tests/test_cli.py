@@ -171,3 +171,9 @@ def test_shell_completion_offers_role_ids() -> None:
         [sys.executable, "-m", "careercompare"], env=env, capture_output=True, text=True
     )
     assert out.stdout.split() == ["medical-office-assistant"]
+
+
+def test_readme_sample_output_is_what_table_prints(run: Any) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("$ careercompare table\n", 1)[1].split("```", 1)[0]
+    assert sample.rstrip("\n") == run("table").stdout.rstrip("\n")
