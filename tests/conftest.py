@@ -9,12 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 from hypothesis import settings
 
+from careercompare.cli import app
 from careercompare.entry import main
 
 ROOT = Path(__file__).resolve().parent.parent
 PROPERTY_EXAMPLES = 200
+# Every command the tool has, read from the app so that a new one is tested too.
+COMMANDS: list[str] = sorted(getattr(typer.main.get_command(app), "commands", {}))
 settings.register_profile("careercompare", max_examples=PROPERTY_EXAMPLES, deadline=None)
 settings.load_profile("careercompare")
 BUNDLED = ROOT / "data" / "roles.json"

@@ -12,21 +12,7 @@ from typing import Any
 import pytest
 
 from careercompare import __version__
-from tests.conftest import ROOT
-
-COMMANDS = [
-    "table",
-    "salary",
-    "outlook",
-    "faq",
-    "show",
-    "paths",
-    "match",
-    "roles",
-    "validate",
-    "schema",
-    "import-bls",
-]
+from tests.conftest import COMMANDS, ROOT
 
 
 def test_version_prints_name_and_version(run: Any) -> None:

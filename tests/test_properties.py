@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from careercompare.errors import CatalogError
 from careercompare.loader import parse_catalog
 from careercompare.models import Catalog
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, COMMANDS
 
 BUNDLED_DATA: dict[str, Any] = json.loads(BUNDLED.read_text(encoding="utf-8"))
 
@@ -96,19 +96,6 @@ def test_loader_answers_near_valid_catalogs(data: Any) -> None:
     _loads_or_refuses(json.dumps(data).encode())
 
 
-COMMANDS = [
-    "table",
-    "salary",
-    "outlook",
-    "faq",
-    "show",
-    "paths",
-    "match",
-    "roles",
-    "validate",
-    "schema",
-    "import-bls",
-]
 OPTIONS = [
     "--format",
     "-f",
