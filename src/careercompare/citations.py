@@ -26,8 +26,8 @@ class Citations:
         return [self._sources[source_id] for source_id in self._numbers]
 
     def entries(self) -> tuple[str, ...]:
-        """One line per cited source: '[1] Title. Publisher, published 2026-01-28. URL'."""
-        return tuple(f"[{n}] {self.describe(source)}" for n, source in enumerate(self.cited(), 1))
+        """One description per cited source, in number order: 'Title. Publisher, ...'."""
+        return tuple(self.describe(source) for source in self.cited())
 
     def describe(self, source: Source) -> str:
         """A source as a reader needs it: title, publisher, date, address, who reported it."""

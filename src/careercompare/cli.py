@@ -35,7 +35,8 @@ app = typer.Typer(
         "  careercompare salary ma moa --hourly\n"
         "  careercompare faq pay\n"
         "  careercompare --data my-roles.json roles\n\n"
-        "Exit codes: 0 success, 1 data or file problem, 2 usage problem, 130 interrupted."
+        "Exit codes: 0 success, 1 data or file problem, 2 usage problem, 70 internal error, "
+        "130 interrupted, 141 output closed early."
     ),
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,

@@ -86,7 +86,7 @@ class TreeNode:
 
 @dataclass(frozen=True)
 class SourceList:
-    """The numbered sources a view cited."""
+    """The sources a view cited, in the order of their [n] markers (from 1)."""
 
     entries: tuple[str, ...]
 

@@ -81,7 +81,7 @@ def _block_lines(block: Block) -> Iterator[str]:
     elif isinstance(block, SourceList):
         yield "## Sources\n"
         for number, entry in enumerate(block.entries, 1):
-            yield f"{number}. {escape(entry.split('] ', 1)[1])}"
+            yield f"{number}. {escape(entry)}"
 
 
 def _chart_lines(chart: BarChart) -> Iterator[str]:

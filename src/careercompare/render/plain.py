@@ -72,7 +72,7 @@ def _block_lines(block: Block) -> Iterator[str]:
     elif isinstance(block, SourceList):
         yield "Sources"
         yield "-------"
-        yield from (clean(entry) for entry in block.entries)
+        yield from (f"[{n}] {clean(entry)}" for n, entry in enumerate(block.entries, 1))
 
 
 def _chart_lines(chart: BarChart) -> Iterator[str]:

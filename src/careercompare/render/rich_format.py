@@ -79,8 +79,8 @@ class _RichRenderer:
             return self._chart(block)
         if isinstance(block, TreeNode):
             return [self._tree(block)]
-        entries = [entry.split(" ", 1) for entry in block.entries]
-        return [text("Sources", "bold underline"), self._hanging((n, e) for n, e in entries)]
+        numbered = ((f"[{n}]", entry) for n, entry in enumerate(block.entries, 1))
+        return [text("Sources", "bold underline"), self._hanging(numbered)]
 
     def _hanging(self, pairs: Iterable[tuple[str, str]], marker_style: str = "") -> Table:
         grid = Table.grid(padding=(0, 1))

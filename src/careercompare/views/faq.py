@@ -25,18 +25,16 @@ def matching_entries(
     ]
 
 
-def figure_text(index: CatalogIndex, ref: FigureRef, citations: Citations) -> str:
-    """'Medical assistant, median: $44,200 a year (May 2024) [2]'."""
+def figure_text(index: CatalogIndex, ref: FigureRef) -> tuple[str, str]:
+    """('Medical assistant, median: $44,200 a year (May 2024)', the figure's source id)."""
     role = index.roles_by_id[ref.role]
     for salary in role.salary:
         if salary.id == ref.figure:
             when = f" ({salary.as_of})" if salary.as_of else ""
             text = f"{role.name}, {salary_kind(salary)}: {salary_amount(salary)}{when}"
-            return f"{text} {citations.cite(salary.source)}"
+            return text, salary.source
     projection = next(f for f in role.outlook if f.id == ref.figure)
-    return (
-        f"{role.name}, outlook: {outlook_summary(projection)} {citations.cite(projection.source)}"
-    )
+    return f"{role.name}, outlook: {outlook_summary(projection)}", projection.source
 
 
 def faq_view(index: CatalogIndex, words: Sequence[str]) -> View:
@@ -55,11 +53,13 @@ def faq_view(index: CatalogIndex, words: Sequence[str]) -> View:
     for number, entry in matches:
         blocks += [Heading(f"{number}. {entry.question}", 2)]
         blocks.append(Paragraph(f"{entry.answer} {citations.cite(entry.source)}"))
-        figures = [(ref, figure_text(index, ref, citations)) for ref in entry.figures]
+        figures = [(ref, *figure_text(index, ref)) for ref in entry.figures]
         if figures:
-            blocks.append(
-                BulletList(tuple(f"{ref.relation.capitalize()}: {text}" for ref, text in figures))
+            items = tuple(
+                f"{ref.relation.capitalize()}: {text} {citations.cite(source)}"
+                for ref, text, source in figures
             )
+            blocks.append(BulletList(items))
         blocks += [
             Paragraph(f"{n.text} {citations.cite(n.source)}", note=True) for n in entry.notes
         ]
@@ -68,8 +68,7 @@ def faq_view(index: CatalogIndex, words: Sequence[str]) -> View:
                 "number": number,
                 **entry.model_dump(mode="json", exclude={"figures"}),
                 "figures": [
-                    {**ref.model_dump(mode="json"), "text": text.rsplit(" [", 1)[0]}
-                    for ref, text in figures
+                    {**ref.model_dump(mode="json"), "text": text} for ref, text, _ in figures
                 ],
             }
         )
