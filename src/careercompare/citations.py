@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careercompare.models import Catalog, Source
+from careercompare.models import Catalog, Source, json_data
 
 
 class Citations:
@@ -45,7 +45,4 @@ class Citations:
 
     def data(self) -> list[dict[str, object]]:
         """The cited sources for --json, each with the number the view gave it."""
-        return [
-            {"number": n, **source.model_dump(mode="json")}
-            for n, source in enumerate(self.cited(), 1)
-        ]
+        return [{"number": n, **json_data(source)} for n, source in enumerate(self.cited(), 1)]

@@ -178,7 +178,7 @@ def emit(
 
         render_rich(view.blocks, make_console())
         return
-    from careercompare.render import render_text
+    from careercompare.render.text import render_text
 
     sys.stdout.write(render_text(view, output_format))
     sys.stdout.flush()

@@ -64,7 +64,7 @@ SourceRef = Annotated[
 class Model(BaseModel):
     """Base of every catalog model: unknown keys are errors, values are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(Model):
@@ -343,7 +343,7 @@ class Catalog(Model):
     faq: list[FaqEntry] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     @field_validator("sources")
     @classmethod
@@ -363,3 +363,24 @@ class Catalog(Model):
 
 def _num(value: float) -> str:
     return f"{value:,.0f}".replace(",", "") if value == int(value) else f"{value:g}"
+
+
+def json_data(model: BaseModel) -> dict[str, object]:
+    """The model as JSON-ready data: what `model.model_dump(mode="json")` gives.
+
+    Catalog values are only strings, numbers, booleans, None, lists, dicts and other
+    models, so reading the fields is enough. It spares a command Pydantic's serializer,
+    which is built on first use and took longer than the rest of a command
+    (benchmarks/startup.py); a test checks that both agree on every catalog model.
+    """
+    return {name: _json_value(getattr(model, name)) for name in type(model).model_fields}
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, BaseModel):
+        return json_data(value)
+    if isinstance(value, list):
+        return [_json_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _json_value(item) for key, item in value.items()}
+    return value

@@ -34,7 +34,7 @@ def file_content(view: View, path: Path, formats: tuple[OutputFormat, ...]) -> s
         )
     if extension in RICH_EXTENSIONS:
         return rich_export(view, svg=extension == ".svg")
-    from careercompare.render import render_text
+    from careercompare.render.text import render_text
 
     return render_text(view, TEXT_EXTENSIONS[extension])
 

@@ -8,7 +8,7 @@ from careercompare.citations import Citations
 from careercompare.document import Block, BulletList, Heading, Paragraph, View
 from careercompare.errors import CatalogError
 from careercompare.figures import outlook_summary, salary_amount, salary_kind
-from careercompare.models import FaqEntry, FigureRef
+from careercompare.models import FaqEntry, FigureRef, json_data
 from careercompare.query import CatalogIndex
 from careercompare.views.common import sources_block
 
@@ -66,10 +66,8 @@ def faq_view(index: CatalogIndex, words: Sequence[str]) -> View:
         entries_data.append(
             {
                 "number": number,
-                **entry.model_dump(mode="json", exclude={"figures"}),
-                "figures": [
-                    {**ref.model_dump(mode="json"), "text": text} for ref, text, _ in figures
-                ],
+                **{k: v for k, v in json_data(entry).items() if k != "figures"},
+                "figures": [{**json_data(ref), "text": text} for ref, text, _ in figures],
             }
         )
     blocks += sources_block(citations)

@@ -16,7 +16,7 @@ from careercompare.document import (
     View,
 )
 from careercompare.figures import jobs_text, number, outlook_summary, signed
-from careercompare.models import Role
+from careercompare.models import Role, json_data
 from careercompare.query import CatalogIndex
 from careercompare.views.common import NOT_IN_SOURCES, occupation_notes, role_ref, sources_block
 
@@ -85,10 +85,10 @@ def outlook_view(index: CatalogIndex, roles: list[Role]) -> View:
             {
                 **role_ref(role),
                 "outlook": [
-                    {**f.model_dump(mode="json"), "label": index.outlook_label(role, f)}
+                    {**json_data(f), "label": index.outlook_label(role, f)}
                     for f in index.ordered_outlook(role)
                 ],
-                "growth_drivers": [d.model_dump(mode="json") for d in role.growth_drivers],
+                "growth_drivers": [json_data(d) for d in role.growth_drivers],
             }
             for role in roles
         ],

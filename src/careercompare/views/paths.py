@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from careercompare.citations import Citations
 from careercompare.document import Heading, TreeNode, View
 from careercompare.figures import money, number, outlook_summary, salary_amount
-from careercompare.models import CareerPath, Role
+from careercompare.models import CareerPath, Role, json_data
 from careercompare.query import CatalogIndex
 from careercompare.views.common import NOT_IN_SOURCES, sources_block
 
@@ -52,13 +52,13 @@ class _PathBuilder:
             scope = f" ({requirement.scope})" if requirement.scope else ""
             marker = self.citations.cite(requirement.source)
             parts.append(f"{requirement.text}{scope} {marker}")
-            data["entry_education"] = requirement.model_dump(mode="json")
+            data["entry_education"] = json_data(requirement)
         if length is not None:
             parts.append(
                 f"program {number(length.low)} to {number(length.high)} {length.unit} "
                 f"({length.scope}) {self.citations.cite(length.source)}"
             )
-            data["program_length"] = length.model_dump(mode="json")
+            data["program_length"] = json_data(length)
         return "Training: " + ("; ".join(parts) or NOT_IN_SOURCES), data
 
     def pay(self, role: Role) -> tuple[str, dict[str, object]]:
@@ -76,14 +76,14 @@ class _PathBuilder:
             shown = f"{'at least ' if at_least else ''}{sign}{money(abs(gap))}"
             text += f", {shown} vs {self.start.name}"
             difference = {"amount": gap, "at_least": at_least, "versus": self.start.id}
-        return text, {"median_pay": median.model_dump(mode="json"), "pay_difference": difference}
+        return text, {"median_pay": json_data(median), "pay_difference": difference}
 
     def outlook(self, role: Role) -> tuple[str, dict[str, object]]:
         projection = self.index.headline_outlook(role)
         if projection is None:
             return f"Outlook: {NOT_IN_SOURCES}", {"outlook": None}
         text = f"Outlook: {outlook_summary(projection)} {self.citations.cite(projection.source)}"
-        return text, {"outlook": projection.model_dump(mode="json")}
+        return text, {"outlook": json_data(projection)}
 
     def facts(self, role: Role) -> tuple[list[TreeNode], dict[str, object]]:
         nodes, data = [], {}

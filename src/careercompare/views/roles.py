@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from careercompare.catalog_checks import normalize_name
 from careercompare.document import Heading, Paragraph, Records, View
-from careercompare.models import Role
+from careercompare.models import Role, json_data
 
 ROLE_COLUMNS = ("Id", "Name", "Also called", "BLS occupation")
 
@@ -53,9 +53,7 @@ def roles_view(roles: Sequence[Role], *, total: int, words: Sequence[str]) -> Vi
                 "id": r.id,
                 "name": r.name,
                 "aliases": list(r.aliases),
-                "bls_occupation": r.bls_occupation.model_dump(mode="json")
-                if r.bls_occupation
-                else None,
+                "bls_occupation": json_data(r.bls_occupation) if r.bls_occupation else None,
             }
             for r in roles
         ],

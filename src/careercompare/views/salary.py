@@ -23,7 +23,7 @@ from careercompare.figures import (
     salary_amount,
     salary_kind,
 )
-from careercompare.models import Role, SalaryFigure
+from careercompare.models import Role, SalaryFigure, json_data
 from careercompare.query import CatalogIndex
 from careercompare.views.common import NOT_IN_SOURCES, occupation_notes, role_ref, sources_block
 
@@ -150,7 +150,7 @@ def _figure_data(figure: SalaryFigure) -> dict[str, object]:
     }
     estimate = any(hourly_value(figure, v)[1] for v in values.values() if v is not None)
     return {
-        **figure.model_dump(mode="json"),
+        **json_data(figure),
         "hourly_equivalent": {**converted, "estimate": estimate},
     }
 

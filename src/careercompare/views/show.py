@@ -5,7 +5,7 @@ from __future__ import annotations
 from careercompare.citations import Citations
 from careercompare.document import Block, BulletList, FieldList, Heading, Paragraph, View
 from careercompare.figures import number
-from careercompare.models import Role, SourcedText
+from careercompare.models import Role, SourcedText, json_data
 from careercompare.query import CatalogIndex
 from careercompare.views.common import NOT_IN_SOURCES, occupation_notes, sources_block
 from careercompare.views.outlook import outlook_records
@@ -125,5 +125,5 @@ def show_view(index: CatalogIndex, role: Role) -> View:
         *occupation_notes([role], citations),
         *sources_block(citations),
     ]
-    data = {"view": "show", "role": role.model_dump(mode="json"), "sources": citations.data()}
+    data = {"view": "show", "role": json_data(role), "sources": citations.data()}
     return View("show", tuple(blocks), data)
