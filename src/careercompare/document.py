@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 
@@ -106,9 +106,13 @@ Block = (
 
 @dataclass(frozen=True)
 class View:
-    """What a command shows: blocks for people, `data` for --json, `records` for CSV."""
+    """What a command shows: blocks for people, `data` for --json, `records` for CSV.
+
+    `data` and `records` are built only when that format is asked for: for every
+    role of a large catalog they cost more than the whole of the human output.
+    """
 
     name: str
     blocks: tuple[Block, ...]
-    data: Mapping[str, object]
-    records: Sequence[Mapping[str, object]] | None = None
+    data: Callable[[], Mapping[str, object]]
+    records: Callable[[], Sequence[Mapping[str, object]]] | None = None

@@ -14,7 +14,7 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def render_json(view: View) -> str:
     """The view's data as JSON; non-ASCII and control characters are escaped."""
-    return json.dumps(view.data, indent=2, ensure_ascii=True) + "\n"
+    return json.dumps(view.data(), indent=2, ensure_ascii=True) + "\n"
 
 
 def csv_cell(value: object) -> object:
@@ -28,7 +28,7 @@ def csv_cell(value: object) -> object:
 
 def render_csv(view: View) -> str:
     """The view's records as CSV with a header row."""
-    records = view.records or ()
+    records = view.records() if view.records is not None else ()
     if not records:
         return ""
     out = io.StringIO()

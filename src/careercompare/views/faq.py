@@ -71,20 +71,25 @@ def faq_view(index: CatalogIndex, words: Sequence[str]) -> View:
             }
         )
     blocks += sources_block(citations)
-    data = {
-        "view": "faq",
-        "words": list(words),
-        "entries": entries_data,
-        "sources": citations.data(),
-    }
-    records = tuple(
-        {
-            "number": number,
-            "id": entry.id,
-            "question": entry.question,
-            "answer": entry.answer,
-            "source": entry.source,
+
+    def data() -> dict[str, object]:
+        return {
+            "view": "faq",
+            "words": list(words),
+            "entries": entries_data,
+            "sources": citations.data(),
         }
-        for number, entry in matches
-    )
+
+    def records() -> tuple[dict[str, object], ...]:
+        return tuple(
+            {
+                "number": number,
+                "id": entry.id,
+                "question": entry.question,
+                "answer": entry.answer,
+                "source": entry.source,
+            }
+            for number, entry in matches
+        )
+
     return View("faq", tuple(blocks), data, records)

@@ -77,32 +77,37 @@ def match_view(index: CatalogIndex, answers: Mapping[str, str]) -> View:
     top = [entry.role.id for entry in ranked[:2]]
     command = "careercompare table " + " ".join(top)
     blocks += [Paragraph("Compare the top two:"), Paragraph(command), *sources_block(citations)]
-    data = {
-        "view": "match",
-        "answers": dict(answers),
-        "ranking": [
-            {
-                "rank": n,
-                "role": role_ref(entry.role),
-                "score": entry.score,
-                "reasons": [
-                    {
-                        "question": reason.question.key,
-                        "answer": reason.option.value,
-                        "points": reason.points,
-                        "reason": reason.option.reason,
-                        "source": reason.option.source,
-                    }
-                    for reason in entry.reasons
-                ],
-            }
-            for n, entry in enumerate(ranked, 1)
-        ],
-        "suggested_command": command,
-        "sources": citations.data(),
-    }
-    records = tuple(
-        {"rank": n, "role_id": e.role.id, "role": e.role.name, "score": e.score}
-        for n, e in enumerate(ranked, 1)
-    )
+
+    def data() -> dict[str, object]:
+        return {
+            "view": "match",
+            "answers": dict(answers),
+            "ranking": [
+                {
+                    "rank": n,
+                    "role": role_ref(entry.role),
+                    "score": entry.score,
+                    "reasons": [
+                        {
+                            "question": reason.question.key,
+                            "answer": reason.option.value,
+                            "points": reason.points,
+                            "reason": reason.option.reason,
+                            "source": reason.option.source,
+                        }
+                        for reason in entry.reasons
+                    ],
+                }
+                for n, entry in enumerate(ranked, 1)
+            ],
+            "suggested_command": command,
+            "sources": citations.data(),
+        }
+
+    def records() -> tuple[dict[str, object], ...]:
+        return tuple(
+            {"rank": n, "role_id": e.role.id, "role": e.role.name, "score": e.score}
+            for n, e in enumerate(ranked, 1)
+        )
+
     return View("match", tuple(blocks), data, records)

@@ -79,41 +79,46 @@ def outlook_view(index: CatalogIndex, roles: list[Role]) -> View:
     if chart is not None:
         blocks += [Heading("Growth on one scale", 2), chart]
     blocks += [*occupation_notes(roles, citations), *sources_block(citations)]
-    data = {
-        "view": "outlook",
-        "roles": [
+
+    def data() -> dict[str, object]:
+        return {
+            "view": "outlook",
+            "roles": [
+                {
+                    **role_ref(role),
+                    "outlook": [
+                        {**json_data(f), "label": index.outlook_label(role, f)}
+                        for f in index.ordered_outlook(role)
+                    ],
+                    "growth_drivers": [json_data(d) for d in role.growth_drivers],
+                }
+                for role in roles
+            ],
+            "sources": citations.data(),
+        }
+
+    def records() -> tuple[dict[str, object], ...]:
+        return tuple(
             {
-                **role_ref(role),
-                "outlook": [
-                    {**json_data(f), "label": index.outlook_label(role, f)}
-                    for f in index.ordered_outlook(role)
-                ],
-                "growth_drivers": [json_data(d) for d in role.growth_drivers],
+                "role_id": role.id,
+                "role": role.name,
+                "figure_id": f.id,
+                "label": index.outlook_label(role, f),
+                "percent": f.percent,
+                "approximate": f.approximate,
+                "period": f.period or "",
+                "start_year": f.start_year,
+                "end_year": f.end_year,
+                "jobs_start": f.jobs_start,
+                "jobs_end": f.jobs_end,
+                "change": f.change,
+                "openings_per_year": f.openings_per_year,
+                "descriptor": f.descriptor or "",
+                "scope": f.scope or "",
+                "source": f.source,
             }
             for role in roles
-        ],
-        "sources": citations.data(),
-    }
-    records = tuple(
-        {
-            "role_id": role.id,
-            "role": role.name,
-            "figure_id": f.id,
-            "label": index.outlook_label(role, f),
-            "percent": f.percent,
-            "approximate": f.approximate,
-            "period": f.period or "",
-            "start_year": f.start_year,
-            "end_year": f.end_year,
-            "jobs_start": f.jobs_start,
-            "jobs_end": f.jobs_end,
-            "change": f.change,
-            "openings_per_year": f.openings_per_year,
-            "descriptor": f.descriptor or "",
-            "scope": f.scope or "",
-            "source": f.source,
-        }
-        for role in roles
-        for f in index.ordered_outlook(role)
-    )
+            for f in index.ordered_outlook(role)
+        )
+
     return View("outlook", tuple(blocks), data, records)

@@ -163,11 +163,14 @@ def paths_view(index: CatalogIndex, role: Role) -> View:
     root = TreeNode(role.name, tuple(start_nodes) + tuple(node for node, _ in branches))
     blocks = (Heading(f"Where {role.name} leads"), root, *sources_block(builder.citations))
     steps = [data for _, data in branches]
-    data = {
-        "view": "paths",
-        "role": {"id": role.id, "name": role.name},
-        "start": start_data,
-        "steps": steps,
-        "sources": builder.citations.data(),
-    }
-    return View("paths", blocks, data, tuple(_records(steps)))
+
+    def data() -> dict[str, object]:
+        return {
+            "view": "paths",
+            "role": {"id": role.id, "name": role.name},
+            "start": start_data,
+            "steps": steps,
+            "sources": builder.citations.data(),
+        }
+
+    return View("paths", blocks, data, lambda: tuple(_records(steps)))

@@ -45,27 +45,32 @@ def roles_view(roles: Sequence[Role], *, total: int, words: Sequence[str]) -> Vi
             note=True,
         ),
     )
-    data = {
-        "view": "roles",
-        "words": list(words),
-        "roles": [
+
+    def data() -> dict[str, object]:
+        return {
+            "view": "roles",
+            "words": list(words),
+            "roles": [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "aliases": list(r.aliases),
+                    "bls_occupation": json_data(r.bls_occupation) if r.bls_occupation else None,
+                }
+                for r in roles
+            ],
+        }
+
+    def records() -> tuple[dict[str, object], ...]:
+        return tuple(
             {
                 "id": r.id,
                 "name": r.name,
-                "aliases": list(r.aliases),
-                "bls_occupation": json_data(r.bls_occupation) if r.bls_occupation else None,
+                "aliases": "; ".join(r.aliases),
+                "soc_code": r.bls_occupation.soc_code or "" if r.bls_occupation else "",
+                "bls_occupation": r.bls_occupation.title if r.bls_occupation else "",
             }
             for r in roles
-        ],
-    }
-    records = tuple(
-        {
-            "id": r.id,
-            "name": r.name,
-            "aliases": "; ".join(r.aliases),
-            "soc_code": r.bls_occupation.soc_code or "" if r.bls_occupation else "",
-            "bls_occupation": r.bls_occupation.title if r.bls_occupation else "",
-        }
-        for r in roles
-    )
+        )
+
     return View("roles", blocks, data, records)

@@ -178,36 +178,42 @@ def salary_view(index: CatalogIndex, roles: list[Role], *, hourly: bool = False)
         blocks += [Heading("All figures on one scale", 2), chart]
     blocks += [Paragraph(sentence) for sentence in disagreements]
     blocks += [*occupation_notes(roles, citations), *sources_block(citations)]
-    data = {
-        "view": "salary",
-        "hourly": hourly,
-        "hours_per_year": HOURS_PER_YEAR,
-        "roles": [
-            {**role_ref(role), "salary": [_figure_data(f) for f in role.salary]} for role in roles
-        ],
-        "disagreements": disagreements,
-        "sources": citations.data(),
-    }
-    records = tuple(
-        {
-            "role_id": role.id,
-            "role": role.name,
-            "figure_id": figure.id,
-            "kind": figure.kind,
-            "amount": figure.amount,
-            "low": figure.low,
-            "high": figure.high,
-            "bound": figure.bound,
-            "approximate": figure.approximate,
-            "currency": figure.currency,
-            "per": figure.per,
-            "published_hourly": figure.hourly,
-            "as_of": figure.as_of or "",
-            "scope": figure.scope or "",
-            "shown": salary_amount(figure, hourly=hourly),
-            "source": figure.source,
+
+    def data() -> dict[str, object]:
+        return {
+            "view": "salary",
+            "hourly": hourly,
+            "hours_per_year": HOURS_PER_YEAR,
+            "roles": [
+                {**role_ref(role), "salary": [_figure_data(f) for f in role.salary]}
+                for role in roles
+            ],
+            "disagreements": disagreements,
+            "sources": citations.data(),
         }
-        for role in roles
-        for figure in role.salary
-    )
+
+    def records() -> tuple[dict[str, object], ...]:
+        return tuple(
+            {
+                "role_id": role.id,
+                "role": role.name,
+                "figure_id": figure.id,
+                "kind": figure.kind,
+                "amount": figure.amount,
+                "low": figure.low,
+                "high": figure.high,
+                "bound": figure.bound,
+                "approximate": figure.approximate,
+                "currency": figure.currency,
+                "per": figure.per,
+                "published_hourly": figure.hourly,
+                "as_of": figure.as_of or "",
+                "scope": figure.scope or "",
+                "shown": salary_amount(figure, hourly=hourly),
+                "source": figure.source,
+            }
+            for role in roles
+            for figure in role.salary
+        )
+
     return View("salary", tuple(blocks), data, records)

@@ -125,5 +125,8 @@ def show_view(index: CatalogIndex, role: Role) -> View:
         *occupation_notes([role], citations),
         *sources_block(citations),
     ]
-    data = {"view": "show", "role": json_data(role), "sources": citations.data()}
+
+    def data() -> dict[str, object]:
+        return {"view": "show", "role": json_data(role), "sources": citations.data()}
+
     return View("show", tuple(blocks), data)

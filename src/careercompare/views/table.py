@@ -71,38 +71,43 @@ def table_view(index: CatalogIndex, roles: list[Role]) -> View:
         *occupation_notes(roles, citations),
         *sources_block(citations),
     )
-    data = {
-        "view": "table",
-        "roles": [role_ref(role) for role in roles],
-        "rows": [
+
+    def data() -> dict[str, object]:
+        return {
+            "view": "table",
+            "roles": [role_ref(role) for role in roles],
+            "rows": [
+                {
+                    "category": category.id,
+                    "label": category.label,
+                    "kind": category.kind,
+                    "cells": [
+                        {
+                            "role": role.id,
+                            "text": cell.text,
+                            "source": cell.source,
+                            "figure": cell.figure,
+                        }
+                        for role, cell in zip(roles, cells, strict=True)
+                    ],
+                }
+                for category, cells in zip(categories, grid, strict=True)
+            ],
+            "sources": citations.data(),
+        }
+
+    def records() -> tuple[dict[str, object], ...]:
+        return tuple(
             {
                 "category": category.id,
                 "label": category.label,
-                "kind": category.kind,
-                "cells": [
-                    {
-                        "role": role.id,
-                        "text": cell.text,
-                        "source": cell.source,
-                        "figure": cell.figure,
-                    }
-                    for role, cell in zip(roles, cells, strict=True)
-                ],
+                "role_id": role.id,
+                "role": role.name,
+                "value": cell.text,
+                "source": cell.source or "",
             }
             for category, cells in zip(categories, grid, strict=True)
-        ],
-        "sources": citations.data(),
-    }
-    records = tuple(
-        {
-            "category": category.id,
-            "label": category.label,
-            "role_id": role.id,
-            "role": role.name,
-            "value": cell.text,
-            "source": cell.source or "",
-        }
-        for category, cells in zip(categories, grid, strict=True)
-        for role, cell in zip(roles, cells, strict=True)
-    )
+            for role, cell in zip(roles, cells, strict=True)
+        )
+
     return View("table", blocks, data, records)
