@@ -250,3 +250,21 @@ def test_a_long_role_list_prints_one_line_per_role(
     assert "╭" not in out
     assert "extra-399 | Extra role 399 | - | Medical records specialists (29-2072)" in out
     assert "408 of 408 roles" in out
+
+
+def test_a_long_role_list_prints_one_whole_line_per_role(
+    run: Any, write_catalog: Any, catalog_data: dict[str, Any]
+) -> None:
+    long_name = "Extra role with a name longer than any terminal is wide " * 2
+    catalog_data["roles"] += [
+        {"id": f"extra-role-{n}", "name": f"{long_name}{n}", "aliases": [f"x\x1b[31m{n}"]}
+        for n in range(400)
+    ]
+    result = run("--data", str(write_catalog(catalog_data)), "roles")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "Id | Name | Also called | BLS occupation" in lines
+    extra = [line for line in lines if line.startswith("extra-role-")]
+    assert len(extra) == 400
+    assert extra[7] == f"extra-role-7 | {long_name.strip()} 7 | x7 | not in sources"
+    assert "\x1b" not in result.stdout

@@ -132,9 +132,11 @@ class _RichRenderer:
     def _records(self, block: Records) -> list[RenderableType]:
         rows = list(block.rows)
         if len(rows) > LARGE_TABLE_ROWS:
-            lines = Text(" | ".join(block.columns), style="bold", end="\n")
-            lines.append("\n".join(" | ".join(inert(cell) for cell in row) for row in rows))
-            return [lines]
+            header = text(" | ".join(block.columns), "bold")
+            return [
+                header,
+                Text("\n".join(" | ".join(inert(cell) for cell in row) for row in rows)),
+            ]
         widths = self._fits([list(column) for column in zip(block.columns, *rows, strict=True)])
         if widths is not None:
             return [self._table(block.columns, rows, widths)]
