@@ -1,8 +1,6 @@
 """Pydantic models of the role catalog: everything data/roles.json may hold."""
 
-from __future__ import annotations
-
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -83,7 +81,7 @@ class Source(Model):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _date_has_meaning(self) -> Source:
+    def _date_has_meaning(self) -> Self:
         if (self.date is None) != (self.date_meaning is None):
             raise ValueError("date and date_meaning go together: give both or neither")
         return self
@@ -139,7 +137,7 @@ class ProgramLength(Model):
     source: SourceRef
 
     @model_validator(mode="after")
-    def _low_not_above_high(self) -> ProgramLength:
+    def _low_not_above_high(self) -> Self:
         if self.low > self.high:
             raise ValueError(f"low {_num(self.low)} is above high {_num(self.high)}")
         return self
@@ -193,7 +191,7 @@ class SalaryFigure(Model):
     source: SourceRef
 
     @model_validator(mode="after")
-    def _amount_or_range(self) -> SalaryFigure:
+    def _amount_or_range(self) -> Self:
         has_range = self.low is not None or self.high is not None
         if self.amount is not None and has_range:
             raise ValueError("give either amount or low and high, not both")
@@ -226,7 +224,7 @@ class OutlookFigure(Model):
     source: SourceRef
 
     @model_validator(mode="after")
-    def _years_in_order(self) -> OutlookFigure:
+    def _years_in_order(self) -> Self:
         if (
             self.start_year is not None
             and self.end_year is not None
@@ -353,7 +351,7 @@ class Catalog(Model):
         return sources
 
     @model_validator(mode="after")
-    def _references_resolve(self, info: ValidationInfo) -> Catalog:
+    def _references_resolve(self, info: ValidationInfo) -> Self:
         checked = isinstance(info.context, dict) and SOURCE_IDS in info.context
         problems = catalog_problems(self, sources_checked=checked)
         if problems:

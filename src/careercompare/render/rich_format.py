@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -133,10 +134,7 @@ class _RichRenderer:
         rows = list(block.rows)
         if len(rows) > LARGE_TABLE_ROWS:
             header = text(" | ".join(block.columns), "bold")
-            return [
-                header,
-                Text("\n".join(" | ".join(inert(cell) for cell in row) for row in rows)),
-            ]
+            return [header, _Lines(" | ".join(inert(cell) for cell in row) for row in rows)]
         widths = self._fits([list(column) for column in zip(block.columns, *rows, strict=True)])
         if widths is not None:
             return [self._table(block.columns, rows, widths)]
@@ -191,3 +189,16 @@ class _AsciiGuides:
         ascii_options = options.copy()
         ascii_options.encoding = "ascii"
         yield from console.render(self.tree, ascii_options)
+
+
+class _Lines:
+    """Lines of inert text printed as they are: not wrapped (the terminal does that), nor
+    cut. A Rich Text would make an object of every line: for 10,000 roles, a tenth of a
+    second (benchmarks/startup.py)."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.lines = "\n".join(lines)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Segment(self.lines)
+        yield Segment.line()
