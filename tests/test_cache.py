@@ -237,3 +237,12 @@ TRICKY_TEXT = st.text(
 @given(TRICKY_TEXT)
 def test_the_quick_path_of_inert_changes_nothing(text: str) -> None:
     assert inert(text) == _scrub(text)
+
+
+def test_a_link_in_the_cache_is_not_followed(own_cache: Path, tmp_path: Path) -> None:
+    load_catalog(BUNDLED)
+    (entry,) = entries(own_cache)
+    elsewhere = tmp_path / "elsewhere.pickle"
+    entry.rename(elsewhere)
+    entry.symlink_to(elsewhere)
+    assert cache.load(entry.name.split(".")[0]) is None

@@ -8,7 +8,7 @@ of careercompare, Pydantic and Python. Change any of them and the key changes.
 
 The cache can only make a command faster. A missing, unreadable, corrupt or
 foreign cache file means validating again, and failing to write one is ignored.
-Only files owned by the user and writable by nobody else are read.
+Only files owned by the user and writable by nobody else are read, never links.
 
 CAREERCOMPARE_CACHE_DIR moves the cache; CAREERCOMPARE_NO_CACHE=1 turns it off.
 """
@@ -79,8 +79,9 @@ def load(key: str) -> Catalog | None:
         return None
     from careercompare.models import Catalog
 
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)  # a link is not an entry of ours
     try:
-        with (folder / (key + _SUFFIX)).open("rb") as handle:
+        with os.fdopen(os.open(folder / (key + _SUFFIX), flags), "rb") as handle:
             if not _is_private(os.fstat(handle.fileno())):
                 return None
             catalog = pickle.load(handle)
