@@ -2,9 +2,9 @@
 
 Heavy modules (pydantic models, Rich) are imported inside the commands that need
 them, so that --help and --version stay as fast as Python itself allows.
+Annotations are not postponed (no `from __future__ import annotations`): Typer
+would evaluate every one of them from its text on each run.
 """
-
-from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
@@ -88,13 +88,13 @@ def _settings(ctx: typer.Context) -> Settings:
     return obj if obj is not None else Settings()
 
 
-def _catalog(ctx: typer.Context) -> Catalog:
+def _catalog(ctx: typer.Context) -> "Catalog":
     from careercompare.loader import active_catalog_path, load_catalog
 
     return load_catalog(active_catalog_path(_settings(ctx).data))
 
 
-def _index(ctx: typer.Context) -> CatalogIndex:
+def _index(ctx: typer.Context) -> "CatalogIndex":
     from careercompare.query import CatalogIndex
 
     return CatalogIndex(_catalog(ctx))
@@ -157,7 +157,7 @@ def _chosen_format(
 
 
 def emit(
-    view: View,
+    view: "View",
     output_format: OutputFormat,
     *,
     formats: tuple[OutputFormat, ...] = ALL_FORMATS,

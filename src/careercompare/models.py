@@ -1,4 +1,9 @@
-"""Pydantic models of the role catalog: everything data/roles.json may hold."""
+"""Pydantic models of the role catalog: everything data/roles.json may hold.
+
+The models are built on first use (`defer_build`): a catalog read from the cache
+never needs their validators. Annotations are not postponed, which spares Pydantic
+evaluating each one from its text when the classes are defined.
+"""
 
 from typing import Annotated, Literal, Self
 
