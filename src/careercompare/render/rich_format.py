@@ -88,13 +88,8 @@ class _RichRenderer:
         numbered = ((f"[{n}]", entry) for n, entry in enumerate(block.entries, 1))
         return [text("Sources", "bold underline"), self._hanging(numbered)]
 
-    def _hanging(self, pairs: Iterable[tuple[str, str]], marker_style: str = "") -> Table:
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style=marker_style)
-        grid.add_column(overflow="fold")
-        for marker, value in pairs:
-            grid.add_row(text(marker, marker_style), text(value))
-        return grid
+    def _hanging(self, pairs: Iterable[tuple[str, str]], marker_style: str = "") -> _Hanging:
+        return _Hanging([(text(marker, marker_style), text(value)) for marker, value in pairs])
 
     def _fits(self, columns: list[list[str]]) -> list[int] | None:
         """Minimum column widths when every column keeps its longest word whole."""
@@ -202,3 +197,27 @@ class _Lines:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield Segment(self.lines)
         yield Segment.line()
+
+
+class _Hanging:
+    """Markers in a column of their own, each text wrapped beside its marker.
+
+    What a two-column Rich grid draws, without the grid's measuring of every cell
+    first, which took most of the time of `show` (benchmarks/startup.py).
+    """
+
+    def __init__(self, pairs: list[tuple[Text, Text]]) -> None:
+        self.pairs = pairs
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        gutter = max((marker.cell_len for marker, _ in self.pairs), default=0) + 1
+        width = max(options.max_width - gutter, 1)
+        for marker, value in self.pairs:
+            for number, line in enumerate(value.wrap(console, width, overflow="fold")):
+                if number == 0:
+                    yield from marker.render(console)
+                    yield Segment(" " * (gutter - marker.cell_len))
+                else:
+                    yield Segment(" " * gutter)
+                yield from line.render(console)
+                yield Segment.line()
