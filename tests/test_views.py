@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from careercompare.errors import UsageError
 from tests.snapshots import assert_snapshot
 
 ESCAPE = "\x1b"
@@ -268,3 +269,19 @@ def test_a_long_role_list_prints_one_whole_line_per_role(
     assert len(extra) == 400
     assert extra[7] == f"extra-role-7 | {long_name.strip()} 7 | x7 | not in sources"
     assert "\x1b" not in result.stdout
+
+
+def test_every_name_of_every_role_resolves_to_its_role_in_any_case(
+    catalog_data: dict[str, Any], write_catalog: Any
+) -> None:
+    from careercompare.loader import load_catalog
+    from careercompare.query import CatalogIndex
+
+    index = CatalogIndex(load_catalog(write_catalog(catalog_data)))
+    for role in index.catalog.roles:
+        for name in (role.id, role.name, *role.aliases):
+            assert CatalogIndex(index.catalog).resolve_role(name.upper()) is role
+            assert index.resolve_role(f" {name.replace(' ', '-')} ") is role
+    with pytest.raises(UsageError, match="did you mean 'medical-assistant'"):
+        index.resolve_role("medical asistant")
+    assert index.resolve_role("MA") is index.roles_by_id["medical-assistant"]

@@ -37,13 +37,27 @@ class CatalogIndex:
 
     def resolve_role(self, name: str) -> Role:
         """The role an id, alias or display name means, whatever its case."""
-        role = self._roles_by_name.get(normalize_name(name))
+        role = self._find_role(normalize_name(name))
         if role is not None:
             return role
         close = difflib.get_close_matches(normalize_name(name), self._roles_by_name, n=1)
         shown = name if len(name) <= 60 else name[:57] + "..."
         hint = f"did you mean '{self._roles_by_name[close[0]].id}'? " if close else ""
         raise UsageError(f"unknown role '{shown}'; {hint}{LIST_ROLES_HINT}")
+
+    def _find_role(self, wanted: str) -> Role | None:
+        """The role one of whose names is `wanted` (normalized), found by walking the roles.
+
+        Validation makes every name belong to one role only. For one name, the walk
+        stops at the role; building the map of every name of an 800-role catalog took
+        longer than a command's own work (benchmarks/startup.py).
+        """
+        if "_roles_by_name" in self.__dict__:  # already built for a suggestion
+            return self._roles_by_name.get(wanted)
+        for role in self.catalog.roles:
+            if any(normalize_name(name) == wanted for name in (role.id, role.name, *role.aliases)):
+                return role
+        return None
 
     def resolve_roles(self, names: Sequence[str]) -> list[Role]:
         """The roles named, in order and without repeats; the default roles when none."""
