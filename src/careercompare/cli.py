@@ -36,7 +36,9 @@ app = typer.Typer(
         "  careercompare faq pay\n"
         "  careercompare --data my-roles.json roles\n\n"
         "Exit codes: 0 success, 1 data or file problem, 2 usage problem, 70 internal error, "
-        "130 interrupted, 141 output closed early."
+        "130 interrupted, 141 output closed early.\n\n"
+        "A catalog is validated once and kept in ~/.cache/careercompare for the next run "
+        "(CAREERCOMPARE_CACHE_DIR moves it, CAREERCOMPARE_NO_CACHE=1 turns it off)."
     ),
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
