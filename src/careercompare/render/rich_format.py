@@ -133,15 +133,11 @@ class _RichRenderer:
         widths = self._fits([list(column) for column in zip(block.columns, *rows, strict=True)])
         if widths is not None:
             return [self._table(block.columns, rows, widths)]
-        return [
-            Padding(
-                self._hanging(
-                    zip((f"{name}:" for name in block.columns), row, strict=True), "bold"
-                ),
-                (0, 0, 1, 0),
-            )
-            for row in rows
-        ]
+        stacked: list[RenderableType] = []
+        for row in rows:  # one record after another, a blank line after each
+            pairs = zip((f"{name}:" for name in block.columns), row, strict=True)
+            stacked += [self._hanging(pairs, "bold"), Text()]
+        return stacked
 
     def _chart(self, chart: BarChart) -> list[RenderableType]:
         charset = ASCII_BARS if self.ascii else UNICODE_BARS
