@@ -22,7 +22,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -95,6 +94,8 @@ def store(key: str, catalog: Catalog) -> None:
     folder = cache_dir()
     if folder is None:
         return
+    import tempfile  # only a cache miss writes
+
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")

@@ -7,9 +7,8 @@ would evaluate every one of them from its text on each run.
 """
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -48,8 +47,7 @@ app = typer.Typer(
 )
 
 
-@dataclass
-class Settings:
+class Settings(NamedTuple):
     """Global options, shared with every command through the context."""
 
     data: str | None = None

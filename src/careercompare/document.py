@@ -7,7 +7,6 @@ dataclasses, which counts at every start. Renderers tell them apart by type.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 
@@ -99,8 +98,7 @@ Block = (
 )
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     """What a command shows: blocks for people, `data` for --json, `records` for CSV.
 
     `data` and `records` are built only when that format is asked for: for every

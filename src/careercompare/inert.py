@@ -6,7 +6,9 @@ import re
 
 # CSI (ESC [ ... final byte), OSC (ESC ] ... BEL or ST), other two-byte ESC sequences,
 # and the 8-bit CSI/OSC introducers with their bodies.
-_ESCAPE_SEQUENCE = re.compile(
+# The patterns stay text until the first text that needs them: `re` compiles and
+# keeps them then, which spares the many runs that print only clean text.
+_ESCAPE_SEQUENCE = (
     r"\x1b\[[0-?]*[ -/]*[@-~]?"
     r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x9b[0-?]*[ -/]*[@-~]?"
@@ -14,8 +16,8 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|\x1b[@-_]?"
 )
 # C0 and C1 controls, DEL, and the bidirectional marks, embeddings, overrides and isolates.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_CONTROL = r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+_SPACES = r"[ \t\r\n\f\v]+"
 
 
 def inert(text: str) -> str:
@@ -29,6 +31,6 @@ def inert(text: str) -> str:
 
 
 def _scrub(text: str) -> str:
-    without_sequences = _ESCAPE_SEQUENCE.sub("", text)
-    spaced = _SPACES.sub(" ", without_sequences)
-    return _CONTROL.sub("", spaced)
+    without_sequences = re.sub(_ESCAPE_SEQUENCE, "", text)
+    spaced = re.sub(_SPACES, " ", without_sequences)
+    return re.sub(_CONTROL, "", spaced)

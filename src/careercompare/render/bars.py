@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from careercompare.document import Bar
 
 
-@dataclass(frozen=True)
-class BarCharset:
+class BarCharset(NamedTuple):
     """The characters a bar is drawn with."""
 
     empty: str

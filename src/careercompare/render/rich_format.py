@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -10,7 +11,6 @@ from rich.padding import Padding
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
 from careercompare.document import (
     BarChart,
@@ -27,6 +27,9 @@ from careercompare.document import (
 from careercompare.inert import inert
 from careercompare.output import wants_ascii
 from careercompare.render.bars import ASCII_BARS, UNICODE_BARS, axis_line, draw_bar
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
 
 MIN_COLUMN = 12
 # Beyond this many rows a record table is printed as one line per record: Rich
@@ -160,6 +163,8 @@ class _RichRenderer:
         return lines
 
     def _tree(self, root: TreeNode) -> RenderableType:
+        from rich.tree import Tree  # only `paths` draws trees
+
         tree = Tree(text(root.text, "bold"), guide_style="dim")
 
         def grow(branch: Tree, node: TreeNode) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from careercompare.citations import Citations
 from careercompare.document import Comparison, Heading, View
@@ -18,8 +18,7 @@ from careercompare.views.common import (
 )
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """One role's answer to one comparison row."""
 
     text: str
