@@ -175,14 +175,20 @@ def test_old_entries_beyond_the_limit_are_dropped(own_cache: Path, write_catalog
 
 
 def test_cached_models_share_their_field_sets_and_stay_frozen(own_cache: Path) -> None:
-    load_catalog(BUNDLED)
-    catalog = load_catalog(BUNDLED)
-    first, second = catalog.sources[0], catalog.sources[1]
-    if first.model_fields_set == second.model_fields_set:
-        assert first.model_fields_set is second.model_fields_set
+    validated = load_catalog(BUNDLED)
+    cached = load_catalog(BUNDLED)
+    by_fields: dict[frozenset[str], list[Any]] = {}
+    for model in every_model(cached):
+        by_fields.setdefault(frozenset(model.model_fields_set), []).append(model)
+    shared = [models for models in by_fields.values() if len(models) > 1]
+    assert shared, "the bundled catalog has models given the same fields"
+    for models in shared:
+        assert all(m.model_fields_set is models[0].model_fields_set for m in models)
+    distinct_objects = {id(model.model_fields_set) for model in every_model(cached)}
+    assert len(distinct_objects) == len(by_fields) < len([*every_model(validated)])
     with pytest.raises(ValueError, match="frozen"):
-        first.title = "changed"  # type: ignore[misc]
-    assert catalog.model_dump(mode="json", by_alias=True, exclude_unset=True) == json.loads(
+        cached.sources[0].title = "changed"  # type: ignore[misc]
+    assert cached.model_dump(mode="json", by_alias=True, exclude_unset=True) == json.loads(
         BUNDLED.read_text(encoding="utf-8")
     )
 
