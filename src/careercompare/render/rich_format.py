@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -150,13 +151,13 @@ class _RichRenderer:
             lines.append(text(f"{bar.label}: {bar.caption}"))
             drawn = draw_bar(bar, start=chart.start, end=chart.end, width=width, charset=charset)
             styled = Text("  ")
-            for char in drawn:
+            for char, run in groupby(drawn):  # one span per run of a character
                 style = (
                     "cyan"
                     if char == charset.filled
                     else ("bold magenta" if char == charset.mark else "dim")
                 )
-                styled.append(char, style=style)
+                styled.append("".join(run), style=style)
             lines.append(styled)
         axis = axis_line(inert(chart.axis_start), inert(chart.axis_end), width)
         lines.append(Text("  " + axis, style="dim"))
