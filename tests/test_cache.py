@@ -252,3 +252,22 @@ def test_a_link_in_the_cache_is_not_followed(own_cache: Path, tmp_path: Path) ->
     entry.rename(elsewhere)
     entry.symlink_to(elsewhere)
     assert cache.load(entry.name.split(".")[0]) is None
+
+
+def test_equal_plain_models_are_read_back_as_one(
+    own_cache: Path, write_catalog: Any, catalog_data: dict[str, Any]
+) -> None:
+    source = catalog_data["sources"][0]["id"]
+    requirement = {"kind": "entry-education", "text": "High school", "source": source}
+    catalog_data["roles"] += [
+        {"id": f"twin-{n}", "name": f"Twin {n}", "requirements": [dict(requirement)]}
+        for n in range(3)
+    ]
+    path = write_catalog(catalog_data)
+    validated = load_catalog(path)
+    cached = load_catalog(path)
+    assert cached == validated
+    twins = cached.roles[-3:]
+    assert twins[0].requirements[0] is twins[1].requirements[0] is twins[2].requirements[0]
+    assert twins[0] is not twins[1], "models holding lists are never merged"
+    assert twins[0].requirements is not twins[1].requirements
