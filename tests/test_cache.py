@@ -63,14 +63,19 @@ def test_a_catalog_is_validated_once_then_read_from_the_cache(
     ],
 )
 def test_a_cached_catalog_prints_exactly_what_a_validated_one_does(
-    run: Any, own_cache: Path, view: list[str]
+    run: Any, own_cache: Path, monkeypatch: pytest.MonkeyPatch, view: list[str]
 ) -> None:
-    for output_format in ("rich", "json"):
-        validated = run(*view, "--format", output_format)
-        assert entries(own_cache), "the first run stores the catalog"
-        cached = run(*view, "--format", output_format)
-        assert validated.exit_code == cached.exit_code == 0
-        assert cached.stdout == validated.stdout
+    formats = ("rich", "json")
+    monkeypatch.setenv(cache.NO_CACHE_ENV_VAR, "1")
+    validated = {fmt: run(*view, "--format", fmt) for fmt in formats}
+    monkeypatch.delenv(cache.NO_CACHE_ENV_VAR)
+    assert run(*view).exit_code == 0
+    assert entries(own_cache), "a run stores the catalog"
+    refuse_validation(monkeypatch)
+    for fmt in formats:
+        cached = run(*view, "--format", fmt)
+        assert validated[fmt].exit_code == cached.exit_code == 0
+        assert cached.stdout == validated[fmt].stdout
 
 
 def test_an_edited_catalog_is_validated_again(
@@ -163,7 +168,7 @@ def test_the_cache_lives_in_the_users_cache_directory(
     assert cache.cache_dir() == tmp_path / ".cache" / "careercompare"
 
 
-def test_old_entries_beyond_the_limit_are_dropped(own_cache: Path, write_catalog: Any) -> None:
+def test_old_entries_beyond_the_limit_are_dropped(own_cache: Path) -> None:
     catalog = load_catalog(BUNDLED)
     for number in range(cache.KEPT_ENTRIES + 3):
         cache.store(f"{number:064x}", catalog)

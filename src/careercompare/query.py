@@ -52,8 +52,6 @@ class CatalogIndex:
         stops at the role; building the map of every name of an 800-role catalog took
         longer than a command's own work (benchmarks/startup.py).
         """
-        if "_roles_by_name" in self.__dict__:  # already built for a suggestion
-            return self._roles_by_name.get(wanted)
         for role in self.catalog.roles:
             if any(normalize_name(name) == wanted for name in (role.id, role.name, *role.aliases)):
                 return role

@@ -50,12 +50,8 @@ def render_rich(blocks: tuple[Block, ...], console: Console) -> None:
         if position and isinstance(block, (Heading, SourceList, Comparison, Records, BarChart)):
             console.print()
         for renderable in renderer.render(block):
-            console.print(renderable, soft_wrap=_is_listing(block))
-
-
-def _is_listing(block: Block) -> bool:
-    """Records printed one line each; the terminal wraps them, which is far faster than Rich."""
-    return isinstance(block, Records) and len(block.rows) > LARGE_TABLE_ROWS
+            # Lines are neither wrapped nor cut: the terminal wraps them.
+            console.print(renderable, soft_wrap=isinstance(renderable, _Lines))
 
 
 def _longest_word(values: Iterable[str]) -> int:
