@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +18,38 @@ from careercompare.entry import main
 
 ROOT = Path(__file__).resolve().parent.parent
 PROPERTY_EXAMPLES = 200
+_GROUP = typer.main.get_command(app)
+_SUBCOMMANDS: dict[str, Any] = getattr(_GROUP, "commands", {})
 # Every command the tool has, read from the app so that a new one is tested too.
-COMMANDS: list[str] = sorted(getattr(typer.main.get_command(app), "commands", {}))
+COMMANDS: list[str] = sorted(_SUBCOMMANDS)
+# The commands that show a view (they have the output options).
+VIEW_COMMANDS: list[str] = sorted(
+    name
+    for name, command in _SUBCOMMANDS.items()
+    if any(param.name == "output_format" for param in command.params)
+)
+
+
+def help_examples() -> list[list[str]]:
+    """Every example line of the main help and each command's help, as arguments."""
+    texts = [_GROUP.help or "", *(command.help or "" for command in _SUBCOMMANDS.values())]
+    examples = []
+    for text in texts:
+        for line in text.replace("\\\n", " ").splitlines():
+            if line.strip().startswith("careercompare "):
+                examples.append(shlex.split(line.strip())[1:])
+    return examples
+
+
+def view_examples() -> list[list[str]]:
+    """The help examples of the view commands that need no file of their own."""
+    return [
+        example
+        for example in help_examples()
+        if example[0] in VIEW_COMMANDS and not any("." in word for word in example)
+    ]
+
+
 settings.register_profile("careercompare", max_examples=PROPERTY_EXAMPLES, deadline=None)
 settings.load_profile("careercompare")
 BUNDLED = ROOT / "data" / "roles.json"

@@ -1,11 +1,11 @@
-"""The cache of validated catalogs: faster, and never different, never in the way."""
+"""The cache of validated catalogs: faster, never different, and never a way in."""
 
 from __future__ import annotations
 
-import gc
-import json
 import os
-from collections.abc import Iterator
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -13,23 +13,23 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careercompare import cache
-from careercompare.inert import _scrub, inert
-from careercompare.loader import load_catalog
-from careercompare.models import Catalog, json_data
-from tests.conftest import BUNDLED
+from careercompare.catalog import cache
+from careercompare.catalog.loader import load_catalog
+from careercompare.catalog.models import Catalog
+from careercompare.sanitize import _scrub, sanitize
+from tests.conftest import BUNDLED, ROOT, view_examples
 
 
 @pytest.fixture
 def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty cache directory of the test's own."""
+    """An empty, private cache folder of the test's own."""
     folder = tmp_path / "cache"
     monkeypatch.setenv(cache.CACHE_DIR_ENV_VAR, str(folder))
     return folder
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.catalog.pickle"))
+    return sorted(folder.glob("*.catalog"))
 
 
 def refuse_validation(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -39,240 +39,303 @@ def refuse_validation(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Catalog, "model_validate_json", fail)
 
 
+def count_validations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    original = Catalog.model_validate_json
+
+    def counted(*args: Any, **kwargs: Any) -> Catalog:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(Catalog, "model_validate_json", counted)
+    return calls
+
+
+def bundled_key() -> str:
+    return cache.cache_key(BUNDLED.read_bytes())
+
+
 def test_a_catalog_is_validated_once_then_read_from_the_cache(
     own_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = load_catalog(BUNDLED)
     assert len(entries(own_cache)) == 1
+    assert (own_cache.stat().st_mode & 0o777) == 0o700
     refuse_validation(monkeypatch)
     second = load_catalog(BUNDLED)
     assert second == first
     assert second is not first
 
 
-@pytest.mark.parametrize(
-    "view",
-    [
-        ["table"],
-        ["salary", "--hourly"],
-        ["outlook"],
-        ["faq"],
-        ["show", "ma"],
-        ["paths", "ma"],
-        ["roles"],
-    ],
-)
+@pytest.mark.parametrize("example", view_examples(), ids=" ".join)
 def test_a_cached_catalog_prints_exactly_what_a_validated_one_does(
-    run: Any, own_cache: Path, monkeypatch: pytest.MonkeyPatch, view: list[str]
+    run: Any, own_cache: Path, monkeypatch: pytest.MonkeyPatch, example: list[str]
 ) -> None:
-    formats = ("rich", "json")
     monkeypatch.setenv(cache.NO_CACHE_ENV_VAR, "1")
-    validated = {fmt: run(*view, "--format", fmt) for fmt in formats}
+    validated = run(*example)
     monkeypatch.delenv(cache.NO_CACHE_ENV_VAR)
-    assert run(*view).exit_code == 0
-    assert entries(own_cache), "a run stores the catalog"
+    run("validate")  # fills the cache
     refuse_validation(monkeypatch)
-    for fmt in formats:
-        cached = run(*view, "--format", fmt)
-        assert validated[fmt].exit_code == cached.exit_code == 0
-        assert cached.stdout == validated[fmt].stdout
+    cached = run(*example)
+    assert (cached.exit_code, cached.stdout, cached.stderr) == (
+        validated.exit_code,
+        validated.stdout,
+        validated.stderr,
+    )
 
 
 def test_an_edited_catalog_is_validated_again(
-    write_catalog: Any, catalog_data: dict[str, Any], own_cache: Path, run: Any
+    own_cache: Path, write_catalog: Any, catalog_data: dict[str, Any]
 ) -> None:
     path = write_catalog(catalog_data)
-    assert run("--data", str(path), "table").exit_code == 0
-    catalog_data["roles"][0]["salary"][0]["low"] = 10**12
-    path.write_text(json.dumps(catalog_data), encoding="utf-8")
-    result = run("--data", str(path), "table")
-    assert result.exit_code == 1
-    assert "roles[0].salary[0].low" in result.stderr
-    assert len(entries(own_cache)) == 1, "an invalid catalog is not stored"
+    load_catalog(path)
+    catalog_data["roles"][0]["name"] = "Renamed assistant"
+    path = write_catalog(catalog_data)
+    assert load_catalog(path).roles[0].name == "Renamed assistant"
+    assert len(entries(own_cache)) == 2
 
 
-def test_the_key_covers_the_bytes_and_the_code_that_reads_them(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    data = BUNDLED.read_bytes()
-    key = cache.cache_key(data)
-    assert cache.cache_key(bytes(data)) == key
-    assert cache.cache_key(data + b" ") != key
-    monkeypatch.setattr(cache, "_READING_MODULES", ("models.py",))
-    assert cache.cache_key(data) != key, "the code of the reading modules is part of the key"
-    monkeypatch.undo()
-    monkeypatch.setattr(cache, "__version__", "0.0.0")
-    assert cache.cache_key(data) != key
+def test_the_key_covers_the_bytes_and_the_cache_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    key = cache.cache_key(b"{}")
+    assert key != cache.cache_key(b"{ }")
+    monkeypatch.setattr(cache, "CACHE_FORMAT", cache.CACHE_FORMAT + 1)
+    assert cache.cache_key(b"{}") != key
 
 
-def test_a_corrupt_entry_is_a_miss_and_is_replaced(
-    own_cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    expected = load_catalog(BUNDLED)
-    (entry,) = entries(own_cache)
-    entry.write_bytes(b"not a pickle")
-    assert load_catalog(BUNDLED) == expected
-    refuse_validation(monkeypatch)
-    assert load_catalog(BUNDLED) == expected
-
-
-def test_an_entry_others_may_write_is_not_read(
-    own_cache: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("offset", [0, 30, 100, 140, 500, -1])
+def test_a_damaged_entry_is_a_miss(
+    own_cache: Path, monkeypatch: pytest.MonkeyPatch, offset: int
 ) -> None:
     load_catalog(BUNDLED)
     (entry,) = entries(own_cache)
-    entry.chmod(0o666)
-    key = entry.name.split(".")[0]
+    data = bytearray(entry.read_bytes())
+    data[offset] ^= 0x01
+    entry.write_bytes(bytes(data))
+    assert cache.load(bundled_key()) is None
+    calls = count_validations(monkeypatch)
+    assert load_catalog(BUNDLED).roles[0].name == "Medical assistant"
+    assert calls == [1]
+
+
+def test_an_entry_renamed_onto_another_key_is_not_used(
+    own_cache: Path, write_catalog: Any, catalog_data: dict[str, Any]
+) -> None:
+    catalog_data["roles"][0]["name"] = "Medical assistant (ATTACKER DATA)"
+    fake = write_catalog(catalog_data, "fake.json")
+    load_catalog(fake)
+    (entry,) = entries(own_cache)
+    entry.rename(own_cache / f"{bundled_key()}.catalog")
+    assert cache.load(bundled_key()) is None
+    assert load_catalog(BUNDLED).roles[0].name == "Medical assistant"
+
+
+def test_an_entry_that_unpickles_to_something_else_is_not_used(own_cache: Path) -> None:
+    import hashlib
+    import pickle
+
+    key = bundled_key()
+    payload = pickle.dumps({"not": "a catalog"})
+    own_cache.mkdir(mode=0o700)
+    header = cache.MAGIC + key.encode() + hashlib.sha256(payload).hexdigest().encode()
+    (own_cache / f"{key}.catalog").write_bytes(header + payload)
     assert cache.load(key) is None
-    entry.chmod(0o600)
-    assert cache.load(key) is not None
 
 
-def test_an_entry_holding_something_else_is_not_used(own_cache: Path) -> None:
-    own_cache.mkdir()
-    entry = own_cache / ("0" * 64 + ".catalog.pickle")
-    entry.write_bytes(b"\x80\x05K\x01.")  # the pickled number 1
-    entry.chmod(0o600)
-    assert cache.load("0" * 64) is None
+@pytest.mark.parametrize("mode", [0o770, 0o707, 0o755, 0o777, 0o1777, 0o750])
+def test_a_folder_others_may_use_turns_the_cache_off(
+    own_cache: Path, monkeypatch: pytest.MonkeyPatch, mode: int
+) -> None:
+    load_catalog(BUNDLED)
+    own_cache.chmod(mode)
+    assert cache.load(bundled_key()) is None  # a planted entry there is never read
+    (entry,) = entries(own_cache)
+    entry.unlink()
+    load_catalog(BUNDLED)
+    assert entries(own_cache) == []  # and nothing is written there
+
+
+def test_a_folder_that_is_a_link_turns_the_cache_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = tmp_path / "real"
+    real.mkdir(mode=0o700)
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    monkeypatch.setenv(cache.CACHE_DIR_ENV_VAR, str(link))
+    load_catalog(BUNDLED)
+    assert entries(real) == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a folder to another user")
+def test_a_folder_of_another_user_turns_the_cache_off(own_cache: Path) -> None:
+    load_catalog(BUNDLED)
+    os.chown(own_cache, 65534, 65534)
+    assert cache.load(bundled_key()) is None
+
+
+@pytest.mark.parametrize("mode", [0o620, 0o602, 0o666])
+def test_an_entry_others_may_write_is_not_read(own_cache: Path, mode: int) -> None:
+    load_catalog(BUNDLED)
+    (entry,) = entries(own_cache)
+    entry.chmod(mode)
+    assert cache.load(bundled_key()) is None
+
+
+def test_a_link_in_the_cache_is_not_followed(own_cache: Path, tmp_path: Path) -> None:
+    load_catalog(BUNDLED)
+    (entry,) = entries(own_cache)
+    elsewhere = tmp_path / "elsewhere.catalog"
+    entry.rename(elsewhere)
+    entry.symlink_to(elsewhere)
+    assert cache.load(bundled_key()) is None
+
+
+def test_a_fifo_at_an_entry_is_a_miss_and_does_not_block(own_cache: Path) -> None:
+    own_cache.mkdir(mode=0o700)
+    os.mkfifo(own_cache / f"{bundled_key()}.catalog", 0o600)
+    started = time.monotonic()
+    assert load_catalog(BUNDLED).roles
+    assert time.monotonic() - started < 5
 
 
 def test_no_cache_means_nothing_is_written(
-    own_cache: Path, monkeypatch: pytest.MonkeyPatch, run: Any
+    own_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(cache.NO_CACHE_ENV_VAR, "1")
-    assert run("table").exit_code == 0
+    load_catalog(BUNDLED)
     assert not own_cache.exists()
 
 
 def test_an_unwritable_cache_does_not_stop_a_command(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Any
 ) -> None:
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a directory")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
     monkeypatch.setenv(cache.CACHE_DIR_ENV_VAR, str(blocker / "cache"))
     result = run("table")
-    assert result.exit_code == 0
-    assert result.stderr == ""
+    assert result.exit_code == 0, result.stderr
 
 
-def test_the_cache_lives_in_the_users_cache_directory(
+def test_a_full_disk_leaves_no_temporary_file(
+    own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(*args: object, **kwargs: object) -> bytes:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache.pickle, "dumps", disk_full)
+    load_catalog(BUNDLED)
+    assert list(own_cache.iterdir()) == []
+
+
+def test_the_cache_lives_in_the_users_cache_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(cache.CACHE_DIR_ENV_VAR)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert cache.cache_dir() == tmp_path / "careercompare"
-    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")
-    assert cache.cache_dir() is None
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    monkeypatch.setenv("HOME", str(tmp_path))
-    assert cache.cache_dir() == tmp_path / ".cache" / "careercompare"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    load_catalog(BUNDLED)
+    assert entries(tmp_path / "xdg" / "careercompare")
+
+
+def plant(folder: Path, count: int, *, mtime: float | None = None) -> list[Path]:
+    folder.mkdir(mode=0o700, exist_ok=True)
+    planted = []
+    for n in range(count):
+        path = folder / f"{n:064x}.catalog"
+        path.write_bytes(b"old")
+        if mtime is not None:
+            os.utime(path, (mtime, mtime))
+        planted.append(path)
+    return planted
 
 
 def test_old_entries_beyond_the_limit_are_dropped(own_cache: Path) -> None:
-    catalog = load_catalog(BUNDLED)
-    for number in range(cache.KEPT_ENTRIES + 3):
-        cache.store(f"{number:064x}", catalog)
-        os.utime(own_cache / f"{number:064x}.catalog.pickle", (number, number + 10**9))
-    kept = entries(own_cache)
-    assert len(kept) == cache.KEPT_ENTRIES
-    assert own_cache / f"{cache.KEPT_ENTRIES + 2:064x}.catalog.pickle" in kept
-    assert own_cache / f"{0:064x}.catalog.pickle" not in kept
-
-
-def test_cached_models_share_their_field_sets_and_stay_frozen(own_cache: Path) -> None:
-    validated = load_catalog(BUNDLED)
-    cached = load_catalog(BUNDLED)
-    by_fields: dict[frozenset[str], list[Any]] = {}
-    for model in every_model(cached):
-        by_fields.setdefault(frozenset(model.model_fields_set), []).append(model)
-    shared = [models for models in by_fields.values() if len(models) > 1]
-    assert shared, "the bundled catalog has models given the same fields"
-    for models in shared:
-        assert all(m.model_fields_set is models[0].model_fields_set for m in models)
-    distinct_objects = {id(model.model_fields_set) for model in every_model(cached)}
-    assert len(distinct_objects) == len(by_fields) < len([*every_model(validated)])
-    with pytest.raises(ValueError, match="frozen"):
-        cached.sources[0].title = "changed"  # type: ignore[misc]
-    assert cached.model_dump(mode="json", by_alias=True, exclude_unset=True) == json.loads(
-        BUNDLED.read_text(encoding="utf-8")
-    )
-
-
-def test_reading_leaves_the_collector_as_it_was(own_cache: Path) -> None:
-    assert gc.isenabled()
+    plant(own_cache, cache.KEPT_ENTRIES + 3, mtime=time.time() - 100)
     load_catalog(BUNDLED)
-    load_catalog(BUNDLED)
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        load_catalog(BUNDLED)
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
+    assert len(entries(own_cache)) == cache.KEPT_ENTRIES
+    assert (own_cache / f"{bundled_key()}.catalog").exists()
 
 
-def every_model(value: object) -> Iterator[Any]:
-    from pydantic import BaseModel
-
-    if isinstance(value, BaseModel):
-        yield value
-        for name in type(value).model_fields:
-            yield from every_model(getattr(value, name))
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from every_model(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from every_model(item)
-
-
-def test_json_data_is_what_pydantic_writes_for_every_model(
-    write_catalog: Any, catalog_data: dict[str, Any]
+def test_entries_dated_in_the_future_do_not_push_out_new_ones(
+    own_cache: Path, write_catalog: Any, catalog_data: dict[str, Any]
 ) -> None:
-    catalog_data["roles"][0]["salary"][0]["approximate"] = True
-    catalog = load_catalog(write_catalog(catalog_data))
-    models = [model for model in every_model(catalog) if not isinstance(model, Catalog)]
-    assert len(models) > 200
-    for model in models:
-        assert json_data(model) == model.model_dump(mode="json"), type(model).__name__
+    plant(own_cache, cache.KEPT_ENTRIES, mtime=4_102_444_800)  # 2100-01-01
+    load_catalog(BUNDLED)
+    catalog_data["roles"][0]["name"] = "Another assistant"
+    load_catalog(write_catalog(catalog_data))
+    kept = {path.name for path in entries(own_cache)}
+    assert f"{bundled_key()}.catalog" in kept
+    assert len(kept) == cache.KEPT_ENTRIES
+
+
+def test_pruning_touches_only_its_own_files_and_never_follows_links(
+    own_cache: Path, tmp_path: Path
+) -> None:
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    precious = plant(victim, 3)
+    plant(own_cache, cache.KEPT_ENTRIES + 2, mtime=time.time() - 100)
+    (own_cache / "notes.txt").write_text("mine")
+    (own_cache / f"{'f' * 64}.catalog").symlink_to(precious[0])
+    (own_cache / "folder-link").symlink_to(victim)
+    load_catalog(BUNDLED)
+    assert all(path.exists() for path in precious)
+    assert (own_cache / "notes.txt").exists()
+    assert (own_cache / f"{'f' * 64}.catalog").is_symlink()
+
+
+def test_temporary_files_of_killed_runs_are_removed_once_stale(own_cache: Path) -> None:
+    own_cache.mkdir(mode=0o700)
+    stale = own_cache / f".{'a' * 64}.123.tmp"
+    fresh = own_cache / f".{'b' * 64}.456.tmp"
+    for path in (stale, fresh):
+        path.write_bytes(b"half")
+    old = time.time() - 2 * cache.STALE_TEMPORARY_SECONDS
+    os.utime(stale, (old, old))
+    load_catalog(BUNDLED)
+    assert not stale.exists()
+    assert fresh.exists()
+
+
+def test_the_cache_reads_no_source_files_and_works_installed_as_compiled_files(
+    tmp_path: Path,
+) -> None:
+    """As app bundlers ship it: `compileall -b`, then every .py removed."""
+    import shutil
+
+    package = tmp_path / "site" / "careercompare"
+    shutil.copytree(ROOT / "src" / "careercompare", package)
+    shutil.copytree(ROOT / "data", package / "data")
+    subprocess.run([sys.executable, "-m", "compileall", "-b", "-q", str(package)], check=True)
+    for source in package.rglob("*.py"):
+        source.unlink()
+    for cached in package.rglob("__pycache__"):
+        shutil.rmtree(cached)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(package.parent),
+        cache.CACHE_DIR_ENV_VAR: str(tmp_path / "cache"),
+    }
+    for _ in range(2):  # a miss, then a hit
+        done = subprocess.run(
+            [sys.executable, "-m", "careercompare", "table", "--format", "plain"],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "Medical assistant" in done.stdout
+    assert entries(tmp_path / "cache")
 
 
 TRICKY_TEXT = st.text(
     alphabet=st.one_of(
         st.characters(),
-        st.sampled_from(" \t\n\r\x1b[]0;\x07\x9b\x9d\u200e\u202e\u2066 abc"),
+        st.sampled_from(" \t\n\r\x1b[]0;\x07\x9b\x9d\u200b\u200e\u202e\u2066\u2028 abc"),
     )
 )
 
 
 @given(TRICKY_TEXT)
-def test_the_quick_path_of_inert_changes_nothing(text: str) -> None:
-    assert inert(text) == _scrub(text)
-
-
-def test_a_link_in_the_cache_is_not_followed(own_cache: Path, tmp_path: Path) -> None:
-    load_catalog(BUNDLED)
-    (entry,) = entries(own_cache)
-    elsewhere = tmp_path / "elsewhere.pickle"
-    entry.rename(elsewhere)
-    entry.symlink_to(elsewhere)
-    assert cache.load(entry.name.split(".")[0]) is None
-
-
-def test_equal_plain_models_are_read_back_as_one(
-    own_cache: Path, write_catalog: Any, catalog_data: dict[str, Any]
-) -> None:
-    source = catalog_data["sources"][0]["id"]
-    requirement = {"kind": "entry-education", "text": "High school", "source": source}
-    catalog_data["roles"] += [
-        {"id": f"twin-{n}", "name": f"Twin {n}", "requirements": [dict(requirement)]}
-        for n in range(3)
-    ]
-    path = write_catalog(catalog_data)
-    validated = load_catalog(path)
-    cached = load_catalog(path)
-    assert cached == validated
-    twins = cached.roles[-3:]
-    assert twins[0].requirements[0] is twins[1].requirements[0] is twins[2].requirements[0]
-    assert twins[0] is not twins[1], "models holding lists are never merged"
-    assert twins[0].requirements is not twins[1].requirements
+def test_the_quick_path_of_sanitize_changes_nothing(text: str) -> None:
+    assert sanitize(text) == _scrub(text)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from careercompare.loader import bundled_catalog_path, load_catalog
-from careercompare.models import Catalog, Role
+from careercompare.catalog.loader import bundled_catalog_path, load_catalog
+from careercompare.catalog.models import Catalog, Role
 
 SEED = "fhca-seed"
 

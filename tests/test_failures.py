@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from careercompare import cli, files
-from careercompare.errors import CatalogError
-from careercompare.files import write_atomically
-from careercompare.loader import parse_catalog
+from careercompare import cli, output_file
+from careercompare.catalog.loader import validate_catalog
+from careercompare.errors import CatalogError, FileError
+from careercompare.output_file import write_atomically
+from careercompare.render import write
 
 
 def test_ctrl_c_ends_with_exit_130_and_no_traceback(
@@ -22,7 +23,7 @@ def test_ctrl_c_ends_with_exit_130_and_no_traceback(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "emit", interrupted)
+    monkeypatch.setattr(write, "write_result", interrupted)
     result = run("table")
     assert result.exit_code == 130
     assert result.stderr == "careercompare: error: interrupted\n"
@@ -37,7 +38,7 @@ def test_unexpected_error_is_one_line_without_locals(
         hidden = secret  # noqa: F841 - a local that a pretty traceback would show
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "emit", broken)
+    monkeypatch.setattr(write, "write_result", broken)
     result = run("table")
     assert result.exit_code == 70
     [line] = result.stderr.splitlines()
@@ -50,7 +51,7 @@ def test_debug_variable_shows_the_full_traceback(run: Any, monkeypatch: pytest.M
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "emit", broken)
+    monkeypatch.setattr(write, "write_result", broken)
     monkeypatch.setenv("CAREERCOMPARE_DEBUG", "1")
     with pytest.raises(RuntimeError, match="boom"):
         run("table")
@@ -64,24 +65,24 @@ def test_typer_pretty_exceptions_never_show_locals() -> None:
 def test_deeply_nested_json_ends_in_an_answer() -> None:
     deep = b"[" * 100_000 + b"]" * 100_000
     with pytest.raises(CatalogError) as caught:
-        parse_catalog(deep, name="deep.json")
+        validate_catalog(deep, name="deep.json")
     assert caught.value.details
 
 
 def test_a_one_megabyte_string_is_accepted_as_data(catalog_data: dict[str, Any]) -> None:
     catalog_data["roles"][0]["summary"]["text"] = "x" * 1_000_000
-    catalog = parse_catalog(json.dumps(catalog_data).encode(), name="big.json")
+    catalog = validate_catalog(json.dumps(catalog_data).encode(), name="big.json")
     assert catalog.roles[0].summary is not None
     assert len(catalog.roles[0].summary.text) == 1_000_000
 
 
 def test_ten_thousand_aliases_validate_and_clashes_are_found(catalog_data: dict[str, Any]) -> None:
     catalog_data["roles"][0]["aliases"] = [f"alias {n}" for n in range(10_000)]
-    catalog = parse_catalog(json.dumps(catalog_data).encode(), name="aliases.json")
+    catalog = validate_catalog(json.dumps(catalog_data).encode(), name="aliases.json")
     assert len(catalog.roles[0].aliases) == 10_000
     catalog_data["roles"][1]["aliases"] = ["ALIAS 9999"]
     with pytest.raises(CatalogError) as caught:
-        parse_catalog(json.dumps(catalog_data).encode(), name="aliases.json")
+        validate_catalog(json.dumps(catalog_data).encode(), name="aliases.json")
     assert caught.value.details == (
         "roles[1].aliases[0]: alias 'ALIAS 9999' already names roles[0] (medical-assistant)",
     )
@@ -102,15 +103,15 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(
     def disk_full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(files.os, "fsync", disk_full)
-    with pytest.raises(CatalogError, match="could not be written \\(No space left on device\\)"):
+    monkeypatch.setattr(output_file.os, "fsync", disk_full)
+    with pytest.raises(FileError, match="could not be written \\(No space left on device\\)"):
         write_atomically(target, "new content", force=True)
     assert target.read_text() == "old content"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["catalog.json"]
 
 
 def test_writing_over_a_directory_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(CatalogError, match="is a directory"):
+    with pytest.raises(FileError, match="is a folder"):
         write_atomically(tmp_path, "x", force=True)
 
 
@@ -119,5 +120,5 @@ def test_a_read_only_directory_is_a_one_line_error(tmp_path: Path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o500)
-    with pytest.raises(CatalogError, match="cannot write in"):
+    with pytest.raises(FileError, match="cannot write in"):
         write_atomically(folder / "x.json", "x", force=False)

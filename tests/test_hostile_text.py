@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from careercompare.inert import inert
-from careercompare.render.machine import csv_cell
+from careercompare.render.csv_format import csv_cell
+from careercompare.sanitize import sanitize
 
 HOSTILE = (
     "[bold]Loud[/] :bus: \x1b[31mred\x1b[0m \x1b]0;title\x07 \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\"
@@ -34,8 +34,8 @@ def hostile_catalog(tmp_path: Path, catalog_data: dict[str, Any]) -> Path:
     return path
 
 
-def test_inert_strips_sequences_controls_and_bidi_overrides() -> None:
-    clean = inert(HOSTILE)
+def test_sanitize_strips_sequences_controls_and_bidi_overrides() -> None:
+    clean = sanitize(HOSTILE)
     assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in clean)
     assert "\u202e" not in clean
     assert "[bold]Loud[/] :bus: red" in clean
@@ -43,7 +43,7 @@ def test_inert_strips_sequences_controls_and_bidi_overrides() -> None:
 
 @pytest.mark.parametrize("fmt", ["rich", "plain", "markdown"])
 @pytest.mark.parametrize("view", [("table",), ("faq",), ("show", "ma"), ("salary",)])
-def test_hostile_text_renders_inert(
+def test_hostile_text_renders_sanitize(
     run: Any,
     hostile_catalog: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -90,7 +90,7 @@ def test_csv_cells_that_look_like_formulas_are_quoted(value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "view", ["table", "salary", "outlook", "faq", "roles", "show ma", "paths ma", "table --json"]
+    "view", ["table", "salary", "outlook", "faq", "roles", "show ma", "paths ma", "table -f json"]
 )
 def test_piping_into_head_ends_quietly(view: str) -> None:
     command = f"{sys.executable} -m careercompare {view} --format plain | head -1"

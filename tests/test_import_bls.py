@@ -131,7 +131,7 @@ def test_out_refuses_to_replace_a_file_without_force(run: Any, tmp_path: Path) -
     out.write_text("precious")
     result = run("import-bls", str(path), "--out", str(out))
     assert result.exit_code == 1
-    assert "already exists; use --force" in result.stderr
+    assert "already exists; add --force" in result.stderr
     assert out.read_text() == "precious"
     assert run("import-bls", str(path), "--out", str(out), "--force").exit_code == 0
     assert json.loads(out.read_text())["roles"]
@@ -144,7 +144,7 @@ def test_out_into_a_missing_directory_is_one_line_exit_1(run: Any, tmp_path: Pat
     )
     assert result.exit_code == 1
     assert len(result.stderr.splitlines()) == 1
-    assert "no such directory" in result.stderr
+    assert "no such folder" in result.stderr
 
 
 def test_a_file_that_is_not_an_export_is_refused(run: Any, tmp_path: Path) -> None:

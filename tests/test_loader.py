@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from careercompare import loader
+from careercompare.catalog import loader
+from careercompare.catalog.loader import active_catalog_path, bundled_catalog_path, load_catalog
 from careercompare.errors import CatalogError
-from careercompare.loader import active_catalog_path, bundled_catalog_path, load_catalog
 from tests.conftest import Result
 
 

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from careercompare.loader import bundled_catalog_path, load_catalog
+from careercompare.catalog.loader import bundled_catalog_path, load_catalog
 from careercompare.questionnaire import ask
+from careercompare.terminal import Terminal
 
 CLINICAL = [
     "patient-care=yes",
@@ -49,6 +50,8 @@ def test_clinical_answers_rank_medical_assistant_first_with_reasons(run: Any) ->
         "reason": "Choose a medical assistant career if you want hands-on involvement "
         "in patient care.",
         "source": "fhca-seed",
+        "question_text": "Do you want hands-on involvement in patient care?",
+        "answer_label": "Yes",
     }
     assert data["suggested_command"] == (
         "careercompare table medical-assistant medical-office-assistant"
@@ -126,18 +129,18 @@ def test_ask_reasks_until_valid_and_takes_the_default(capsys: pytest.CaptureFixt
     question = next(
         q for q in load_catalog(bundled_catalog_path()).questions if q.key == "entry-speed"
     )
-    replies = iter(["7", "abc", ""])
+    replies = iter(["7", "abc", "²", ""])
     prompts: list[str] = []
 
     def read(prompt: str) -> str:
         prompts.append(prompt)
         return next(replies)
 
-    assert ask(question, 4, 6, read) == "no-rush"
-    assert prompts == ["Choose 1-2 [2]: "] * 3
+    assert ask(question, 4, 6, Terminal(), read) == "no-rush"
+    assert prompts == ["Choose 1-2 [2]: "] * 4
     out = capsys.readouterr().out
     assert "4/6. How soon do you want to start working in healthcare?" in out
-    assert out.count("Please type a number from 1 to 2.") == 2
+    assert out.count("Please type a number from 1 to 2, or the start of an answer.") == 3
 
 
 def test_every_question_weighs_only_catalog_roles_and_cites_a_source() -> None:

@@ -49,7 +49,7 @@ def test_an_extension_the_view_cannot_write_is_a_usage_error(run: Any, tmp_path:
     for args, name in [(("show", "ma"), "x.csv"), (("table",), "x.pdf")]:
         result = run(*args, "--output", str(tmp_path / name))
         assert result.exit_code == 2
-        assert "writes .html, .svg" in result.stderr
+        assert "writes .txt, .md, .html, .svg" in result.stderr
         assert not (tmp_path / name).exists()
 
 
@@ -58,7 +58,7 @@ def test_an_existing_file_is_replaced_only_with_force(run: Any, tmp_path: Path) 
     target.write_text("keep me")
     result = run("table", "--output", str(target))
     assert result.exit_code == 1
-    assert "already exists; use --force" in result.stderr
+    assert "already exists; add --force" in result.stderr
     assert target.read_text() == "keep me"
     assert run("table", "--output", str(target), "--force").exit_code == 0
     assert target.read_text().startswith("# Medical assistant vs Medical office assistant")

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from careercompare.catalog.loader import validate_catalog
+from careercompare.catalog.models import Catalog
 from careercompare.errors import CatalogError
-from careercompare.loader import parse_catalog
-from careercompare.models import Catalog
 from tests.conftest import BUNDLED, COMMANDS
 
 BUNDLED_DATA: dict[str, Any] = json.loads(BUNDLED.read_text(encoding="utf-8"))
@@ -72,7 +72,7 @@ def near_valid_catalogs(draw: st.DrawFn) -> Any:
 
 def _loads_or_refuses(data: bytes) -> None:
     try:
-        catalog = parse_catalog(data, name="fuzz.json")
+        catalog = validate_catalog(data, name="fuzz.json")
     except CatalogError as error:
         assert error.message.startswith("fuzz.json: ")
         assert all(isinstance(line, str) and "\n" not in line for line in error.details)

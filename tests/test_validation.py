@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from careercompare.catalog.loader import validate_catalog
 from careercompare.errors import CatalogError
-from careercompare.loader import parse_catalog
 
 Data = dict[str, Any]
 
@@ -19,7 +19,7 @@ def problems(data: Data) -> list[str]:
     import json
 
     with pytest.raises(CatalogError) as caught:
-        parse_catalog(json.dumps(data).encode(), name="test.json")
+        validate_catalog(json.dumps(data).encode(), name="test.json")
     return list(caught.value.details)
 
 
@@ -111,7 +111,7 @@ def test_faq_figures_must_exist(catalog_data: Data) -> None:
 
 def test_a_catalog_that_is_not_an_object_is_refused() -> None:
     with pytest.raises(CatalogError) as caught:
-        parse_catalog(b"[1, 2]", name="x.json")
+        validate_catalog(b"[1, 2]", name="x.json")
     assert caught.value.details == ("(top level): Input should be an object",)
 
 
@@ -125,13 +125,13 @@ def test_a_catalog_that_is_not_an_object_is_refused() -> None:
 )
 def test_unreadable_content_gets_a_clear_message(content: bytes, expected: str) -> None:
     with pytest.raises(CatalogError) as caught:
-        parse_catalog(content, name="x.json")
+        validate_catalog(content, name="x.json")
     assert caught.value.message.startswith(expected)
 
 
 def test_invalid_json_gives_line_and_column() -> None:
     with pytest.raises(CatalogError) as caught:
-        parse_catalog(b'{\n  "roles": [,]\n}', name="x.json")
+        validate_catalog(b'{\n  "roles": [,]\n}', name="x.json")
     [detail] = caught.value.details
     assert detail.startswith("invalid JSON: ")
     assert "line 2 column" in detail
@@ -143,14 +143,14 @@ def test_byte_order_mark_and_crlf_line_ends_are_accepted(
     import json
 
     text = json.dumps(catalog_data, indent=2).replace("\n", "\r\n")
-    catalog = parse_catalog(b"\xef\xbb\xbf" + text.encode(), name="bom.json")
+    catalog = validate_catalog(b"\xef\xbb\xbf" + text.encode(), name="bom.json")
     assert len(catalog.roles) == len(catalog_data["roles"])
 
 
 def test_source_references_are_checked_without_the_loader_too(catalog_data: Data) -> None:
     from pydantic import ValidationError
 
-    from careercompare.models import Catalog
+    from careercompare.catalog.models import Catalog
 
     catalog_data["roles"][0]["salary"][1]["source"] = "nowhere"
     with pytest.raises(ValidationError, match=r"roles\[0\]\.salary\[1\]\.source: source 'nowhere'"):

@@ -70,7 +70,7 @@ def test_csv_table_has_one_record_per_category_and_role(run: Any) -> None:
 def test_show_refuses_csv_with_a_usage_error(run: Any) -> None:
     result = run("show", "ma", "--format", "csv")
     assert result.exit_code == 2
-    assert "choose one of: rich, plain, markdown, json" in result.stderr
+    assert "choose one of: rich, plain, markdown, html, svg, json" in result.stderr
 
 
 @pytest.mark.parametrize("args", VIEWS, ids=lambda a: " ".join(a))
@@ -274,8 +274,8 @@ def test_a_long_role_list_prints_one_whole_line_per_role(
 def test_every_name_of_every_role_resolves_to_its_role_in_any_case(
     catalog_data: dict[str, Any], write_catalog: Any
 ) -> None:
-    from careercompare.loader import load_catalog
-    from careercompare.query import CatalogIndex
+    from careercompare.catalog.index import CatalogIndex
+    from careercompare.catalog.loader import load_catalog
 
     index = CatalogIndex(load_catalog(write_catalog(catalog_data)))
     for role in index.catalog.roles:

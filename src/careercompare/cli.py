@@ -1,28 +1,30 @@
-"""The command line: parses arguments and hands them to views and renderers.
+"""The command line: each command parses its arguments and hands them to a view.
 
-Heavy modules (pydantic models, Rich) are imported inside the commands that need
-them, so that --help and --version stay as fast as Python itself allows.
-Annotations are not postponed (no `from __future__ import annotations`): Typer
-would evaluate every one of them from its text on each run.
+View commands return the view's result; `view_command` adds the output options and
+writes it. Heavy modules (the models, Rich) are imported inside the commands, so
+that --help and --version stay quick. Annotations are not postponed: Typer would
+evaluate each of them from its text at every run.
 """
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from careercompare import __version__
-from careercompare.errors import UsageError
-from careercompare.render.formats import OutputFormat
+from careercompare.cli_options import (
+    RoleArgument,
+    RolesArgument,
+    Settings,
+    catalog_index,
+    load_catalog,
+    settings,
+    view_command,
+)
 
 if TYPE_CHECKING:
-    from careercompare.document import View
-    from careercompare.models import Catalog
-    from careercompare.query import CatalogIndex
-
-ALL_FORMATS = tuple(OutputFormat)
-PROFILE_FORMATS = (OutputFormat.rich, OutputFormat.plain, OutputFormat.markdown, OutputFormat.json)
+    from careercompare.views.base import ViewResult
 
 app = typer.Typer(
     name="careercompare",
@@ -36,7 +38,7 @@ app = typer.Typer(
         "  careercompare --data my-roles.json roles\n\n"
         "Exit codes: 0 success, 1 data or file problem, 2 usage problem, 70 internal error, "
         "130 interrupted, 141 output closed early.\n\n"
-        "A catalog is validated once and kept in ~/.cache/careercompare for the next run "
+        "A catalog is validated once and kept in the user cache folder for the next run "
         "(CAREERCOMPARE_CACHE_DIR moves it, CAREERCOMPARE_NO_CACHE=1 turns it off)."
     ),
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -45,12 +47,6 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     invoke_without_command=True,
 )
-
-
-class Settings(NamedTuple):
-    """Global options, shared with every command through the context."""
-
-    data: str | None = None
 
 
 def _version(value: bool) -> None:
@@ -78,121 +74,14 @@ def main_options(
     ] = False,
 ) -> None:
     """Global options."""
-    ctx.obj = Settings(data=data)
+    ctx.obj = Settings(data=data, terminal=settings(ctx).terminal)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 
 
-def _settings(ctx: typer.Context) -> Settings:
-    obj = ctx.find_object(Settings)
-    return obj if obj is not None else Settings()
-
-
-def _catalog(ctx: typer.Context) -> "Catalog":
-    from careercompare.loader import active_catalog_path, load_catalog
-
-    return load_catalog(active_catalog_path(_settings(ctx).data))
-
-
-def _index(ctx: typer.Context) -> "CatalogIndex":
-    from careercompare.query import CatalogIndex
-
-    return CatalogIndex(_catalog(ctx))
-
-
-def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Shell completion: role ids starting with what was typed."""
-    from careercompare.errors import CareerCompareError
-
-    try:
-        catalog = _catalog(ctx)
-    except CareerCompareError:
-        return []
-    return [role.id for role in catalog.roles if role.id.startswith(incomplete.lower())]
-
-
-RolesArgument = Annotated[
-    list[str] | None,
-    typer.Argument(
-        metavar="[ROLE]...",
-        help="Roles by id, alias or name (any case). Default: the catalog's default pair.",
-        autocompletion=complete_role,
-        show_default=False,
-    ),
-]
-RoleArgument = Annotated[
-    str,
-    typer.Argument(
-        metavar="ROLE", help="A role by id, alias or name.", autocompletion=complete_role
-    ),
-]
-FormatOption = Annotated[
-    OutputFormat,
-    typer.Option("--format", "-f", case_sensitive=False, help="Output format."),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write to FILE instead; its extension picks the format: "
-        ".html .svg (as in the terminal, with colours), .md, .json, .csv, .txt (plain).",
-    ),
-]
-ForceOption = Annotated[
-    bool, typer.Option("--force", help="Replace the --output file if it exists.")
-]
-
-
-def _chosen_format(
-    output_format: OutputFormat, as_json: bool, allowed: tuple[OutputFormat, ...], command: str
-) -> OutputFormat:
-    chosen = OutputFormat.json if as_json else output_format
-    if chosen not in allowed:
-        names = ", ".join(f.value for f in allowed)
-        raise UsageError(f"'{command}' cannot write {chosen.value}; choose one of: {names}")
-    return chosen
-
-
-def emit(
-    view: "View",
-    output_format: OutputFormat,
-    *,
-    formats: tuple[OutputFormat, ...] = ALL_FORMATS,
-    output: Path | None = None,
-    force: bool = False,
-) -> None:
-    """Write the view to stdout in the chosen format, or to --output in its extension's."""
-    if output is not None:
-        from careercompare.files import write_atomically
-        from careercompare.render.export import file_content
-
-        write_atomically(output, file_content(view, output, formats), force=force)
-        sys.stderr.write(f"careercompare: wrote {output}\n")
-        return
-    if output_format is OutputFormat.rich:
-        from careercompare.output import make_console
-        from careercompare.render.rich_format import render_rich
-
-        render_rich(view.blocks, make_console())
-        return
-    from careercompare.render.text import render_text
-
-    sys.stdout.write(render_text(view, output_format))
-    sys.stdout.flush()
-
-
 @app.command()
-def table(
-    ctx: typer.Context,
-    roles: RolesArgument = None,
-    output_format: FormatOption = OutputFormat.rich,
-    as_json: JsonOption = False,
-    output: OutputOption = None,
-    force: ForceOption = False,
-) -> None:
+@view_command
+def table(ctx: typer.Context, roles: RolesArgument = None) -> "ViewResult":
     """Compare roles side by side, one row per comparison category.
 
     \b
@@ -201,14 +90,14 @@ def table(
       careercompare table ma rn
       careercompare table "medical assistant" moa --format markdown
     """
-    from careercompare.views.table import table_view
+    from careercompare.views.table import build_table
 
-    chosen = _chosen_format(output_format, as_json, ALL_FORMATS, "table")
-    index = _index(ctx)
-    emit(table_view(index, index.resolve_roles(roles or [])), chosen, output=output, force=force)
+    index = catalog_index(ctx)
+    return build_table(index, index.resolve_roles(roles or []))
 
 
 @app.command()
+@view_command
 def salary(
     ctx: typer.Context,
     roles: RolesArgument = None,
@@ -218,36 +107,24 @@ def salary(
             "--hourly", help="Show hourly figures (published, or annual / 2,080 h as an estimate)."
         ),
     ] = False,
-    output_format: FormatOption = OutputFormat.rich,
-    as_json: JsonOption = False,
-    output: OutputOption = None,
-    force: ForceOption = False,
-) -> None:
+) -> "ViewResult":
     """Every salary figure with its kind, period and source, on one chart.
 
     \b
     Examples:
       careercompare salary
       careercompare salary ma --hourly
-      careercompare salary ma moa --format csv > salary.csv
+      careercompare salary ma moa --format csv
     """
-    from careercompare.views.salary import salary_view
+    from careercompare.views.salary import build_salary
 
-    chosen = _chosen_format(output_format, as_json, ALL_FORMATS, "salary")
-    index = _index(ctx)
-    view = salary_view(index, index.resolve_roles(roles or []), hourly=hourly)
-    emit(view, chosen, output=output, force=force)
+    index = catalog_index(ctx)
+    return build_salary(index, index.resolve_roles(roles or []), hourly=hourly)
 
 
 @app.command()
-def outlook(
-    ctx: typer.Context,
-    roles: RolesArgument = None,
-    output_format: FormatOption = OutputFormat.rich,
-    as_json: JsonOption = False,
-    output: OutputOption = None,
-    force: ForceOption = False,
-) -> None:
+@view_command
+def outlook(ctx: typer.Context, roles: RolesArgument = None) -> "ViewResult":
     """Employment projections, newest first, with what drives growth.
 
     \b
@@ -255,14 +132,14 @@ def outlook(
       careercompare outlook
       careercompare outlook ma rn lpn --json
     """
-    from careercompare.views.outlook import outlook_view
+    from careercompare.views.outlook import build_outlook
 
-    chosen = _chosen_format(output_format, as_json, ALL_FORMATS, "outlook")
-    index = _index(ctx)
-    emit(outlook_view(index, index.resolve_roles(roles or [])), chosen, output=output, force=force)
+    index = catalog_index(ctx)
+    return build_outlook(index, index.resolve_roles(roles or []))
 
 
 @app.command()
+@view_command
 def faq(
     ctx: typer.Context,
     words: Annotated[
@@ -271,11 +148,7 @@ def faq(
             metavar="[WORD]...", help="Show only entries containing every word.", show_default=False
         ),
     ] = None,
-    output_format: FormatOption = OutputFormat.rich,
-    as_json: JsonOption = False,
-    output: OutputOption = None,
-    force: ForceOption = False,
-) -> None:
+) -> "ViewResult":
     """Frequently asked questions and their answers, numbered.
 
     \b
@@ -284,21 +157,14 @@ def faq(
       careercompare faq pays more
       careercompare faq growth --format markdown
     """
-    from careercompare.views.faq import faq_view
+    from careercompare.views.faq import build_faq
 
-    chosen = _chosen_format(output_format, as_json, ALL_FORMATS, "faq")
-    emit(faq_view(_index(ctx), words or []), chosen, output=output, force=force)
+    return build_faq(catalog_index(ctx), words or [])
 
 
 @app.command()
-def show(
-    ctx: typer.Context,
-    role: RoleArgument,
-    output_format: FormatOption = OutputFormat.rich,
-    as_json: JsonOption = False,
-    output: OutputOption = None,
-    force: ForceOption = False,
-) -> None:
+@view_command
+def show(ctx: typer.Context, role: RoleArgument) -> "ViewResult":
     """One role's whole profile: duties, training, pay, outlook, where it leads.
 
     \b
@@ -306,23 +172,15 @@ def show(
       careercompare show ma
       careercompare show "medical office assistant" --format markdown
     """
-    from careercompare.views.show import show_view
+    from careercompare.views.show import build_show
 
-    chosen = _chosen_format(output_format, as_json, PROFILE_FORMATS, "show")
-    index = _index(ctx)
-    view = show_view(index, index.resolve_role(role))
-    emit(view, chosen, formats=PROFILE_FORMATS, output=output, force=force)
+    index = catalog_index(ctx)
+    return build_show(index, index.resolve_role(role))
 
 
 @app.command()
-def paths(
-    ctx: typer.Context,
-    role: RoleArgument,
-    output_format: FormatOption = OutputFormat.rich,
-    as_json: JsonOption = False,
-    output: OutputOption = None,
-    force: ForceOption = False,
-) -> None:
+@view_command
+def paths(ctx: typer.Context, role: RoleArgument) -> "ViewResult":
     """Where a role leads: each step's training, median pay (and the difference) and outlook.
 
     \b
@@ -331,14 +189,14 @@ def paths(
       careercompare paths moa --format markdown
       careercompare paths ma --json
     """
-    from careercompare.views.paths import paths_view
+    from careercompare.views.paths import build_paths
 
-    chosen = _chosen_format(output_format, as_json, ALL_FORMATS, "paths")
-    index = _index(ctx)
-    emit(paths_view(index, index.resolve_role(role)), chosen, output=output, force=force)
+    index = catalog_index(ctx)
+    return build_paths(index, index.resolve_role(role))
 
 
 @app.command("roles")
+@view_command
 def list_roles(
     ctx: typer.Context,
     search: Annotated[
@@ -350,11 +208,7 @@ def list_roles(
             help="Only roles whose id, name or aliases contain these words.",
         ),
     ] = None,
-    output_format: FormatOption = OutputFormat.rich,
-    as_json: JsonOption = False,
-    output: OutputOption = None,
-    force: ForceOption = False,
-) -> None:
+) -> "ViewResult":
     """List the roles of the catalog: id, name, aliases, BLS occupation.
 
     \b
@@ -363,22 +217,13 @@ def list_roles(
       careercompare roles --search nurse
       careercompare roles --json
     """
-    from careercompare.views.roles import roles_view, search_roles
+    from careercompare.views.roles import build_roles
 
-    chosen = _chosen_format(output_format, as_json, ALL_FORMATS, "roles")
-    catalog = _catalog(ctx)
-    words = [word for phrase in search or [] for word in phrase.split()]
-    found = search_roles(catalog.roles, words) if words else list(catalog.roles)
-    if not found:
-        raise UsageError(
-            f"no role matches '{' '.join(words)}'; run 'careercompare roles' to list them all"
-        )
-    emit(
-        roles_view(found, total=len(catalog.roles), words=words), chosen, output=output, force=force
-    )
+    return build_roles(load_catalog(ctx).roles, search or [])
 
 
 @app.command()
+@view_command
 def match(
     ctx: typer.Context,
     answer: Annotated[
@@ -388,11 +233,7 @@ def match(
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never prompt; unanswered questions are an error.")
     ] = False,
-    output_format: FormatOption = OutputFormat.rich,
-    as_json: JsonOption = False,
-    output: OutputOption = None,
-    force: ForceOption = False,
-) -> None:
+) -> "ViewResult":
     """Answer a few questions and see which roles fit you best, and why.
 
     Interactive in a terminal; otherwise give every answer with --answer.
@@ -400,35 +241,22 @@ def match(
     \b
     Examples:
       careercompare match
-      careercompare match -a patient-care=yes -a work-type=clinical ...
-      careercompare match --no-input --answer entry-speed=fast --json
+      careercompare match -a patient-care=yes -a work-type=office
+      careercompare match --no-input -a patient-care=no -a clinical-skills=no \
+        -a work-type=office -a entry-speed=fast -a long-term-growth=a-little \
+        -a office-tasks=yes --json
     """
     from careercompare.errors import CatalogError
-    from careercompare.questionnaire import (
-        ask,
-        missing_answers_error,
-        parse_answers,
-        unanswered,
-    )
-    from careercompare.views.match import match_view
+    from careercompare.questionnaire import collect_answers
+    from careercompare.views.match import build_match
 
-    chosen = _chosen_format(output_format, as_json, ALL_FORMATS, "match")
-    index = _index(ctx)
+    index = catalog_index(ctx)
     questions = index.catalog.questions
     if not questions:
         raise CatalogError("this catalog has no match questions; use a catalog that has some")
-    answers = parse_answers(answer or [], questions)
-    missing = unanswered(questions, answers)
-    interactive = not no_input and sys.stdin.isatty() and sys.stdout.isatty()
-    if missing and not interactive:
-        raise missing_answers_error(missing)
-    for number, question in enumerate(questions, 1):
-        if question.key not in answers:
-            try:
-                answers[question.key] = ask(question, number, len(questions))
-            except EOFError:
-                raise missing_answers_error(unanswered(questions, answers)) from None
-    emit(match_view(index, answers), chosen, output=output, force=force)
+    terminal = settings(ctx).terminal
+    answers = collect_answers(questions, answer or [], terminal=terminal, prompt=not no_input)
+    return build_match(index, answers)
 
 
 @app.command()
@@ -450,10 +278,10 @@ def validate(
       careercompare validate
       careercompare validate my-roles.json
     """
-    from careercompare.loader import active_catalog_path, load_catalog
+    from careercompare.catalog.loader import active_catalog_path
+    from careercompare.catalog.loader import load_catalog as load
 
-    target = path or active_catalog_path(_settings(ctx).data)
-    catalog = load_catalog(target)
+    catalog = load(path or active_catalog_path(settings(ctx).data))
     counts = f"{len(catalog.roles)} roles, {len(catalog.sources)} sources"
     typer.echo(f"OK: {counts}, {len(catalog.faq)} FAQ entries")
 
@@ -466,7 +294,7 @@ def schema() -> None:
     Examples:
       careercompare schema > roles.schema.json
     """
-    from careercompare.schema import catalog_schema_text
+    from careercompare.catalog.schema import catalog_schema_text
 
     sys.stdout.write(catalog_schema_text())
 
@@ -479,7 +307,11 @@ def import_bls(
     out: Annotated[
         str | None,
         typer.Option(
-            "--out", "-o", metavar="FILE", help="Write the catalog here ('-' or none: stdout)."
+            "--output",
+            "--out",
+            "-o",
+            metavar="FILE",
+            help="Write the catalog here ('-' or none: stdout).",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
@@ -498,10 +330,10 @@ def import_bls(
 
     \b
     Examples:
-      careercompare import-bls occupation.csv --out all-roles.json
+      careercompare import-bls occupation.csv --output all-roles.json
       careercompare import-bls occupation.csv --with-bundled -o all.json --force
       careercompare --data all-roles.json table "registered nurses" ma
     """
-    from careercompare.import_command import run_import
+    from careercompare.importers.bls_catalog import run_import
 
     run_import(export, out=out, force=force, with_bundled=with_bundled, skip_bad=skip_bad)

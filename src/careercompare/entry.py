@@ -5,69 +5,88 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from careercompare import __version__
 from careercompare.errors import (
     EXIT_BROKEN_PIPE,
+    EXIT_DATA,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_USAGE,
     CareerCompareError,
 )
-from careercompare.inert import inert
+from careercompare.sanitize import sanitize
+
+if TYPE_CHECKING:
+    from careercompare.terminal import Terminal
 
 DEBUG_ENV_VAR = "CAREERCOMPARE_DEBUG"
 
 
 def interrupted() -> None:
     """Say so on a line of its own, below whatever prompt was showing."""
-    if sys.stderr.isatty():
-        sys.stderr.write("\n")
+    with contextlib.suppress(OSError, ValueError):
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")
     fail("interrupted")
 
 
 def fail(message: str, details: Sequence[str] = ()) -> None:
-    """Print an error line (and detail lines) to stderr."""
-    lines = [f"careercompare: error: {inert(message)}", *(f"  {inert(d)}" for d in details)]
-    sys.stderr.write("\n".join(lines) + "\n")
-    sys.stderr.flush()
+    """Print an error line (and detail lines) to stderr, if there is a stderr."""
+    lines = [f"careercompare: error: {sanitize(message)}", *(f"  {sanitize(d)}" for d in details)]
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write("\n".join(lines) + "\n")
+        sys.stderr.flush()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, terminal: Terminal | None = None) -> int:
     """Run careercompare with the given arguments and return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args in (["--version"], ["-V"]):
-        print(f"careercompare {__version__}")
-        return 0
-    try:
-        return _run(args)
-    except BrokenPipeError:
-        _silence_stdout()
-        return EXIT_BROKEN_PIPE
-    except KeyboardInterrupt:
-        interrupted()
-        return EXIT_INTERRUPTED
-    except Exception as error:
-        if os.environ.get(DEBUG_ENV_VAR) == "1":
-            raise
-        fail(
-            f"internal error ({type(error).__name__}: {error}); please report it with the "
-            f"output of the same command run with {DEBUG_ENV_VAR}=1"
-        )
-        return EXIT_INTERNAL
+    with _signals_interrupt():
+        try:
+            if args in (["--version"], ["-V"]):
+                sys.stdout.write(f"careercompare {__version__}\n")
+                code = 0
+            else:
+                code = _run(args, terminal)
+            sys.stdout.flush()
+            return code
+        except BrokenPipeError:
+            _silence_stdout()
+            return EXIT_BROKEN_PIPE
+        except KeyboardInterrupt:
+            interrupted()
+            return EXIT_INTERRUPTED
+        except OSError as error:  # stdout on a full disk, or closed
+            _silence_stdout()
+            fail(f"cannot write the output ({error.strerror or error}); check the disk or pipe")
+            return EXIT_DATA
+        except Exception as error:
+            if os.environ.get(DEBUG_ENV_VAR) == "1":
+                raise
+            fail(
+                f"internal error ({type(error).__name__}: {error}); please report it with the "
+                f"output of the same command run with {DEBUG_ENV_VAR}=1"
+            )
+            return EXIT_INTERNAL
 
 
-def _run(args: list[str]) -> int:
+def _run(args: list[str], terminal: Terminal | None) -> int:
     import typer
 
     from careercompare.cli import app
+    from careercompare.cli_options import Settings
 
+    obj = Settings() if terminal is None else Settings(terminal=terminal)
     command = typer.main.get_command(app)
     try:
-        result = command.main(args=args, prog_name="careercompare", standalone_mode=False)
+        result = command.main(args=args, prog_name="careercompare", standalone_mode=False, obj=obj)
     except typer.TyperException as error:  # Click's errors; usage errors have exit code 2
         message = error.format_message()
         if error.exit_code == EXIT_USAGE:
@@ -85,6 +104,26 @@ def _run(args: list[str]) -> int:
     if result == EXIT_INTERRUPTED:
         interrupted()
     return result if isinstance(result, int) else 0
+
+
+@contextlib.contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    """SIGTERM and SIGHUP end a run as Ctrl-C does, so half-written files are removed."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    names = ("SIGTERM", "SIGHUP")
+    wanted = [getattr(signal, name) for name in names if hasattr(signal, name)]
+    try:
+        previous = {number: signal.signal(number, interrupt) for number in wanted}
+    except ValueError:  # not the main thread: leave signals alone
+        previous = {}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _silence_stdout() -> None:

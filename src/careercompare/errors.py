@@ -6,8 +6,8 @@ EXIT_OK = 0
 EXIT_DATA = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
-EXIT_BROKEN_PIPE = 141
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
 
 
 class CareerCompareError(Exception):
@@ -24,7 +24,11 @@ class CareerCompareError(Exception):
 
 
 class CatalogError(CareerCompareError):
-    """A catalog file that cannot be read or does not validate (exit 1)."""
+    """A catalog or data file that cannot be read or does not validate (exit 1)."""
+
+
+class FileError(CareerCompareError):
+    """A file careercompare was asked to write that cannot be written (exit 1)."""
 
 
 class UsageError(CareerCompareError):

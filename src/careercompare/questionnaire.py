@@ -1,13 +1,13 @@
-"""Collecting answers to the match questions: from --answer, or one question at a time."""
+"""The match questionnaire: answers from --answer, and the questions left asked one by one."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 
+from careercompare.catalog.models import Question
 from careercompare.errors import UsageError
-from careercompare.inert import inert
-from careercompare.models import Question
+from careercompare.sanitize import sanitize
+from careercompare.terminal import Terminal
 
 
 def parse_answers(pairs: Sequence[str], questions: Sequence[Question]) -> dict[str, str]:
@@ -40,19 +40,69 @@ def missing_answers_error(missing: Sequence[Question]) -> UsageError:
     )
 
 
-def ask(question: Question, number: int, total: int, read: Callable[[str], str] = input) -> str:
+def collect_answers(
+    questions: Sequence[Question],
+    given: Sequence[str],
+    *,
+    terminal: Terminal,
+    prompt: bool,
+    read: Callable[[str], str] = input,
+) -> dict[str, str]:
+    """Every question's answer: given with --answer, or asked when a person is there."""
+    answers = parse_answers(given, questions)
+    missing = unanswered(questions, answers)
+    if missing and not (prompt and terminal.interactive):
+        raise missing_answers_error(missing)
+    for number, question in enumerate(questions, 1):
+        if question.key in answers:
+            continue
+        try:
+            answers[question.key] = ask(question, number, len(questions), terminal, read)
+        except EOFError:
+            terminal.stdout.write("\n")
+            raise missing_answers_error(unanswered(questions, answers)) from None
+    return answers
+
+
+def choice(question: Question, reply: str) -> str | None:
+    """The option a reply means: its number, its value or label, or a unique prefix of one."""
+    options = question.options
+    reply = reply.strip().casefold()
+    if reply.isascii() and reply.isdigit() and 1 <= int(reply) <= len(options):
+        return options[int(reply) - 1].value
+    for option in options:
+        if reply in (option.value.casefold(), option.label.casefold()):
+            return option.value
+    found = [
+        o.value
+        for o in options
+        if reply and (o.value.casefold().startswith(reply) or o.label.casefold().startswith(reply))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def ask(
+    question: Question,
+    number: int,
+    total: int,
+    terminal: Terminal,
+    read: Callable[[str], str] = input,
+) -> str:
     """Ask one question until a valid choice is given; Enter takes the default."""
     default = next(
         (n for n, o in enumerate(question.options, 1) if o.value == question.default), None
     )
-    lines = [f"\n{number}/{total}. {inert(question.text)}"]
-    lines += [f"  {n}. {inert(option.label)}" for n, option in enumerate(question.options, 1)]
-    sys.stdout.write("\n".join(lines) + "\n")
+    lines = [f"\n{number}/{total}. {sanitize(question.text)}"]
+    lines += [f"  {n}. {sanitize(option.label)}" for n, option in enumerate(question.options, 1)]
+    terminal.stdout.write("\n".join(lines) + "\n")
     hint = f" [{default}]" if default else ""
     while True:
-        reply = read(f"Choose 1-{len(question.options)}{hint}: ").strip()
-        if not reply and default:
+        reply = read(f"Choose 1-{len(question.options)}{hint}: ")
+        if not reply.strip() and default:
             return question.options[default - 1].value
-        if reply.isdigit() and 1 <= int(reply) <= len(question.options):
-            return question.options[int(reply) - 1].value
-        sys.stdout.write(f"Please type a number from 1 to {len(question.options)}.\n")
+        chosen = choice(question, reply)
+        if chosen is not None:
+            return chosen
+        terminal.stdout.write(
+            f"Please type a number from 1 to {len(question.options)}, or the start of an answer.\n"
+        )

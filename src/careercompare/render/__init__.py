@@ -1,4 +1,4 @@
-"""Renderers: one module per output format (`text.render_text`, `rich_format.render_rich`).
+"""Renderers: one module per output format, listed in `render.formats`.
 
 Nothing is imported here, so that choosing one format loads only its renderer.
 """

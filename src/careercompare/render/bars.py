@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from careercompare.document import Bar
+from careercompare.render.blocks import Bar
 
 
 class BarCharset(NamedTuple):

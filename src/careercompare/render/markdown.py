@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, assert_never
 
-from careercompare.document import (
+from careercompare.render.bars import UNICODE_BARS, axis_line, draw_bar
+from careercompare.render.blocks import (
     BarChart,
     Block,
     BulletList,
@@ -17,20 +19,23 @@ from careercompare.document import (
     SourceList,
     TreeNode,
 )
-from careercompare.inert import inert
-from careercompare.render.bars import UNICODE_BARS, axis_line, draw_bar
+from careercompare.sanitize import sanitize
+
+if TYPE_CHECKING:
+    from careercompare.terminal import Terminal
+    from careercompare.views.base import ViewResult
 
 MARKDOWN_BAR_WIDTH = 60
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#!$])")
 _LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
-_URL = re.compile(r"https?://[^\s<>]+")
+_URL = re.compile(r"https?://[^\s<>|]+")
 
 
 def escape(text: str) -> str:
     """Catalog text as literal Markdown: no markup, links, HTML or table breaks."""
     parts = []
     last = 0
-    clean = inert(text)
+    clean = sanitize(text)
     for match in _URL.finditer(clean):
         parts.append(_escape_plain(clean[last : match.start()], at_start=last == 0))
         parts.append(f"<{match.group(0)}>")
@@ -42,6 +47,11 @@ def escape(text: str) -> str:
 def _escape_plain(text: str, *, at_start: bool) -> str:
     escaped = _SPECIAL.sub(r"\\\1", text)
     return _LINE_START.sub(r"\1\\\2", escaped) if at_start else escaped
+
+
+def render(result: ViewResult, terminal: Terminal) -> str:
+    """The registry's entry point."""
+    return render_markdown(result.blocks())
 
 
 def render_markdown(blocks: tuple[Block, ...]) -> str:
@@ -58,41 +68,44 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> Iterator[str
 
 
 def _block_lines(block: Block) -> Iterator[str]:
-    if isinstance(block, Heading):
-        yield f"{'#' * min(block.level, 6)} {escape(block.text)}"
-    elif isinstance(block, Paragraph):
-        yield f"_{escape(block.text)}_" if block.note else escape(block.text)
-    elif isinstance(block, BulletList):
-        for number, item in enumerate(block.items, 1):
-            yield f"{number}. {escape(item)}" if block.numbered else f"- {escape(item)}"
-    elif isinstance(block, FieldList):
-        for label, value in block.pairs:
-            yield f"- **{escape(label)}:** {escape(value)}"
-    elif isinstance(block, Comparison):
-        yield from _table(
-            (block.corner, *block.columns), [(label, *cells) for label, cells in block.rows]
-        )
-    elif isinstance(block, Records):
-        yield from _table(block.columns, list(block.rows))
-    elif isinstance(block, BarChart):
-        yield from _chart_lines(block)
-    elif isinstance(block, TreeNode):
-        yield from _tree_lines(block, 0)
-    elif isinstance(block, SourceList):
-        yield "## Sources\n"
-        for number, entry in enumerate(block.entries, 1):
-            yield f"{number}. {escape(entry)}"
+    match block:
+        case Heading():
+            yield f"{'#' * min(block.level, 6)} {escape(block.text)}"
+        case Paragraph():
+            yield f"_{escape(block.text)}_" if block.note else escape(block.text)
+        case BulletList():
+            for number, item in enumerate(block.items, 1):
+                yield f"{number}. {escape(item)}" if block.numbered else f"- {escape(item)}"
+        case FieldList():
+            for label, value in block.pairs:
+                yield f"- **{escape(label)}:** {escape(value)}"
+        case Comparison():
+            yield from _table(
+                (block.corner, *block.columns), [(label, *cells) for label, cells in block.rows]
+            )
+        case Records():
+            yield from _table(block.columns, list(block.rows))
+        case BarChart():
+            yield from _chart_lines(block)
+        case TreeNode():
+            yield from _tree_lines(block, 0)
+        case SourceList():
+            yield "## Sources\n"
+            for number, entry in enumerate(block.entries, 1):
+                yield f"{number}. {escape(entry)}"
+        case _:
+            assert_never(block)
 
 
 def _chart_lines(chart: BarChart) -> Iterator[str]:
     yield "```text"
     for bar in chart.bars:
-        yield inert(f"{bar.label}: {bar.caption}").replace("`", "'")
+        yield sanitize(f"{bar.label}: {bar.caption}").replace("`", "'")
         drawn = draw_bar(
             bar, start=chart.start, end=chart.end, width=MARKDOWN_BAR_WIDTH, charset=UNICODE_BARS
         )
         yield f"  {drawn}"
-    yield "  " + axis_line(inert(chart.axis_start), inert(chart.axis_end), MARKDOWN_BAR_WIDTH)
+    yield "  " + axis_line(sanitize(chart.axis_start), sanitize(chart.axis_end), MARKDOWN_BAR_WIDTH)
     yield "```"
 
 

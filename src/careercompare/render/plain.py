@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, assert_never
 
-from careercompare.document import (
+from careercompare.render.ascii_text import to_ascii
+from careercompare.render.bars import ASCII_BARS, axis_line, draw_bar
+from careercompare.render.blocks import (
     BarChart,
     Block,
     BulletList,
@@ -16,24 +19,33 @@ from careercompare.document import (
     SourceList,
     TreeNode,
 )
-from careercompare.inert import inert
-from careercompare.render.ascii_text import to_ascii
-from careercompare.render.bars import ASCII_BARS, axis_line, draw_bar
+from careercompare.sanitize import sanitize
+
+if TYPE_CHECKING:
+    from careercompare.terminal import Terminal
+    from careercompare.views.base import ViewResult
 
 PLAIN_BAR_WIDTH = 60
 SEPARATOR = " | "
+# Blocks that a blank line sets apart from what comes before them.
+_SET_APART = (Heading, SourceList, Comparison, Records, BarChart)
+
+
+def render(result: ViewResult, terminal: Terminal) -> str:
+    """The registry's entry point."""
+    return render_plain(result.blocks())
 
 
 def clean(text: str) -> str:
-    """Catalog text as plain output shows it: inert and ASCII."""
-    return to_ascii(inert(text))
+    """Text as plain output shows it: sanitized and ASCII."""
+    return to_ascii(sanitize(text))
 
 
 def render_plain(blocks: tuple[Block, ...]) -> str:
     """The whole view as ASCII lines."""
     lines: list[str] = []
     for block in blocks:
-        if lines and isinstance(block, (Heading, SourceList, Comparison, Records, BarChart)):
+        if lines and isinstance(block, _SET_APART):
             lines.append("")
         lines.extend(_block_lines(block))
     return "\n".join(lines) + "\n"
@@ -44,35 +56,38 @@ def _row(cells: tuple[str, ...]) -> str:
 
 
 def _block_lines(block: Block) -> Iterator[str]:
-    if isinstance(block, Heading):
-        text = clean(block.text)
-        yield text
-        yield ("=" if block.level == 1 else "-") * len(text)
-    elif isinstance(block, Paragraph):
-        yield clean(f"Note: {block.text}" if block.note else block.text)
-    elif isinstance(block, BulletList):
-        for number, item in enumerate(block.items, 1):
-            yield f"{number}. {clean(item)}" if block.numbered else f"- {clean(item)}"
-    elif isinstance(block, FieldList):
-        for label, value in block.pairs:
-            yield f"{clean(label)}: {clean(value)}"
-    elif isinstance(block, Comparison):
-        yield _row((block.corner, "Role", "Value"))
-        for label, cells in block.rows:
-            for column, cell in zip(block.columns, cells, strict=True):
-                yield _row((label, column, cell))
-    elif isinstance(block, Records):
-        yield _row(block.columns)
-        for record in block.rows:
-            yield _row(record)
-    elif isinstance(block, BarChart):
-        yield from _chart_lines(block)
-    elif isinstance(block, TreeNode):
-        yield from _tree_lines(block, 0)
-    elif isinstance(block, SourceList):
-        yield "Sources"
-        yield "-------"
-        yield from (f"[{n}] {clean(entry)}" for n, entry in enumerate(block.entries, 1))
+    match block:
+        case Heading():
+            text = clean(block.text)
+            yield text
+            yield ("=" if block.level == 1 else "-") * len(text)
+        case Paragraph():
+            yield clean(f"Note: {block.text}" if block.note else block.text)
+        case BulletList():
+            for number, item in enumerate(block.items, 1):
+                yield f"{number}. {clean(item)}" if block.numbered else f"- {clean(item)}"
+        case FieldList():
+            for label, value in block.pairs:
+                yield f"{clean(label)}: {clean(value)}"
+        case Comparison():
+            yield _row((block.corner, "Role", "Value"))
+            for label, cells in block.rows:
+                for column, cell in zip(block.columns, cells, strict=True):
+                    yield _row((label, column, cell))
+        case Records():
+            yield _row(block.columns)
+            for record in block.rows:
+                yield _row(record)
+        case BarChart():
+            yield from _chart_lines(block)
+        case TreeNode():
+            yield from _tree_lines(block, 0)
+        case SourceList():
+            yield "Sources"
+            yield "-------"
+            yield from (f"[{n}] {clean(entry)}" for n, entry in enumerate(block.entries, 1))
+        case _:
+            assert_never(block)
 
 
 def _chart_lines(chart: BarChart) -> Iterator[str]:

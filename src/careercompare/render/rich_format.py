@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, assert_never
 
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -13,7 +13,8 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from careercompare.document import (
+from careercompare.render.bars import ASCII_BARS, UNICODE_BARS, axis_line, draw_bar
+from careercompare.render.blocks import (
     BarChart,
     Block,
     BulletList,
@@ -25,29 +26,43 @@ from careercompare.document import (
     SourceList,
     TreeNode,
 )
-from careercompare.inert import inert
-from careercompare.output import wants_ascii
-from careercompare.render.bars import ASCII_BARS, UNICODE_BARS, axis_line, draw_bar
+from careercompare.sanitize import sanitize
+from careercompare.terminal import wants_ascii
 
 if TYPE_CHECKING:
     from rich.tree import Tree
 
+    from careercompare.terminal import Terminal
+    from careercompare.views.base import ViewResult
+
 MIN_COLUMN = 12
 # Beyond this many rows a record table is printed as one line per record: Rich
-# would measure every cell of every row before printing the first one.
+# would measure every cell of every row before printing the first one. `roles` of a
+# 10,000-role catalog took 2.1 s as a table and 0.33 s as lines (benchmarks/startup.py).
 LARGE_TABLE_ROWS = 300
+# Blocks that a blank line sets apart from what comes before them.
+_SET_APART = (Heading, SourceList, Comparison, Records, BarChart)
+
+
+def render(result: ViewResult, terminal: Terminal) -> str:
+    """The registry's entry point: the view drawn for the terminal, as text."""
+    import io
+
+    out = io.StringIO()
+    render_rich(result.blocks(), terminal.console(out), ascii_only=wants_ascii(terminal.encoding))
+    return out.getvalue()
 
 
 def text(value: str, style: str = "") -> Text:
     """Catalog text as a Rich Text: never parsed for markup, emoji or escape codes."""
-    return Text(inert(value), style=style)
+    return Text(sanitize(value), style=style)
 
 
-def render_rich(blocks: tuple[Block, ...], console: Console) -> None:
+def render_rich(blocks: tuple[Block, ...], console: Console, *, ascii_only: bool = False) -> None:
     """Print the view to the console."""
-    renderer = _RichRenderer(console)
+    renderer = _RichRenderer(console, ascii_only=ascii_only)
     for position, block in enumerate(blocks):
-        if position and isinstance(block, (Heading, SourceList, Comparison, Records, BarChart)):
+        if position and isinstance(block, _SET_APART):
             console.print()
         for renderable in renderer.render(block):
             # Lines are neither wrapped nor cut: the terminal wraps them.
@@ -55,38 +70,44 @@ def render_rich(blocks: tuple[Block, ...], console: Console) -> None:
 
 
 def _longest_word(values: Iterable[str]) -> int:
-    return max((len(word) for value in values for word in inert(value).split()), default=1)
+    return max((len(word) for value in values for word in sanitize(value).split()), default=1)
 
 
 class _RichRenderer:
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, *, ascii_only: bool) -> None:
         self.console = console
-        self.ascii = wants_ascii(console)
+        self.ascii = ascii_only
         self.box = box.ASCII if self.ascii else box.ROUNDED
         self.bullet = "-" if self.ascii else "•"
 
     def render(self, block: Block) -> list[RenderableType]:
-        if isinstance(block, Heading):
-            return [text(block.text, "bold" if block.level == 1 else "bold underline")]
-        if isinstance(block, Paragraph):
-            return [text(block.text, "dim" if block.note else "")]
-        if isinstance(block, BulletList):
-            markers = [
-                f"{n}." if block.numbered else self.bullet for n in range(1, 1 + len(block.items))
-            ]
-            return [self._hanging(zip(markers, block.items, strict=True), marker_style="")]
-        if isinstance(block, FieldList):
-            return [self._hanging(((f"{label}:", value) for label, value in block.pairs), "bold")]
-        if isinstance(block, Comparison):
-            return self._comparison(block)
-        if isinstance(block, Records):
-            return self._records(block)
-        if isinstance(block, BarChart):
-            return self._chart(block)
-        if isinstance(block, TreeNode):
-            return [self._tree(block)]
-        numbered = ((f"[{n}]", entry) for n, entry in enumerate(block.entries, 1))
-        return [text("Sources", "bold underline"), self._hanging(numbered)]
+        match block:
+            case Heading():
+                return [text(block.text, "bold" if block.level == 1 else "bold underline")]
+            case Paragraph():
+                return [text(block.text, "dim" if block.note else "")]
+            case BulletList():
+                markers = [
+                    f"{n}." if block.numbered else self.bullet
+                    for n in range(1, 1 + len(block.items))
+                ]
+                return [self._hanging(zip(markers, block.items, strict=True))]
+            case FieldList():
+                pairs = ((f"{label}:", value) for label, value in block.pairs)
+                return [self._hanging(pairs, "bold")]
+            case Comparison():
+                return self._comparison(block)
+            case Records():
+                return self._records(block)
+            case BarChart():
+                return self._chart(block)
+            case TreeNode():
+                return [self._tree(block)]
+            case SourceList():
+                numbered = ((f"[{n}]", entry) for n, entry in enumerate(block.entries, 1))
+                return [text("Sources", "bold underline"), self._hanging(numbered)]
+            case _:
+                assert_never(block)
 
     def _hanging(self, pairs: Iterable[tuple[str, str]], marker_style: str = "") -> _Hanging:
         return _Hanging([(text(marker, marker_style), text(value)) for marker, value in pairs])
@@ -129,7 +150,7 @@ class _RichRenderer:
         rows = list(block.rows)
         if len(rows) > LARGE_TABLE_ROWS:
             header = text(" | ".join(block.columns), "bold")
-            return [header, _Lines(" | ".join(inert(cell) for cell in row) for row in rows)]
+            return [header, _Lines(" | ".join(sanitize(cell) for cell in row) for row in rows)]
         widths = self._fits([list(column) for column in zip(block.columns, *rows, strict=True)])
         if widths is not None:
             return [self._table(block.columns, rows, widths)]
@@ -155,7 +176,7 @@ class _RichRenderer:
                 )
                 styled.append("".join(run), style=style)
             lines.append(styled)
-        axis = axis_line(inert(chart.axis_start), inert(chart.axis_end), width)
+        axis = axis_line(sanitize(chart.axis_start), sanitize(chart.axis_end), width)
         lines.append(Text("  " + axis, style="dim"))
         return lines
 

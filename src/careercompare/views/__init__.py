@@ -1,1 +1,1 @@
-"""Views: each turns catalog roles into a View of blocks, JSON data and CSV records."""
+"""Views: each builds a typed result from the catalog (`build_*`) that presents itself as blocks."""

@@ -1,41 +1,96 @@
-"""Pieces several views share: the missing-fact text, role headers, source lists."""
+"""Pieces several views share: role references, occupation notes, the source list."""
 
 from __future__ import annotations
 
-from careercompare.citations import Citations
-from careercompare.document import Block, Paragraph, SourceList
-from careercompare.models import Role
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from careercompare.catalog.models import Role, SourcedText
+from careercompare.render.blocks import Block, Paragraph, SourceList
+from careercompare.views.base import CitedSource, CitingResult
+from careercompare.views.citations import Citations
 
 NOT_IN_SOURCES = "not in sources"
 
 
-def cited(text: str, marker: str) -> str:
-    """Text followed by its source marker."""
-    return f"{text} {marker}"
-
-
-def role_ref(role: Role) -> dict[str, object]:
+@dataclass(frozen=True)
+class RoleRef:
     """How --json names a role."""
-    return {"id": role.id, "name": role.name}
+
+    id: str
+    name: str
+
+    @classmethod
+    def of(cls, role: Role) -> RoleRef:
+        return cls(role.id, role.name)
 
 
-def occupation_notes(roles: list[Role], citations: Citations) -> list[Block]:
-    """A note for each role whose BLS figures are for a loosely matching occupation."""
-    notes: list[Block] = []
+@dataclass(frozen=True)
+class OccupationNote:
+    """A role whose BLS figures are for a loosely matching occupation."""
+
+    role: str
+    role_name: str
+    title: str
+    soc_code: str | None
+    source: str
+    note: SourcedText | None
+
+
+def occupation_notes(roles: Iterable[Role], citations: Citations) -> tuple[OccupationNote, ...]:
+    """A note for each role whose BLS figures are for the closest, not the same, occupation."""
+    notes = []
     for role in roles:
         occupation = role.bls_occupation
         if occupation is None or occupation.match == "exact":
             continue
-        code = f" ({occupation.soc_code})" if occupation.soc_code else ""
-        text = f"{role.name}: BLS figures are for {occupation.title}{code}, the closest match"
-        text += f" {citations.cite(occupation.source)}."
+        citations.cite(occupation.source)
         if occupation.note:
-            text += f" {occupation.note.text} {citations.cite(occupation.note.source)}"
-        notes.append(Paragraph(text, note=True))
-    return notes
+            citations.cite(occupation.note.source)
+        notes.append(
+            OccupationNote(
+                role.id,
+                role.name,
+                occupation.title,
+                occupation.soc_code,
+                occupation.source,
+                occupation.note,
+            )
+        )
+    return tuple(notes)
 
 
-def sources_block(citations: Citations) -> list[Block]:
+def occupation_note_blocks(result: CitingResult, notes: Iterable[OccupationNote]) -> list[Block]:
+    """The occupation notes as de-emphasised paragraphs."""
+    blocks: list[Block] = []
+    for note in notes:
+        code = f" ({note.soc_code})" if note.soc_code else ""
+        text = f"{note.role_name}: BLS figures are for {note.title}{code}, the closest match"
+        text += f" {result.marker(note.source)}."
+        if note.note:
+            text += f" {result.cited(note.note.text, note.note.source)}"
+        blocks.append(Paragraph(text, note=True))
+    return blocks
+
+
+def describe_source(cited: CitedSource, numbers: dict[str, int]) -> str:
+    """A source as a reader needs it: title, publisher, date, address, who reported it."""
+    source = cited.source
+    first = f"{source.title}. {source.publisher}"
+    if source.date is not None:
+        first += f", {source.date_meaning} {source.date}"
+    parts = [first + "."]
+    if source.url:
+        parts.append(source.url)
+    if source.reported_by is not None:
+        parts.append(f"Reported by [{numbers[source.reported_by]}].")
+    if source.note:
+        parts.append(source.note)
+    return " ".join(parts)
+
+
+def sources_block(result: CitingResult) -> list[Block]:
     """The closing list of sources, when the view cited any."""
-    entries = citations.entries()
+    numbers = {cited.source.id: cited.number for cited in result.sources}
+    entries = tuple(describe_source(cited, numbers) for cited in result.sources)
     return [SourceList(entries)] if entries else []

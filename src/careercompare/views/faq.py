@@ -3,14 +3,75 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from careercompare.citations import Citations
-from careercompare.document import Block, BulletList, Heading, Paragraph, View
+from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.models import FaqEntry, FigureRef
 from careercompare.errors import CatalogError
-from careercompare.figures import outlook_summary, salary_amount, salary_kind
-from careercompare.models import FaqEntry, FigureRef, json_data
-from careercompare.query import CatalogIndex
+from careercompare.render.blocks import Block, BulletList, Heading, Paragraph
+from careercompare.views.base import FLATTEN, CitingResult, CsvValue
+from careercompare.views.citations import Citations
 from careercompare.views.common import sources_block
+from careercompare.views.formatting import outlook_summary, salary_amount, salary_kind
+
+
+@dataclass(frozen=True)
+class FaqFigure:
+    """A figure that supports or qualifies an answer, as it reads."""
+
+    role: str
+    figure: str
+    relation: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class FaqItem:
+    """An entry with its number in the whole FAQ and its figures written out."""
+
+    number: int
+    entry: FaqEntry = field(metadata=FLATTEN)
+    figures: tuple[FaqFigure, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class FaqResult(CitingResult):
+    """The FAQ entries that matched the words (all of them without words)."""
+
+    VIEW = "faq"
+    words: tuple[str, ...]
+    entries: tuple[FaqItem, ...]
+
+    def blocks(self) -> tuple[Block, ...]:
+        blocks: list[Block] = [Heading("Frequently asked questions")]
+        for item in self.entries:
+            entry = item.entry
+            blocks.append(Heading(f"{item.number}. {entry.question}", 2))
+            blocks.append(Paragraph(self.cited(entry.answer, entry.source)))
+            if item.figures:
+                blocks.append(
+                    BulletList(
+                        tuple(
+                            self.cited(f"{f.relation.capitalize()}: {f.text}", f.source)
+                            for f in item.figures
+                        )
+                    )
+                )
+            blocks += [Paragraph(self.cited(n.text, n.source), note=True) for n in entry.notes]
+        return (*blocks, *sources_block(self))
+
+    def records(self) -> list[dict[str, CsvValue]]:
+        return [
+            {
+                "number": item.number,
+                "id": item.entry.id,
+                "question": item.entry.question,
+                "answer": item.entry.answer,
+                "source": item.entry.source,
+            }
+            for item in self.entries
+        ]
 
 
 def matching_entries(
@@ -25,71 +86,37 @@ def matching_entries(
     ]
 
 
-def figure_text(index: CatalogIndex, ref: FigureRef) -> tuple[str, str]:
-    """('Medical assistant, median: $44,200 a year (May 2024)', the figure's source id)."""
+def faq_figure(index: CatalogIndex, ref: FigureRef) -> FaqFigure:
+    """('Medical assistant, median: $44,200 a year (May 2024)', with the figure's source)."""
     role = index.roles_by_id[ref.role]
     for salary in role.salary:
         if salary.id == ref.figure:
             when = f" ({salary.as_of})" if salary.as_of else ""
             text = f"{role.name}, {salary_kind(salary)}: {salary_amount(salary)}{when}"
-            return text, salary.source
+            return FaqFigure(ref.role, ref.figure, ref.relation, text, salary.source)
     projection = next(f for f in role.outlook if f.id == ref.figure)
-    return f"{role.name}, outlook: {outlook_summary(projection)}", projection.source
+    text = f"{role.name}, outlook: {outlook_summary(projection)}"
+    return FaqFigure(ref.role, ref.figure, ref.relation, text, projection.source)
 
 
-def faq_view(index: CatalogIndex, words: Sequence[str]) -> View:
+def build_faq(index: CatalogIndex, words: Sequence[str]) -> FaqResult:
     """Every entry, or those matching all the words; none matching is an error (exit 1)."""
     matches = matching_entries(index.catalog.faq, words)
     if not matches:
-        searched = " ".join(words)
         raise CatalogError(
-            f"no question or answer matches '{searched}'; run 'careercompare faq' to see them all"
+            f"no question or answer matches '{' '.join(words)}'; "
+            "run 'careercompare faq' to see them all"
             if words
             else "this catalog has no FAQ entries"
         )
-    citations = Citations(index.catalog)
-    blocks: list[Block] = [Heading("Frequently asked questions")]
-    entries_data = []
+    citations = Citations(index)
+    items = []
     for number, entry in matches:
-        blocks += [Heading(f"{number}. {entry.question}", 2)]
-        blocks.append(Paragraph(f"{entry.answer} {citations.cite(entry.source)}"))
-        figures = [(ref, *figure_text(index, ref)) for ref in entry.figures]
-        if figures:
-            items = tuple(
-                f"{ref.relation.capitalize()}: {text} {citations.cite(source)}"
-                for ref, text, source in figures
-            )
-            blocks.append(BulletList(items))
-        blocks += [
-            Paragraph(f"{n.text} {citations.cite(n.source)}", note=True) for n in entry.notes
-        ]
-        entries_data.append(
-            {
-                "number": number,
-                **{k: v for k, v in json_data(entry).items() if k != "figures"},
-                "figures": [{**json_data(ref), "text": text} for ref, text, _ in figures],
-            }
-        )
-    blocks += sources_block(citations)
-
-    def data() -> dict[str, object]:
-        return {
-            "view": "faq",
-            "words": list(words),
-            "entries": entries_data,
-            "sources": citations.data(),
-        }
-
-    def records() -> tuple[dict[str, object], ...]:
-        return tuple(
-            {
-                "number": number,
-                "id": entry.id,
-                "question": entry.question,
-                "answer": entry.answer,
-                "source": entry.source,
-            }
-            for number, entry in matches
-        )
-
-    return View("faq", tuple(blocks), data, records)
+        citations.cite(entry.source)
+        figures = tuple(faq_figure(index, ref) for ref in entry.figures)
+        for figure in figures:
+            citations.cite(figure.source)
+        for note in entry.notes:
+            citations.cite(note.source)
+        items.append(FaqItem(number, entry, figures))
+    return FaqResult(words=tuple(words), entries=tuple(items), sources=citations.cited())

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 
-from careercompare.citations import Citations
-from careercompare.document import (
+from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.models import OutlookFigure, Role, SourcedText
+from careercompare.render.blocks import (
     Bar,
     BarChart,
     Block,
@@ -13,112 +15,146 @@ from careercompare.document import (
     Heading,
     Paragraph,
     Records,
-    View,
 )
-from careercompare.figures import jobs_text, number, outlook_summary, signed
-from careercompare.models import Role, json_data
-from careercompare.query import CatalogIndex
-from careercompare.views.common import NOT_IN_SOURCES, occupation_notes, role_ref, sources_block
+from careercompare.views.base import FLATTEN, NOT_IN_JSON, CitingResult, CsvValue
+from careercompare.views.citations import Citations
+from careercompare.views.common import (
+    NOT_IN_SOURCES,
+    OccupationNote,
+    occupation_note_blocks,
+    occupation_notes,
+    sources_block,
+)
+from careercompare.views.formatting import jobs_text, number, outlook_summary, signed
 
 OUTLOOK_COLUMNS = ("Projection", "Growth", "Jobs", "Change", "Openings a year", "Source")
 
 
-def outlook_records(index: CatalogIndex, role: Role, citations: Citations) -> Block:
-    """A role's projections, newest firsthand first, or a note that the sources give none."""
-    if not role.outlook:
+@dataclass(frozen=True)
+class Projection:
+    """One projection and how it stands among the role's others ('newest projection')."""
+
+    figure: OutlookFigure = field(metadata=FLATTEN)
+    label: str = ""
+    headline: bool = field(default=False, metadata=NOT_IN_JSON)
+
+
+@dataclass(frozen=True)
+class OutlookRole:
+    """A role's projections, newest firsthand first, and what drives its growth."""
+
+    id: str
+    name: str
+    outlook: tuple[Projection, ...]
+    growth_drivers: tuple[SourcedText, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class OutlookResult(CitingResult):
+    """Employment projections of some roles."""
+
+    VIEW = "outlook"
+    roles: tuple[OutlookRole, ...]
+    occupation_notes: tuple[OccupationNote, ...]
+
+    def blocks(self) -> tuple[Block, ...]:
+        names = " vs ".join(role.name for role in self.roles)
+        blocks: list[Block] = [Heading(f"Job outlook: {names}")]
+        for role in self.roles:
+            blocks += [Heading(role.name, 2), projection_records(self, role.outlook)]
+            if role.growth_drivers:
+                drivers = tuple(self.cited(d.text, d.source) for d in role.growth_drivers)
+                blocks += [Paragraph("What drives growth:"), BulletList(drivers)]
+        chart = self._chart()
+        if chart is not None:
+            blocks += [Heading("Growth on one scale", 2), chart]
+        blocks += [*occupation_note_blocks(self, self.occupation_notes), *sources_block(self)]
+        return tuple(blocks)
+
+    def _chart(self) -> BarChart | None:
+        """One bar per role: its leading projection's percent growth, on one scale from 0%."""
+        bars = []
+        for role in self.roles:
+            if not role.outlook:
+                continue
+            first = role.outlook[0]
+            label = role.name + ("" if first.headline else " (not a BLS projection with a period)")
+            caption = self.cited(outlook_summary(first.figure), first.figure.source)
+            bars.append(Bar(label, 0.0, max(first.figure.percent, 0.0), None, caption))
+        if not bars:
+            return None
+        end = max(10.0, math.ceil(max(bar.high or 0.0 for bar in bars) / 10) * 10)
+        return BarChart(tuple(bars), 0.0, end, "0%", f"{number(end)}%")
+
+    def records(self) -> list[dict[str, CsvValue]]:
+        return [
+            {
+                "role_id": role.id,
+                "role": role.name,
+                "figure_id": p.figure.id,
+                "label": p.label,
+                "percent": p.figure.percent,
+                "approximate": p.figure.approximate,
+                "period": p.figure.period or "",
+                "start_year": p.figure.start_year,
+                "end_year": p.figure.end_year,
+                "jobs_start": p.figure.jobs_start,
+                "jobs_end": p.figure.jobs_end,
+                "change": p.figure.change,
+                "openings_per_year": p.figure.openings_per_year,
+                "descriptor": p.figure.descriptor or "",
+                "scope": p.figure.scope or "",
+                "source": p.figure.source,
+            }
+            for role in self.roles
+            for p in role.outlook
+        ]
+
+
+def projection_records(result: CitingResult, projections: tuple[Projection, ...]) -> Block:
+    """A role's projections as a table, or a note that the sources give none."""
+    if not projections:
         return Paragraph(f"Outlook: {NOT_IN_SOURCES}.")
     rows = []
-    for figure in index.ordered_outlook(role):
-        label = index.outlook_label(role, figure)
+    for p in projections:
+        figure = p.figure
         rows.append(
             (
-                f"{label}: {figure.scope}" if figure.scope else label,
+                f"{p.label}: {figure.scope}" if figure.scope else p.label,
                 outlook_summary(figure),
                 jobs_text(figure) or NOT_IN_SOURCES,
                 signed(figure.change) if figure.change is not None else NOT_IN_SOURCES,
                 number(figure.openings_per_year)
                 if figure.openings_per_year is not None
                 else NOT_IN_SOURCES,
-                citations.cite(figure.source),
+                result.marker(figure.source),
             )
         )
     return Records(OUTLOOK_COLUMNS, tuple(rows))
 
 
-def growth_chart(index: CatalogIndex, roles: list[Role], citations: Citations) -> BarChart | None:
-    """One bar per role: its leading projection's percent growth, on one scale from 0%."""
-    bars = []
-    for role in roles:
-        ordered = index.ordered_outlook(role)
-        if not ordered:
-            continue
-        figure = ordered[0]
-        label = role.name + (
-            ""
-            if figure is index.headline_outlook(role)
-            else " (not a BLS projection with a period)"
-        )
-        caption = f"{outlook_summary(figure)} {citations.cite(figure.source)}"
-        bars.append(Bar(label, 0.0, max(figure.percent, 0.0), None, caption))
-    if not bars:
-        return None
-    end = max(10.0, math.ceil(max(bar.high or 0.0 for bar in bars) / 10) * 10)
-    return BarChart(tuple(bars), 0.0, end, "0%", f"{number(end)}%")
+def projections(index: CatalogIndex, role: Role, citations: Citations) -> tuple[Projection, ...]:
+    """The role's projections in the order shown, their sources cited."""
+    headline = index.headline_outlook(role)
+    ordered = []
+    for figure in index.ordered_outlook(role):
+        citations.cite(figure.source)
+        label = index.outlook_label(role, figure)
+        ordered.append(Projection(figure, label, headline=figure is headline))
+    return tuple(ordered)
 
 
-def outlook_view(index: CatalogIndex, roles: list[Role]) -> View:
+def build_outlook(index: CatalogIndex, roles: list[Role]) -> OutlookResult:
     """Projections, growth drivers and a growth chart for the roles."""
-    citations = Citations(index.catalog)
-    blocks: list[Block] = [Heading("Job outlook: " + " vs ".join(role.name for role in roles))]
+    citations = Citations(index)
+    shown = []
     for role in roles:
-        blocks += [Heading(role.name, 2), outlook_records(index, role, citations)]
-        if role.growth_drivers:
-            drivers = tuple(f"{d.text} {citations.cite(d.source)}" for d in role.growth_drivers)
-            blocks += [Paragraph("What drives growth:"), BulletList(drivers)]
-    chart = growth_chart(index, roles, citations)
-    if chart is not None:
-        blocks += [Heading("Growth on one scale", 2), chart]
-    blocks += [*occupation_notes(roles, citations), *sources_block(citations)]
-
-    def data() -> dict[str, object]:
-        return {
-            "view": "outlook",
-            "roles": [
-                {
-                    **role_ref(role),
-                    "outlook": [
-                        {**json_data(f), "label": index.outlook_label(role, f)}
-                        for f in index.ordered_outlook(role)
-                    ],
-                    "growth_drivers": [json_data(d) for d in role.growth_drivers],
-                }
-                for role in roles
-            ],
-            "sources": citations.data(),
-        }
-
-    def records() -> tuple[dict[str, object], ...]:
-        return tuple(
-            {
-                "role_id": role.id,
-                "role": role.name,
-                "figure_id": f.id,
-                "label": index.outlook_label(role, f),
-                "percent": f.percent,
-                "approximate": f.approximate,
-                "period": f.period or "",
-                "start_year": f.start_year,
-                "end_year": f.end_year,
-                "jobs_start": f.jobs_start,
-                "jobs_end": f.jobs_end,
-                "change": f.change,
-                "openings_per_year": f.openings_per_year,
-                "descriptor": f.descriptor or "",
-                "scope": f.scope or "",
-                "source": f.source,
-            }
-            for role in roles
-            for f in index.ordered_outlook(role)
-        )
-
-    return View("outlook", tuple(blocks), data, records)
+        ordered = projections(index, role, citations)
+        for driver in role.growth_drivers:
+            citations.cite(driver.source)
+        shown.append(OutlookRole(role.id, role.name, ordered, tuple(role.growth_drivers)))
+    return OutlookResult(
+        roles=tuple(shown),
+        occupation_notes=occupation_notes(roles, citations),
+        sources=citations.cited(),
+    )

@@ -1,176 +1,228 @@
-"""`careercompare paths`: the tree of where a role leads, with training, pay and outlook."""
+"""`careercompare paths`: the tree of where a role leads, with training, pay and outlook.
+
+Each role is expanded once per tree: a later step to the same role says "see above",
+so the tree grows with the number of roles, never with the number of routes.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from careercompare.citations import Citations
-from careercompare.document import Heading, TreeNode, View
-from careercompare.figures import money, number, outlook_summary, salary_amount
-from careercompare.models import CareerPath, Role, json_data
-from careercompare.query import CatalogIndex
-from careercompare.views.common import NOT_IN_SOURCES, sources_block
+from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.models import (
+    CareerPath,
+    OutlookFigure,
+    ProgramLength,
+    Requirement,
+    Role,
+    SalaryFigure,
+)
+from careercompare.render.blocks import Block, Heading, TreeNode
+from careercompare.views.base import FLATTEN, CitingResult, CsvValue
+from careercompare.views.citations import Citations
+from careercompare.views.common import NOT_IN_SOURCES, RoleRef, sources_block
+from careercompare.views.formatting import money, number, outlook_summary, salary_amount
 
 MAX_DEPTH = 4
 
 
 @dataclass(frozen=True)
-class Step:
-    """Career paths of one role that lead to the same place."""
+class PayDifference:
+    """A step's median pay minus the starting role's; `at_least` when the pay is a bound."""
+
+    amount: float
+    at_least: bool
+    versus: str
+
+
+@dataclass(frozen=True)
+class StepFacts:
+    """What a step takes and gives: training, median pay and outlook."""
+
+    entry_education: Requirement | None
+    program_length: ProgramLength | None
+    median_pay: SalaryFigure | None
+    pay_difference: PayDifference | None
+    outlook: OutlookFigure | None
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """Career paths of one role that lead to the same place, and where that leads on."""
 
     labels: tuple[str, ...]
-    target: Role | None
-    paths: tuple[CareerPath, ...]
+    role: str | None
+    name: str | None
+    outside_catalog: bool
+    notes: tuple[str, ...]
+    sources: tuple[str, ...]
+    facts: StepFacts | None = field(default=None, metadata=FLATTEN)
+    seen_above: bool = False
+    steps: tuple[PathStep, ...] = ()
 
 
-def _steps(index: CatalogIndex, role: Role) -> list[Step]:
-    """The role's career paths, those leading to the same catalog role merged."""
-    steps: list[Step] = []
-    for path in role.career_paths:
-        target = index.roles_by_id.get(path.role) if path.role else None
-        same = next((s for s in steps if target is not None and s.target is target), None)
-        if same is None:
-            steps.append(Step((path.label,), target, (path,)))
+@dataclass(frozen=True, kw_only=True)
+class PathsResult(CitingResult):
+    """Where a role leads."""
+
+    VIEW = "paths"
+    role: RoleRef
+    start: StepFacts
+    steps: tuple[PathStep, ...]
+
+    def blocks(self) -> tuple[Block, ...]:
+        children = self._facts(self.start, base=None)
+        if not self.steps:
+            children.append(TreeNode(f"Career paths: {NOT_IN_SOURCES}"))
+        children += [self._step(step) for step in self.steps]
+        root = TreeNode(self.role.name, tuple(children))
+        return (Heading(f"Where {self.role.name} leads"), root, *sources_block(self))
+
+    def _facts(self, facts: StepFacts, base: str | None) -> list[TreeNode]:
+        training = []
+        if facts.entry_education is not None:
+            requirement = facts.entry_education
+            scope = f" ({requirement.scope})" if requirement.scope else ""
+            training.append(self.cited(f"{requirement.text}{scope}", requirement.source))
+        if facts.program_length is not None:
+            length = facts.program_length
+            text = (
+                f"program {number(length.low)} to {number(length.high)} {length.unit} "
+                f"({length.scope})"
+            )
+            training.append(self.cited(text, length.source))
+        nodes = [TreeNode("Training: " + ("; ".join(training) or NOT_IN_SOURCES))]
+        median = facts.median_pay
+        if median is None:
+            nodes.append(TreeNode(f"Median pay: {NOT_IN_SOURCES}"))
         else:
-            steps[steps.index(same)] = Step((*same.labels, path.label), target, (*same.paths, path))
-    return steps
+            when = f" ({median.as_of})" if median.as_of else ""
+            pay = self.cited(f"Median pay: {salary_amount(median)}{when}", median.source)
+            gap = facts.pay_difference
+            if gap is not None and base is not None:
+                sign = "+" if gap.amount >= 0 else "-"
+                shown = f"{'at least ' if gap.at_least else ''}{sign}{money(abs(gap.amount))}"
+                pay += f", {shown} vs {base}"
+            nodes.append(TreeNode(pay))
+        if facts.outlook is None:
+            nodes.append(TreeNode(f"Outlook: {NOT_IN_SOURCES}"))
+        else:
+            text = f"Outlook: {outlook_summary(facts.outlook)}"
+            nodes.append(TreeNode(self.cited(text, facts.outlook.source)))
+        return nodes
+
+    def _step(self, step: PathStep) -> TreeNode:
+        labels = " / ".join(step.labels)
+        markers = " ".join(dict.fromkeys(self.marker(source) for source in step.sources))
+        if step.outside_catalog:
+            note = f" ({'; '.join(step.notes)})" if step.notes else ""
+            return TreeNode(f"{labels}: no BLS profile in this catalog{note} {markers}")
+        if step.seen_above:
+            return TreeNode(f"{labels} -> {step.name} (see above) {markers}")
+        children = self._facts(step.facts, self.role.name) if step.facts else []
+        children += [TreeNode(f"Note: {note}") for note in step.notes]
+        children += [self._step(onward) for onward in step.steps]
+        return TreeNode(f"{labels} -> {step.name} {markers}", tuple(children))
+
+    def records(self) -> list[dict[str, CsvValue]]:
+        return _records(self.steps, 1)
+
+
+def _records(steps: tuple[PathStep, ...], depth: int) -> list[dict[str, CsvValue]]:
+    rows: list[dict[str, CsvValue]] = []
+    for step in steps:
+        facts = step.facts
+        median = facts.median_pay if facts else None
+        difference = facts.pay_difference if facts else None
+        outlook = facts.outlook if facts else None
+        education = facts.entry_education if facts else None
+        rows.append(
+            {
+                "depth": depth,
+                "labels": "; ".join(step.labels),
+                "role_id": step.role or "",
+                "role": step.name or "",
+                "outside_catalog": step.outside_catalog,
+                "entry_education": education.text if education else "",
+                "median_pay": median.amount if median else None,
+                "median_pay_bound": median.bound if median else "",
+                "pay_difference": difference.amount if difference else None,
+                "outlook_percent": outlook.percent if outlook else None,
+                "outlook_period": (outlook.period or "") if outlook else "",
+            }
+        )
+        rows += _records(step.steps, depth + 1)
+    return rows
 
 
 class _PathBuilder:
+    """Walks the career paths depth first, citing sources in the order they are shown."""
+
     def __init__(self, index: CatalogIndex, start: Role) -> None:
         self.index = index
         self.start = start
         self.start_median = index.headline_median(start)
-        self.citations = Citations(index.catalog)
+        self.citations = Citations(index)
+        self.expanded = {start.id}
 
-    def training(self, role: Role) -> tuple[str, dict[str, object]]:
+    def facts(self, role: Role) -> StepFacts:
         requirement = self.index.requirement(role, "entry-education")
         length = role.program_length
-        parts = []
-        data: dict[str, object] = {"entry_education": None, "program_length": None}
-        if requirement is not None:
-            scope = f" ({requirement.scope})" if requirement.scope else ""
-            marker = self.citations.cite(requirement.source)
-            parts.append(f"{requirement.text}{scope} {marker}")
-            data["entry_education"] = json_data(requirement)
-        if length is not None:
-            parts.append(
-                f"program {number(length.low)} to {number(length.high)} {length.unit} "
-                f"({length.scope}) {self.citations.cite(length.source)}"
-            )
-            data["program_length"] = json_data(length)
-        return "Training: " + ("; ".join(parts) or NOT_IN_SOURCES), data
-
-    def pay(self, role: Role) -> tuple[str, dict[str, object]]:
+        for cited in (requirement, length):
+            if cited is not None:
+                self.citations.cite(cited.source)
         median = self.index.headline_median(role)
-        if median is None or median.amount is None:
-            return f"Median pay: {NOT_IN_SOURCES}", {"median_pay": None, "pay_difference": None}
-        when = f" ({median.as_of})" if median.as_of else ""
-        text = f"Median pay: {salary_amount(median)}{when} {self.citations.cite(median.source)}"
-        difference: dict[str, object] | None = None
-        base = self.start_median
-        if role is not self.start and base is not None and base.amount is not None:
-            gap = median.amount - base.amount
-            at_least = median.bound == "at-least"
-            sign = "+" if gap >= 0 else "-"
-            shown = f"{'at least ' if at_least else ''}{sign}{money(abs(gap))}"
-            text += f", {shown} vs {self.start.name}"
-            difference = {"amount": gap, "at_least": at_least, "versus": self.start.id}
-        return text, {"median_pay": json_data(median), "pay_difference": difference}
-
-    def outlook(self, role: Role) -> tuple[str, dict[str, object]]:
+        if median is not None and median.amount is None:
+            median = None
+        difference = None
+        if median is not None:
+            self.citations.cite(median.source)
+            base = self.start_median
+            if role is not self.start and base is not None and base.amount is not None:
+                assert median.amount is not None
+                difference = PayDifference(
+                    median.amount - base.amount, median.bound == "at-least", self.start.id
+                )
         projection = self.index.headline_outlook(role)
-        if projection is None:
-            return f"Outlook: {NOT_IN_SOURCES}", {"outlook": None}
-        text = f"Outlook: {outlook_summary(projection)} {self.citations.cite(projection.source)}"
-        return text, {"outlook": json_data(projection)}
+        if projection is not None:
+            self.citations.cite(projection.source)
+        return StepFacts(requirement, length, median, difference, projection)
 
-    def facts(self, role: Role) -> tuple[list[TreeNode], dict[str, object]]:
-        nodes, data = [], {}
-        for text, part in (self.training(role), self.pay(role), self.outlook(role)):
-            nodes.append(TreeNode(text))
-            data.update(part)
-        return nodes, data
-
-    def step(self, step: Step, seen: set[str], depth: int) -> tuple[TreeNode, dict[str, object]]:
-        labels = " / ".join(step.labels)
-        markers = " ".join(dict.fromkeys(self.citations.cite(p.source) for p in step.paths))
-        notes = list(dict.fromkeys(p.note for p in step.paths if p.note))
-        data: dict[str, object] = {
-            "labels": list(step.labels),
-            "role": step.target.id if step.target else None,
-            "name": step.target.name if step.target else None,
-            "outside_catalog": step.target is None,
-            "notes": notes,
-            "sources": [p.source for p in step.paths],
-        }
-        if step.target is None:
-            note = f" ({'; '.join(notes)})" if notes else ""
-            text = f"{labels}: no BLS profile in this catalog{note} {markers}"
-            return TreeNode(text), {**data, "steps": []}
-        children, facts = self.facts(step.target)
-        children += [TreeNode(f"Note: {note}") for note in notes]
-        onward = self.branches(step.target, seen | {step.target.id}, depth + 1)
-        children += [node for node, _ in onward]
-        node = TreeNode(f"{labels} -> {step.target.name} {markers}", tuple(children))
-        return node, {**data, **facts, "steps": [d for _, d in onward]}
-
-    def branches(
-        self, role: Role, seen: set[str], depth: int
-    ) -> list[tuple[TreeNode, dict[str, object]]]:
-        if depth > MAX_DEPTH:
-            return []
-        return [
-            self.step(step, seen, depth)
-            for step in _steps(self.index, role)
-            if step.target is None or step.target.id not in seen
-        ]
-
-
-def _records(steps: list[dict[str, object]], depth: int = 1) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
-    for step in steps:
-        median = step.get("median_pay")
-        difference = step.get("pay_difference")
-        outlook = step.get("outlook")
-        education = step.get("entry_education")
-        rows.append(
-            {
-                "depth": depth,
-                "labels": "; ".join(step["labels"]),  # type: ignore[arg-type]
-                "role_id": step["role"] or "",
-                "role": step["name"] or "",
-                "outside_catalog": step["outside_catalog"],
-                "entry_education": education["text"] if isinstance(education, dict) else "",
-                "median_pay": median["amount"] if isinstance(median, dict) else None,
-                "median_pay_bound": median["bound"] if isinstance(median, dict) else "",
-                "pay_difference": difference["amount"] if isinstance(difference, dict) else None,
-                "outlook_percent": outlook["percent"] if isinstance(outlook, dict) else None,
-                "outlook_period": outlook["period"] if isinstance(outlook, dict) else "",
-            }
+    def step(self, paths: list[CareerPath], target: Role | None, depth: int) -> PathStep:
+        for path in paths:
+            self.citations.cite(path.source)
+        labels = tuple(p.label for p in paths)
+        notes = tuple(dict.fromkeys(p.note for p in paths if p.note))
+        sources = tuple(p.source for p in paths)
+        if target is None:
+            return PathStep(labels, None, None, True, notes, sources)
+        if target.id in self.expanded:
+            return PathStep(labels, target.id, target.name, False, notes, sources, seen_above=True)
+        self.expanded.add(target.id)
+        facts = self.facts(target)
+        onward = self.branches(target, depth + 1)
+        return PathStep(
+            labels, target.id, target.name, False, notes, sources, facts=facts, steps=onward
         )
-        rows += _records(step["steps"], depth + 1)  # type: ignore[arg-type]
-    return rows
+
+    def branches(self, role: Role, depth: int) -> tuple[PathStep, ...]:
+        if depth > MAX_DEPTH:
+            return ()
+        grouped: dict[str, tuple[Role | None, list[CareerPath]]] = {}
+        for position, path in enumerate(role.career_paths):
+            target = self.index.roles_by_id.get(path.role) if path.role else None
+            if target is not None and target.id == self.start.id:
+                continue
+            key = target.id if target is not None else f"outside-{position}"
+            grouped.setdefault(key, (target, []))[1].append(path)
+        return tuple(self.step(paths, target, depth) for target, paths in grouped.values())
 
 
-def paths_view(index: CatalogIndex, role: Role) -> View:
+def build_paths(index: CatalogIndex, role: Role) -> PathsResult:
     """Where the role leads, each step with training, median pay and outlook."""
     builder = _PathBuilder(index, role)
-    start_nodes, start_data = builder.facts(role)
-    branches = builder.branches(role, {role.id}, 1)
-    if not branches:
-        start_nodes.append(TreeNode(f"Career paths: {NOT_IN_SOURCES}"))
-    root = TreeNode(role.name, tuple(start_nodes) + tuple(node for node, _ in branches))
-    blocks = (Heading(f"Where {role.name} leads"), root, *sources_block(builder.citations))
-    steps = [data for _, data in branches]
-
-    def data() -> dict[str, object]:
-        return {
-            "view": "paths",
-            "role": {"id": role.id, "name": role.name},
-            "start": start_data,
-            "steps": steps,
-            "sources": builder.citations.data(),
-        }
-
-    return View("paths", blocks, data, lambda: tuple(_records(steps)))
+    start = builder.facts(role)
+    steps = builder.branches(role, 1)
+    return PathsResult(
+        role=RoleRef.of(role), start=start, steps=steps, sources=builder.citations.cited()
+    )

@@ -3,74 +3,75 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from careercompare.catalog_checks import normalize_name
-from careercompare.document import Heading, Paragraph, Records, View
-from careercompare.models import Role, json_data
+from careercompare.catalog.models import BlsOccupation, Role
+from careercompare.errors import UsageError
+from careercompare.render.blocks import Block, Heading, Paragraph, Records
+from careercompare.role_search import search_roles
+from careercompare.views.base import NOT_IN_JSON, CsvValue, ViewResult
+from careercompare.views.common import NOT_IN_SOURCES
 
 ROLE_COLUMNS = ("Id", "Name", "Also called", "BLS occupation")
 
 
-def search_roles(roles: Sequence[Role], words: Sequence[str]) -> list[Role]:
-    """Roles whose id, name or aliases hold every word (any case)."""
-    wanted = [normalize_name(word) for word in words]
-    found = []
-    for role in roles:
-        haystack = normalize_name(" ".join((role.id, role.name, *role.aliases)))
-        if all(word in haystack for word in wanted):
-            found.append(role)
-    return found
+@dataclass(frozen=True)
+class ListedRole:
+    """A role as the listing shows it."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    bls_occupation: BlsOccupation | None
+
+    @property
+    def occupation(self) -> str:
+        occupation = self.bls_occupation
+        if occupation is None:
+            return NOT_IN_SOURCES
+        code = f" ({occupation.soc_code})" if occupation.soc_code else ""
+        return f"{occupation.title}{code}"
 
 
-def _occupation(role: Role) -> str:
-    occupation = role.bls_occupation
-    if occupation is None:
-        return "not in sources"
-    return (
-        f"{occupation.title} ({occupation.soc_code})" if occupation.soc_code else occupation.title
-    )
+@dataclass(frozen=True, kw_only=True)
+class RolesResult(ViewResult):
+    """The roles that matched the words (all of them without words)."""
 
+    VIEW = "roles"
+    words: tuple[str, ...]
+    roles: tuple[ListedRole, ...]
+    total: int = field(metadata=NOT_IN_JSON)
 
-def roles_view(roles: Sequence[Role], *, total: int, words: Sequence[str]) -> View:
-    """The roles as a table: id, name, aliases and BLS occupation."""
-    title = f"Roles matching '{' '.join(words)}'" if words else "Roles"
-    blocks = (
-        Heading(title),
-        Records(
-            ROLE_COLUMNS,
-            tuple((r.id, r.name, ", ".join(r.aliases) or "-", _occupation(r)) for r in roles),
-        ),
-        Paragraph(
-            f"{len(roles)} of {total} roles. Name one by id, alias or name in any command.",
-            note=True,
-        ),
-    )
+    def blocks(self) -> tuple[Block, ...]:
+        title = f"Roles matching '{' '.join(self.words)}'" if self.words else "Roles"
+        rows = tuple((r.id, r.name, ", ".join(r.aliases) or "-", r.occupation) for r in self.roles)
+        count = f"{len(self.roles)} of {self.total} roles."
+        return (
+            Heading(title),
+            Records(ROLE_COLUMNS, rows),
+            Paragraph(f"{count} Name one by id, alias or name in any command.", note=True),
+        )
 
-    def data() -> dict[str, object]:
-        return {
-            "view": "roles",
-            "words": list(words),
-            "roles": [
-                {
-                    "id": r.id,
-                    "name": r.name,
-                    "aliases": list(r.aliases),
-                    "bls_occupation": json_data(r.bls_occupation) if r.bls_occupation else None,
-                }
-                for r in roles
-            ],
-        }
-
-    def records() -> tuple[dict[str, object], ...]:
-        return tuple(
+    def records(self) -> list[dict[str, CsvValue]]:
+        return [
             {
                 "id": r.id,
                 "name": r.name,
                 "aliases": "; ".join(r.aliases),
-                "soc_code": r.bls_occupation.soc_code or "" if r.bls_occupation else "",
+                "soc_code": (r.bls_occupation.soc_code or "") if r.bls_occupation else "",
                 "bls_occupation": r.bls_occupation.title if r.bls_occupation else "",
             }
-            for r in roles
-        )
+            for r in self.roles
+        ]
 
-    return View("roles", blocks, data, records)
+
+def build_roles(roles: Sequence[Role], search: Sequence[str]) -> RolesResult:
+    """The roles whose id, name or aliases hold every word searched for."""
+    words = tuple(word for phrase in search for word in phrase.split())
+    found = search_roles(roles, words) if words else list(roles)
+    if not found:
+        raise UsageError(
+            f"no role matches '{' '.join(words)}'; run 'careercompare roles' to list them all"
+        )
+    listed = tuple(ListedRole(r.id, r.name, tuple(r.aliases), r.bls_occupation) for r in found)
+    return RolesResult(words=words, roles=listed, total=len(roles))

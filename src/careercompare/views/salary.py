@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from itertools import combinations
 
-from careercompare.citations import Citations
-from careercompare.document import (
+from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.models import Role, SalaryFigure, SourcedText
+from careercompare.render.blocks import (
     Bar,
     BarChart,
     Block,
@@ -14,31 +17,170 @@ from careercompare.document import (
     Heading,
     Paragraph,
     Records,
-    View,
 )
-from careercompare.figures import (
+from careercompare.views.base import FLATTEN, CitingResult, CsvValue
+from careercompare.views.citations import Citations
+from careercompare.views.common import (
+    NOT_IN_SOURCES,
+    OccupationNote,
+    occupation_note_blocks,
+    occupation_notes,
+    sources_block,
+)
+from careercompare.views.formatting import (
     HOURS_PER_YEAR,
     hourly_value,
     money,
     salary_amount,
     salary_kind,
 )
-from careercompare.models import Role, SalaryFigure, json_data
-from careercompare.query import CatalogIndex
-from careercompare.views.common import NOT_IN_SOURCES, occupation_notes, role_ref, sources_block
 
 SALARY_COLUMNS = ("Figure", "Amount", "Pay period", "Covers", "Source")
 NEARLY_EQUAL = 0.02
 
 
-def figure_value(figure: SalaryFigure, value: float, *, hourly: bool) -> float:
-    """A value in the unit shown: per year, or per hour when --hourly."""
-    return hourly_value(figure, value)[0] if hourly else value
+@dataclass(frozen=True)
+class HourlyEquivalent:
+    """A figure per hour: published, or annual / 2,080 hours (`estimate`)."""
+
+    amount: float | None
+    low: float | None
+    high: float | None
+    estimate: bool
+
+    @classmethod
+    def of(cls, figure: SalaryFigure) -> HourlyEquivalent:
+        values = {"amount": figure.amount, "low": figure.low, "high": figure.high}
+        converted = {
+            k: None if v is None else round(hourly_value(figure, v)[0], 2)
+            for k, v in values.items()
+        }
+        estimate = any(hourly_value(figure, v)[1] for v in values.values() if v is not None)
+        return cls(**converted, estimate=estimate)
 
 
-def salary_records(role: Role, citations: Citations, *, hourly: bool) -> Block:
+@dataclass(frozen=True)
+class SalaryEntry:
+    """One pay figure as the catalog has it, with its hourly equivalent."""
+
+    figure: SalaryFigure = field(metadata=FLATTEN)
+    hourly_equivalent: HourlyEquivalent
+
+
+@dataclass(frozen=True)
+class SalaryRole:
+    """A role's pay figures and the notes that qualify them."""
+
+    id: str
+    name: str
+    salary: tuple[SalaryEntry, ...]
+    salary_notes: tuple[SourcedText, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SalaryResult(CitingResult):
+    """Every salary figure of some roles, and where their sources disagree."""
+
+    VIEW = "salary"
+    hourly: bool
+    hours_per_year: int = HOURS_PER_YEAR
+    roles: tuple[SalaryRole, ...]
+    disagreements: tuple[str, ...]
+    occupation_notes: tuple[OccupationNote, ...]
+
+    def blocks(self) -> tuple[Block, ...]:
+        blocks: list[Block] = [Heading("Salary: " + " vs ".join(role.name for role in self.roles))]
+        if self.hourly:
+            blocks.append(
+                Paragraph(
+                    "Hourly figures: published hourly values where the source has one, otherwise "
+                    f"the annual figure divided by {HOURS_PER_YEAR:,} hours, marked as an "
+                    "estimate.",
+                    note=True,
+                )
+            )
+        for role in self.roles:
+            figures = [entry.figure for entry in role.salary]
+            blocks += [Heading(role.name, 2), figure_records(self, figures, hourly=self.hourly)]
+            if role.salary_notes:
+                notes = tuple(self.cited(n.text, n.source) for n in role.salary_notes)
+                blocks.append(BulletList(notes))
+        chart = self._chart()
+        if chart is not None:
+            blocks += [Heading("All figures on one scale", 2), chart]
+        blocks += [Paragraph(sentence) for sentence in self.disagreements]
+        blocks += [*occupation_note_blocks(self, self.occupation_notes), *sources_block(self)]
+        return tuple(blocks)
+
+    def _value(self, figure: SalaryFigure, value: float) -> float:
+        return hourly_value(figure, value)[0] if self.hourly else value
+
+    def _bars(self, role: SalaryRole) -> list[Bar]:
+        groups: dict[tuple[str, str | None, str | None], list[SalaryFigure]] = {}
+        for entry in role.salary:
+            figure = entry.figure
+            groups.setdefault((figure.source, figure.scope, figure.as_of), []).append(figure)
+        bars = []
+        for (source, scope, as_of), figures in groups.items():
+            low = high = mark = None
+            for figure in figures:
+                if figure.low is not None and figure.high is not None:
+                    low, high = self._value(figure, figure.low), self._value(figure, figure.high)
+                elif figure.amount is None:
+                    continue
+                elif figure.kind == "percentile-10":
+                    low = self._value(figure, figure.amount)
+                elif figure.kind == "percentile-90":
+                    high = self._value(figure, figure.amount)
+                else:
+                    mark = self._value(figure, figure.amount)
+            if low is None or high is None:
+                low = high = None
+            label = role.name + (f" ({scope})" if scope else "") + (f", {as_of}" if as_of else "")
+            caption = "; ".join(
+                f"{salary_kind(f)} {salary_amount(f, hourly=self.hourly)}" for f in figures
+            )
+            bars.append(Bar(label, low, high, mark, f"{caption} {self.marker(source)}"))
+        return bars
+
+    def _chart(self) -> BarChart | None:
+        """All roles' figures on one scale from $0: ranges as bars, single amounts as marks."""
+        bars = [bar for role in self.roles for bar in self._bars(role)]
+        values = [v for bar in bars for v in (bar.low, bar.high, bar.mark) if v is not None]
+        if not values:
+            return None
+        step = 5.0 if self.hourly else 10_000.0
+        end = max(step, math.ceil(max(values) / step) * step)
+        return BarChart(tuple(bars), 0.0, end, money(0), money(end))
+
+    def records(self) -> list[dict[str, CsvValue]]:
+        return [
+            {
+                "role_id": role.id,
+                "role": role.name,
+                "figure_id": figure.id,
+                "kind": figure.kind,
+                "amount": figure.amount,
+                "low": figure.low,
+                "high": figure.high,
+                "bound": figure.bound,
+                "approximate": figure.approximate,
+                "currency": figure.currency,
+                "per": figure.per,
+                "published_hourly": figure.hourly,
+                "as_of": figure.as_of or "",
+                "scope": figure.scope or "",
+                "shown": salary_amount(figure, hourly=self.hourly),
+                "source": figure.source,
+            }
+            for role in self.roles
+            for figure in (entry.figure for entry in role.salary)
+        ]
+
+
+def figure_records(result: CitingResult, figures: Sequence[SalaryFigure], *, hourly: bool) -> Block:
     """A role's salary figures as a table, or a note that the sources give none."""
-    if not role.salary:
+    if not figures:
         return Paragraph(f"Salary: {NOT_IN_SOURCES}.")
     return Records(
         SALARY_COLUMNS,
@@ -48,53 +190,11 @@ def salary_records(role: Role, citations: Citations, *, hourly: bool) -> Block:
                 salary_amount(figure, hourly=hourly),
                 figure.as_of or "not stated",
                 figure.scope or "the whole occupation",
-                citations.cite(figure.source),
+                result.marker(figure.source),
             )
-            for figure in role.salary
+            for figure in figures
         ),
     )
-
-
-def _bars(role: Role, citations: Citations, *, hourly: bool) -> list[Bar]:
-    groups: dict[tuple[str, str | None, str | None], list[SalaryFigure]] = {}
-    for figure in role.salary:
-        groups.setdefault((figure.source, figure.scope, figure.as_of), []).append(figure)
-    bars = []
-    for (source, scope, as_of), figures in groups.items():
-        low = high = mark = None
-        for figure in figures:
-            if figure.low is not None and figure.high is not None:
-                low = figure_value(figure, figure.low, hourly=hourly)
-                high = figure_value(figure, figure.high, hourly=hourly)
-            elif figure.amount is None:
-                continue
-            elif figure.kind == "percentile-10":
-                low = figure_value(figure, figure.amount, hourly=hourly)
-            elif figure.kind == "percentile-90":
-                high = figure_value(figure, figure.amount, hourly=hourly)
-            else:
-                mark = figure_value(figure, figure.amount, hourly=hourly)
-        if low is None or high is None:
-            low = high = None
-        label = role.name + (f" ({scope})" if scope else "") + (f", {as_of}" if as_of else "")
-        caption = "; ".join(f"{salary_kind(f)} {salary_amount(f, hourly=hourly)}" for f in figures)
-        bars.append(Bar(label, low, high, mark, f"{caption} {citations.cite(source)}"))
-    return bars
-
-
-def _scale_end(values: list[float], *, hourly: bool) -> float:
-    step = 5.0 if hourly else 10_000.0
-    return max(step, math.ceil(max(values, default=step) / step) * step)
-
-
-def salary_chart(roles: list[Role], citations: Citations, *, hourly: bool) -> BarChart | None:
-    """All roles' figures on one scale from $0: ranges as bars, single amounts as marks."""
-    bars = [bar for role in roles for bar in _bars(role, citations, hourly=hourly)]
-    values = [v for bar in bars for v in (bar.low, bar.high, bar.mark) if v is not None]
-    if not values:
-        return None
-    end = _scale_end(values, hourly=hourly)
-    return BarChart(tuple(bars), 0.0, end, money(0), money(end))
 
 
 def _measures(index: CatalogIndex, role: Role) -> dict[tuple[str, str, str | None], float]:
@@ -125,7 +225,7 @@ def _measure_text(
     return winner.id, f"{name} put {winner.name} {money(abs(a - b))} higher ({values})"
 
 
-def pay_disagreements(index: CatalogIndex, roles: list[Role]) -> list[str]:
+def pay_disagreements(index: CatalogIndex, roles: list[Role]) -> tuple[str, ...]:
     """A sentence for each pair of roles whose sources disagree about which pays more."""
     sentences = []
     for first, second in combinations(roles, 2):
@@ -140,80 +240,24 @@ def pay_disagreements(index: CatalogIndex, roles: list[Role]) -> list[str]:
                 f"Sources disagree on whether {first.name} or {second.name} pays more: {parts}"
                 " (ranges compared at their midpoints)."
             )
-    return sentences
+    return tuple(sentences)
 
 
-def _figure_data(figure: SalaryFigure) -> dict[str, object]:
-    values = {"amount": figure.amount, "low": figure.low, "high": figure.high}
-    converted = {
-        k: None if v is None else round(hourly_value(figure, v)[0], 2) for k, v in values.items()
-    }
-    estimate = any(hourly_value(figure, v)[1] for v in values.values() if v is not None)
-    return {
-        **json_data(figure),
-        "hourly_equivalent": {**converted, "estimate": estimate},
-    }
-
-
-def salary_view(index: CatalogIndex, roles: list[Role], *, hourly: bool = False) -> View:
+def build_salary(index: CatalogIndex, roles: list[Role], *, hourly: bool = False) -> SalaryResult:
     """Every salary figure of the roles, a shared chart and where the sources disagree."""
-    citations = Citations(index.catalog)
-    blocks: list[Block] = [Heading("Salary: " + " vs ".join(role.name for role in roles))]
-    if hourly:
-        blocks.append(
-            Paragraph(
-                "Hourly figures: published hourly values where the source has one, otherwise "
-                f"the annual figure divided by {HOURS_PER_YEAR:,} hours, marked as an estimate.",
-                note=True,
-            )
-        )
+    citations = Citations(index)
+    shown = []
     for role in roles:
-        blocks += [Heading(role.name, 2), salary_records(role, citations, hourly=hourly)]
-        if role.salary_notes:
-            notes = tuple(f"{n.text} {citations.cite(n.source)}" for n in role.salary_notes)
-            blocks.append(BulletList(notes))
-    chart = salary_chart(roles, citations, hourly=hourly)
-    disagreements = pay_disagreements(index, roles)
-    if chart is not None:
-        blocks += [Heading("All figures on one scale", 2), chart]
-    blocks += [Paragraph(sentence) for sentence in disagreements]
-    blocks += [*occupation_notes(roles, citations), *sources_block(citations)]
-
-    def data() -> dict[str, object]:
-        return {
-            "view": "salary",
-            "hourly": hourly,
-            "hours_per_year": HOURS_PER_YEAR,
-            "roles": [
-                {**role_ref(role), "salary": [_figure_data(f) for f in role.salary]}
-                for role in roles
-            ],
-            "disagreements": disagreements,
-            "sources": citations.data(),
-        }
-
-    def records() -> tuple[dict[str, object], ...]:
-        return tuple(
-            {
-                "role_id": role.id,
-                "role": role.name,
-                "figure_id": figure.id,
-                "kind": figure.kind,
-                "amount": figure.amount,
-                "low": figure.low,
-                "high": figure.high,
-                "bound": figure.bound,
-                "approximate": figure.approximate,
-                "currency": figure.currency,
-                "per": figure.per,
-                "published_hourly": figure.hourly,
-                "as_of": figure.as_of or "",
-                "scope": figure.scope or "",
-                "shown": salary_amount(figure, hourly=hourly),
-                "source": figure.source,
-            }
-            for role in roles
-            for figure in role.salary
-        )
-
-    return View("salary", tuple(blocks), data, records)
+        for figure in role.salary:
+            citations.cite(figure.source)
+        for note in role.salary_notes:
+            citations.cite(note.source)
+        entries = tuple(SalaryEntry(f, HourlyEquivalent.of(f)) for f in role.salary)
+        shown.append(SalaryRole(role.id, role.name, entries, tuple(role.salary_notes)))
+    return SalaryResult(
+        hourly=hourly,
+        roles=tuple(shown),
+        disagreements=pay_disagreements(index, roles),
+        occupation_notes=occupation_notes(roles, citations),
+        sources=citations.cited(),
+    )

@@ -2,18 +2,150 @@
 
 from __future__ import annotations
 
-from careercompare.citations import Citations
-from careercompare.document import Block, BulletList, FieldList, Heading, Paragraph, View
-from careercompare.figures import number
-from careercompare.models import Role, SourcedText, json_data
-from careercompare.query import CatalogIndex
-from careercompare.views.common import NOT_IN_SOURCES, occupation_notes, sources_block
-from careercompare.views.outlook import outlook_records
-from careercompare.views.salary import salary_records
+from dataclasses import dataclass, field
+
+from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.models import ComparisonCategory, Role, SourcedText
+from careercompare.render.blocks import Block, BulletList, FieldList, Heading, Paragraph
+from careercompare.views.base import NOT_IN_JSON, CitingResult
+from careercompare.views.citations import Citations
+from careercompare.views.common import (
+    NOT_IN_SOURCES,
+    OccupationNote,
+    occupation_note_blocks,
+    occupation_notes,
+    sources_block,
+)
+from careercompare.views.formatting import number
+from careercompare.views.outlook import Projection, projection_records, projections
+from careercompare.views.salary import figure_records
 
 
-def _sourced(items: list[SourcedText], citations: Citations) -> tuple[str, ...]:
-    return tuple(f"{item.text} {citations.cite(item.source)}" for item in items)
+@dataclass(frozen=True, kw_only=True)
+class ShowResult(CitingResult):
+    """Everything the catalog says about one role."""
+
+    VIEW = "show"
+    role: Role
+    categories: tuple[ComparisonCategory, ...] = field(metadata=NOT_IN_JSON)
+    path_targets: dict[str, str] = field(metadata=NOT_IN_JSON)
+    projections: tuple[Projection, ...] = field(metadata=NOT_IN_JSON)
+    occupation_notes: tuple[OccupationNote, ...] = field(metadata=NOT_IN_JSON)
+
+    def blocks(self) -> tuple[Block, ...]:
+        role = self.role
+        return (
+            *self._overview(),
+            *self._duties(),
+            *_section("Skills", self._sourced(role.skills)),
+            *_section("Work settings", self._settings()),
+            *_section("Education and training", self._education()),
+            *_section("Certifications", self._certifications()),
+            Heading("Salary", 2),
+            figure_records(self, role.salary, hourly=False),
+            *([BulletList(self._sourced(role.salary_notes))] if role.salary_notes else []),
+            Heading("Outlook", 2),
+            projection_records(self, self.projections),
+            *_section("What drives growth", self._sourced(role.growth_drivers)),
+            *_section("Where it leads", self._paths()),
+            *_section("Choose this role if", self._sourced(role.choose_if)),
+            *occupation_note_blocks(self, self.occupation_notes),
+            *sources_block(self),
+        )
+
+    def _sourced(self, items: list[SourcedText]) -> tuple[str, ...]:
+        return tuple(self.cited(item.text, item.source) for item in items)
+
+    def _overview(self) -> list[Block]:
+        role = self.role
+        blocks: list[Block] = [Heading(role.name)]
+        if role.summary:
+            blocks.append(Paragraph(self.cited(role.summary.text, role.summary.source)))
+        occupation = role.bls_occupation
+        bls = NOT_IN_SOURCES
+        if occupation:
+            code = f" ({occupation.soc_code})" if occupation.soc_code else ""
+            bls = self.cited(
+                f"{occupation.title}{code}, {occupation.match} match", occupation.source
+            )
+        pairs = (
+            ("Id", role.id),
+            ("Also called", ", ".join(role.aliases) or "no aliases"),
+            ("BLS occupation", bls),
+        )
+        comparison = tuple(
+            (c.label, self.cited(role.comparison[c.id].text, role.comparison[c.id].source))
+            for c in self.categories
+            if c.id in role.comparison
+        )
+        return [
+            *blocks,
+            FieldList(pairs),
+            Heading("Quick comparison", 2),
+            FieldList(comparison) if comparison else Paragraph(NOT_IN_SOURCES),
+        ]
+
+    def _duties(self) -> list[Block]:
+        blocks: list[Block] = [Heading("Duties", 2)]
+        for area in ("clinical", "administrative"):
+            items = tuple(self.cited(d.text, d.source) for d in self.role.duties if d.area == area)
+            blocks += [
+                Paragraph(f"{area.capitalize()}:"),
+                BulletList(items) if items else Paragraph(NOT_IN_SOURCES),
+            ]
+        return blocks
+
+    def _settings(self) -> tuple[str, ...]:
+        return tuple(
+            self.cited(
+                s.text
+                + (f" ({number(s.share_percent)}% of jobs)" if s.share_percent is not None else ""),
+                s.source,
+            )
+            for s in self.role.work_settings
+        )
+
+    def _education(self) -> tuple[str, ...]:
+        role = self.role
+        items = [
+            self.cited(f"{p.topic.replace('-', ' ')}: {p.text}", p.source) for p in role.education
+        ]
+        length = role.program_length
+        if length:
+            text = (
+                f"program length: {number(length.low)} to {number(length.high)} {length.unit} "
+                f"({length.scope})"
+            )
+            items.append(self.cited(text, length.source))
+        items += [
+            self.cited(
+                f"{r.kind.replace('-', ' ')} (BLS): {r.text}"
+                + (f" ({r.scope})" if r.scope else ""),
+                r.source,
+            )
+            for r in role.requirements
+        ]
+        return tuple(items)
+
+    def _certifications(self) -> tuple[str, ...]:
+        shown = []
+        for c in self.role.certifications:
+            text = f"{c.code}, {c.name}"
+            text += f", from {c.issuer}" if c.issuer else ""
+            text += f": {c.status}"
+            text += f". {c.status_note}" if c.status_note else ""
+            text += f" Who may sit: {c.eligibility}." if c.eligibility else ""
+            shown.append(self.cited(text, c.source))
+        return tuple(shown)
+
+    def _paths(self) -> tuple[str, ...]:
+        items = []
+        for path in self.role.career_paths:
+            target = self.path_targets.get(path.role) if path.role else None
+            where = f" -> {target}" if target else " (not in this catalog)"
+            note = f"; {path.note}" if path.note else ""
+            items.append(self.cited(f"{path.label}{where}{note}", path.source))
+        return tuple(items)
 
 
 def _section(title: str, items: tuple[str, ...]) -> list[Block]:
@@ -21,112 +153,48 @@ def _section(title: str, items: tuple[str, ...]) -> list[Block]:
     return [Heading(title, 2), body]
 
 
-def _overview(role: Role, index: CatalogIndex, citations: Citations) -> list[Block]:
-    blocks: list[Block] = [Heading(role.name)]
+def _cite_in_order(index: CatalogIndex, role: Role, citations: Citations) -> None:
+    """Cite the role's sources in the order the profile shows them."""
+    sourced: list[str] = []
     if role.summary:
-        blocks.append(Paragraph(f"{role.summary.text} {citations.cite(role.summary.source)}"))
-    occupation = role.bls_occupation
-    bls = NOT_IN_SOURCES
-    if occupation:
-        code = f" ({occupation.soc_code})" if occupation.soc_code else ""
-        marker = citations.cite(occupation.source)
-        bls = f"{occupation.title}{code}, {occupation.match} match {marker}"
-    pairs = [
-        ("Id", role.id),
-        ("Also called", ", ".join(role.aliases) or "no aliases"),
-        ("BLS occupation", bls),
+        sourced.append(role.summary.source)
+    if role.bls_occupation:
+        sourced.append(role.bls_occupation.source)
+    categories = index.catalog.comparison_categories
+    sourced += [role.comparison[c.id].source for c in categories if c.id in role.comparison]
+    sourced += [
+        d.source for area in ("clinical", "administrative") for d in role.duties if d.area == area
     ]
-    blocks.append(FieldList(tuple(pairs)))
-    comparison = [
-        (c.label, f"{role.comparison[c.id].text} {citations.cite(role.comparison[c.id].source)}")
-        for c in index.catalog.comparison_categories
-        if c.id in role.comparison
-    ]
-    blocks += [
-        Heading("Quick comparison", 2),
-        FieldList(tuple(comparison)) if comparison else Paragraph(NOT_IN_SOURCES),
-    ]
-    return blocks
+    sourced += [s.source for s in role.skills]
+    sourced += [s.source for s in role.work_settings]
+    sourced += [p.source for p in role.education]
+    sourced += [role.program_length.source] if role.program_length else []
+    sourced += [r.source for r in role.requirements]
+    sourced += [c.source for c in role.certifications]
+    sourced += [f.source for f in role.salary]
+    sourced += [n.source for n in role.salary_notes]
+    for source in sourced:
+        citations.cite(source)
 
 
-def _duties(role: Role, citations: Citations) -> list[Block]:
-    blocks: list[Block] = [Heading("Duties", 2)]
-    for area in ("clinical", "administrative"):
-        items = tuple(f"{d.text} {citations.cite(d.source)}" for d in role.duties if d.area == area)
-        blocks += [
-            Paragraph(f"{area.capitalize()}:"),
-            BulletList(items) if items else Paragraph(NOT_IN_SOURCES),
-        ]
-    return blocks
-
-
-def _education(role: Role, index: CatalogIndex, citations: Citations) -> list[Block]:
-    items = [
-        f"{p.topic.replace('-', ' ')}: {p.text} {citations.cite(p.source)}" for p in role.education
-    ]
-    length = role.program_length
-    if length:
-        items.append(
-            f"program length: {number(length.low)} to {number(length.high)} {length.unit} "
-            f"({length.scope}) {citations.cite(length.source)}"
-        )
-    items += [
-        f"{r.kind.replace('-', ' ')} (BLS): {r.text}"
-        + (f" ({r.scope})" if r.scope else "")
-        + f" {citations.cite(r.source)}"
-        for r in role.requirements
-    ]
-    certifications = []
-    for c in role.certifications:
-        text = f"{c.code}, {c.name}"
-        text += f", from {c.issuer}" if c.issuer else ""
-        text += f": {c.status}"
-        text += f". {c.status_note}" if c.status_note else ""
-        text += f" Who may sit: {c.eligibility}." if c.eligibility else ""
-        certifications.append(f"{text} {citations.cite(c.source)}")
-    return _section("Education and training", tuple(items)) + _section(
-        "Certifications", tuple(certifications)
-    )
-
-
-def _paths(role: Role, index: CatalogIndex, citations: Citations) -> tuple[str, ...]:
-    items = []
-    for path in role.career_paths:
-        target = index.roles_by_id.get(path.role) if path.role else None
-        where = f" -> {target.name}" if target else " (not in this catalog)"
-        note = f"; {path.note}" if path.note else ""
-        items.append(f"{path.label}{where}{note} {citations.cite(path.source)}")
-    return tuple(items)
-
-
-def show_view(index: CatalogIndex, role: Role) -> View:
+def build_show(index: CatalogIndex, role: Role) -> ShowResult:
     """Everything the catalog says about one role, each fact with its source."""
-    citations = Citations(index.catalog)
-    settings = tuple(
-        f"{s.text}"
-        + (f" ({number(s.share_percent)}% of jobs)" if s.share_percent is not None else "")
-        + f" {citations.cite(s.source)}"
-        for s in role.work_settings
+    citations = Citations(index)
+    _cite_in_order(index, role, citations)
+    ordered = projections(index, role, citations)
+    for later in (role.growth_drivers, role.career_paths, role.choose_if):
+        for item in later:
+            citations.cite(item.source)
+    targets = {
+        path.role: index.roles_by_id[path.role].name
+        for path in role.career_paths
+        if path.role and path.role in index.roles_by_id
+    }
+    return ShowResult(
+        role=role,
+        categories=tuple(index.catalog.comparison_categories),
+        path_targets=targets,
+        projections=ordered,
+        occupation_notes=occupation_notes([role], citations),
+        sources=citations.cited(),
     )
-    blocks: list[Block] = [
-        *_overview(role, index, citations),
-        *_duties(role, citations),
-        *_section("Skills", _sourced(role.skills, citations)),
-        *_section("Work settings", settings),
-        *_education(role, index, citations),
-        Heading("Salary", 2),
-        salary_records(role, citations, hourly=False),
-        *([BulletList(_sourced(role.salary_notes, citations))] if role.salary_notes else []),
-        Heading("Outlook", 2),
-        outlook_records(index, role, citations),
-        *_section("What drives growth", _sourced(role.growth_drivers, citations)),
-        *_section("Where it leads", _paths(role, index, citations)),
-        *_section("Choose this role if", _sourced(role.choose_if, citations)),
-        *occupation_notes([role], citations),
-        *sources_block(citations),
-    ]
-
-    def data() -> dict[str, object]:
-        return {"view": "show", "role": json_data(role), "sources": citations.data()}
-
-    return View("show", tuple(blocks), data)

@@ -2,111 +2,126 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
-from careercompare.citations import Citations
-from careercompare.document import Comparison, Heading, View
-from careercompare.figures import outlook_summary, salary_amount
-from careercompare.models import ComparisonCategory, Role
-from careercompare.query import CatalogIndex
+from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.models import ComparisonCategory, Role
+from careercompare.render.blocks import Block, Comparison, Heading
+from careercompare.views.base import CitingResult, CsvValue
+from careercompare.views.citations import Citations
 from careercompare.views.common import (
     NOT_IN_SOURCES,
-    cited,
+    OccupationNote,
+    RoleRef,
+    occupation_note_blocks,
     occupation_notes,
-    role_ref,
     sources_block,
 )
+from careercompare.views.formatting import outlook_summary, salary_amount
 
 
-class Cell(NamedTuple):
-    """One role's answer to one comparison row."""
+@dataclass(frozen=True)
+class TableCell:
+    """One role's answer to one comparison row; `figure` names the figure it shows."""
 
+    role: str
     text: str
     source: str | None
     figure: str | None = None
 
 
-def comparison_cell(index: CatalogIndex, role: Role, category: ComparisonCategory) -> Cell:
-    """What the catalog says for this role in this row, or that the sources do not say."""
-    if category.kind == "text":
-        entry = role.comparison.get(category.id)
-        return Cell(entry.text, entry.source) if entry else Cell(NOT_IN_SOURCES, None)
-    if category.kind == "median-pay":
-        median = index.headline_median(role)
-        if median is None:
-            return Cell(NOT_IN_SOURCES, None)
-        when = f" ({median.as_of})" if median.as_of else ""
-        return Cell(f"{salary_amount(median)}{when}", median.source, median.id)
-    if category.kind == "entry-education":
-        requirement = index.requirement(role, "entry-education")
-        if requirement is None:
-            return Cell(NOT_IN_SOURCES, None)
-        scope = f" ({requirement.scope})" if requirement.scope else ""
-        return Cell(f"{requirement.text}{scope}", requirement.source)
-    projection = index.headline_outlook(role)
-    if projection is None:
-        return Cell(NOT_IN_SOURCES, None)
-    return Cell(outlook_summary(projection), projection.source, projection.id)
+@dataclass(frozen=True)
+class TableRow:
+    """One comparison category across the roles."""
+
+    category: str
+    label: str
+    kind: str
+    cells: tuple[TableCell, ...]
 
 
-def table_view(index: CatalogIndex, roles: list[Role]) -> View:
-    """The comparison table of the given roles."""
-    citations = Citations(index.catalog)
-    categories = index.catalog.comparison_categories
-    grid = [[comparison_cell(index, role, c) for role in roles] for c in categories]
-    shown_rows = tuple(
-        (
-            category.label,
-            tuple(
-                cited(cell.text, citations.cite(cell.source)) if cell.source else cell.text
-                for cell in cells
-            ),
+@dataclass(frozen=True, kw_only=True)
+class TableResult(CitingResult):
+    """The comparison table of some roles."""
+
+    VIEW = "table"
+    roles: tuple[RoleRef, ...]
+    rows: tuple[TableRow, ...]
+    occupation_notes: tuple[OccupationNote, ...]
+
+    def blocks(self) -> tuple[Block, ...]:
+        names = tuple(role.name for role in self.roles)
+        shown = tuple(
+            (
+                row.label,
+                tuple(
+                    self.cited(cell.text, cell.source) if cell.source else cell.text
+                    for cell in row.cells
+                ),
+            )
+            for row in self.rows
         )
-        for category, cells in zip(categories, grid, strict=True)
-    )
-    blocks = (
-        Heading(" vs ".join(role.name for role in roles)),
-        Comparison("Category", tuple(role.name for role in roles), shown_rows),
-        *occupation_notes(roles, citations),
-        *sources_block(citations),
-    )
+        return (
+            Heading(" vs ".join(names)),
+            Comparison("Category", names, shown),
+            *occupation_note_blocks(self, self.occupation_notes),
+            *sources_block(self),
+        )
 
-    def data() -> dict[str, object]:
-        return {
-            "view": "table",
-            "roles": [role_ref(role) for role in roles],
-            "rows": [
-                {
-                    "category": category.id,
-                    "label": category.label,
-                    "kind": category.kind,
-                    "cells": [
-                        {
-                            "role": role.id,
-                            "text": cell.text,
-                            "source": cell.source,
-                            "figure": cell.figure,
-                        }
-                        for role, cell in zip(roles, cells, strict=True)
-                    ],
-                }
-                for category, cells in zip(categories, grid, strict=True)
-            ],
-            "sources": citations.data(),
-        }
-
-    def records() -> tuple[dict[str, object], ...]:
-        return tuple(
+    def records(self) -> list[dict[str, CsvValue]]:
+        names = {role.id: role.name for role in self.roles}
+        return [
             {
-                "category": category.id,
-                "label": category.label,
-                "role_id": role.id,
-                "role": role.name,
+                "category": row.category,
+                "label": row.label,
+                "role_id": cell.role,
+                "role": names[cell.role],
                 "value": cell.text,
                 "source": cell.source or "",
             }
-            for category, cells in zip(categories, grid, strict=True)
-            for role, cell in zip(roles, cells, strict=True)
-        )
+            for row in self.rows
+            for cell in row.cells
+        ]
 
-    return View("table", blocks, data, records)
+
+def comparison_cell(index: CatalogIndex, role: Role, category: ComparisonCategory) -> TableCell:
+    """What the catalog says for this role in this row, or that the sources do not say."""
+    missing = TableCell(role.id, NOT_IN_SOURCES, None)
+    if category.kind == "text":
+        entry = role.comparison.get(category.id)
+        return TableCell(role.id, entry.text, entry.source) if entry else missing
+    if category.kind == "median-pay":
+        median = index.headline_median(role)
+        if median is None:
+            return missing
+        when = f" ({median.as_of})" if median.as_of else ""
+        return TableCell(role.id, f"{salary_amount(median)}{when}", median.source, median.id)
+    if category.kind == "entry-education":
+        requirement = index.requirement(role, "entry-education")
+        if requirement is None:
+            return missing
+        scope = f" ({requirement.scope})" if requirement.scope else ""
+        return TableCell(role.id, f"{requirement.text}{scope}", requirement.source)
+    projection = index.headline_outlook(role)
+    if projection is None:
+        return missing
+    return TableCell(role.id, outlook_summary(projection), projection.source, projection.id)
+
+
+def build_table(index: CatalogIndex, roles: list[Role]) -> TableResult:
+    """The comparison table of the given roles."""
+    citations = Citations(index)
+    rows = []
+    for category in index.catalog.comparison_categories:
+        cells = tuple(comparison_cell(index, role, category) for role in roles)
+        for cell in cells:
+            if cell.source:
+                citations.cite(cell.source)
+        rows.append(TableRow(category.id, category.label, category.kind, cells))
+    notes = occupation_notes(roles, citations)
+    return TableResult(
+        roles=tuple(RoleRef.of(role) for role in roles),
+        rows=tuple(rows),
+        occupation_notes=notes,
+        sources=citations.cited(),
+    )

@@ -1,43 +1,48 @@
 """The blocks a view is made of, independent of the output format that renders them.
 
-Blocks are named tuples: immutable, and several times quicker to define than frozen
-dataclasses, which counts at every start. Renderers tell them apart by type.
+Every renderer handles every block type with a `match` ending in `assert_never`, so a
+new block type that some renderer forgets is a type error.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import NamedTuple
+from dataclasses import dataclass
+from typing import get_args
 
 
-class Heading(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Heading:
     """A section title; level 1 is the view's title."""
 
     text: str
     level: int = 1
 
 
-class Paragraph(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Paragraph:
     """Running text; `note` paragraphs are shown de-emphasised."""
 
     text: str
     note: bool = False
 
 
-class BulletList(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class BulletList:
     """Items shown one per line, numbered or not."""
 
     items: tuple[str, ...]
     numbered: bool = False
 
 
-class FieldList(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class FieldList:
     """Label and value pairs, one fact per line."""
 
     pairs: tuple[tuple[str, str], ...]
 
 
-class Comparison(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Comparison:
     """Rows of labelled cells, one column per role; stacked per role when too narrow."""
 
     corner: str
@@ -45,24 +50,32 @@ class Comparison(NamedTuple):
     rows: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-class Records(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Records:
     """A table of records with a header; each row is one fact."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
 
 
-class Bar(NamedTuple):
-    """One line of a bar chart: a range drawn as a bar, a single value as a mark."""
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One line of a bar chart: a range drawn as a bar, a single value as a mark.
+
+    `open_high` marks a range whose top is only a lower bound ("at least"): it is drawn
+    running off the end of the scale, never as an exact end.
+    """
 
     label: str
     low: float | None
     high: float | None
     mark: float | None
     caption: str
+    open_high: bool = False
 
 
-class BarChart(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class BarChart:
     """Bars on one shared scale from `start` to `end`, labelled with `axis` texts."""
 
     bars: tuple[Bar, ...]
@@ -72,14 +85,16 @@ class BarChart(NamedTuple):
     axis_end: str
 
 
-class TreeNode(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class TreeNode:
     """A node of a tree with its children."""
 
     text: str
     children: tuple[TreeNode, ...] = ()
 
 
-class SourceList(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SourceList:
     """The sources a view cited, in the order of their [n] markers (from 1)."""
 
     entries: tuple[str, ...]
@@ -96,16 +111,5 @@ Block = (
     | TreeNode
     | SourceList
 )
-
-
-class View(NamedTuple):
-    """What a command shows: blocks for people, `data` for --json, `records` for CSV.
-
-    `data` and `records` are built only when that format is asked for: for every
-    role of a large catalog they cost more than the whole of the human output.
-    """
-
-    name: str
-    blocks: tuple[Block, ...]
-    data: Callable[[], Mapping[str, object]]
-    records: Callable[[], Sequence[Mapping[str, object]]] | None = None
+# Every block type, for tests that render each of them in every format.
+BLOCK_TYPES: tuple[type, ...] = get_args(Block)

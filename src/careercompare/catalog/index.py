@@ -6,9 +6,16 @@ import difflib
 from collections.abc import Sequence
 from functools import cached_property
 
-from careercompare.catalog_checks import normalize_name
+from careercompare.catalog.models import (
+    Catalog,
+    OutlookFigure,
+    Requirement,
+    Role,
+    SalaryFigure,
+    Source,
+)
 from careercompare.errors import UsageError
-from careercompare.models import Catalog, OutlookFigure, Requirement, Role, SalaryFigure, Source
+from careercompare.names import normalize_name
 
 LIST_ROLES_HINT = "run 'careercompare roles' to list them"
 

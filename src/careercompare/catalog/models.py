@@ -1,23 +1,15 @@
 """Pydantic models of the role catalog: everything data/roles.json may hold.
 
 The models are built on first use (`defer_build`): a catalog read from the cache
-never needs their validators. Annotations are not postponed, which spares Pydantic
-evaluating each one from its text when the classes are defined.
+never needs their validators. Checks across the whole catalog (ids, references)
+run after every field is read (`checks.catalog_problems`).
 """
 
 from typing import Annotated, Literal, Self
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from careercompare.catalog_checks import catalog_problems
+from careercompare.catalog.checks import catalog_problems
 
 Slug = Annotated[
     str,
@@ -42,26 +34,7 @@ Date = Annotated[
     ),
 ]
 Url = Annotated[str, Field(pattern=r"^https?://[^\s]+$")]
-SOURCE_IDS = "source_ids"
-
-
-def _known_source(value: str, info: ValidationInfo) -> str:
-    """Check a source reference as it is read, once the catalog's sources are known.
-
-    The loader validates with a context; Catalog records the source ids in it
-    before the roles are read, so each bad reference is reported where it is.
-    """
-    known = info.context.get(SOURCE_IDS) if isinstance(info.context, dict) else None
-    if known is not None and value not in known:
-        raise ValueError(f"source '{value}' is not in sources")
-    return value
-
-
-SourceRef = Annotated[
-    Slug,
-    AfterValidator(_known_source),
-    Field(description="The id of an entry in `sources`."),
-]
+SourceRef = Annotated[Slug, Field(description="The id of an entry in `sources`.")]
 
 
 class Model(BaseModel):
@@ -348,17 +321,10 @@ class Catalog(Model):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
-    @field_validator("sources")
-    @classmethod
-    def _remember_source_ids(cls, sources: list[Source], info: ValidationInfo) -> list[Source]:
-        if isinstance(info.context, dict):
-            info.context[SOURCE_IDS] = frozenset(source.id for source in sources)
-        return sources
-
     @model_validator(mode="after")
-    def _references_resolve(self, info: ValidationInfo) -> Self:
-        checked = isinstance(info.context, dict) and SOURCE_IDS in info.context
-        problems = catalog_problems(self, sources_checked=checked)
+    def _references_resolve(self) -> Self:
+        # Checked once every field is read, so no check depends on the order of fields.
+        problems = catalog_problems(self)
         if problems:
             raise ValueError("\n".join(problems))
         return self
@@ -366,24 +332,3 @@ class Catalog(Model):
 
 def _num(value: float) -> str:
     return f"{value:,.0f}".replace(",", "") if value == int(value) else f"{value:g}"
-
-
-def json_data(model: BaseModel) -> dict[str, object]:
-    """The model as JSON-ready data: what `model.model_dump(mode="json")` gives.
-
-    Catalog values are only strings, numbers, booleans, None, lists, dicts and other
-    models, so reading the fields is enough. It spares a command Pydantic's serializer,
-    which is built on first use and took longer than the rest of a command
-    (benchmarks/startup.py); a test checks that both agree on every catalog model.
-    """
-    return {name: _json_value(getattr(model, name)) for name in type(model).model_fields}
-
-
-def _json_value(value: object) -> object:
-    if isinstance(value, BaseModel):
-        return json_data(value)
-    if isinstance(value, list):
-        return [_json_value(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _json_value(item) for key, item in value.items()}
-    return value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from careercompare.models import Catalog
+from careercompare.catalog.models import Catalog
 
 
 def catalog_schema_text() -> str:

@@ -7,25 +7,18 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from careercompare.names import normalize_name
+
 if TYPE_CHECKING:
-    from careercompare.models import Catalog, Role
+    from careercompare.catalog.models import Catalog, Role
 
 
-def normalize_name(name: str) -> str:
-    """The form in which role names, ids and aliases are compared."""
-    return " ".join(name.casefold().replace("-", " ").split())
-
-
-def catalog_problems(catalog: Catalog, *, sources_checked: bool = False) -> list[str]:
-    """Every cross-reference problem, each as 'location: what is wrong'.
-
-    sources_checked: the source references were already checked as they were read
-    (see models.SourceRef); only those inside `sources` itself are left to check.
-    """
+def catalog_problems(catalog: Catalog) -> list[str]:
+    """Every cross-reference problem, each as 'location: what is wrong'."""
     return [
         *_duplicate_ids(catalog),
         *_name_clashes(catalog.roles),
-        *_unknown_sources(catalog, ("sources",) if sources_checked else None),
+        *_unknown_sources(catalog),
         *_unknown_roles(catalog),
         *_comparison_keys(catalog),
         *_faq_figures(catalog),
@@ -101,9 +94,9 @@ def _source_refs(node: object, path: str) -> Iterator[tuple[str, str]]:
                 yield from _source_refs(item, f"{path}.{key}")
 
 
-def _unknown_sources(catalog: Catalog, fields: tuple[str, ...] | None) -> Iterator[str]:
+def _unknown_sources(catalog: Catalog) -> Iterator[str]:
     known = {source.id for source in catalog.sources}
-    for field in fields or ("sources", "roles", "faq", "questions"):
+    for field in ("sources", "roles", "faq", "questions"):
         for location, ref in _source_refs(getattr(catalog, field), field):
             if ref not in known:
                 yield f"{location}: source '{ref}' is not in sources"

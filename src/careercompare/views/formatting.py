@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careercompare.models import OutlookFigure, SalaryFigure
+from careercompare.catalog.models import OutlookFigure, SalaryFigure
 
 HOURS_PER_YEAR = 2080
 KIND_LABELS = {

@@ -2,34 +2,37 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careercompare.errors import CatalogError
-from careercompare.inert import inert
+from careercompare.sanitize import sanitize
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-    from careercompare.models import Catalog
+    from careercompare.catalog.models import Catalog
 
 MAX_CATALOG_BYTES = 64 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 50
 DATA_ENV_VAR = "CAREERCOMPARE_DATA"
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def bundled_data_path(name: str) -> Path:
+    """A data file shipped with careercompare: inside the wheel, or in a source checkout."""
+    installed = _PACKAGE_DIR / "data" / name
+    if installed.is_file():
+        return installed
+    return _PACKAGE_DIR.parent.parent / "data" / name
 
 
 def bundled_catalog_path() -> Path:
-    """The catalog shipped with careercompare: inside the wheel, or in a source checkout."""
-    installed = _PACKAGE_DIR / "data" / "roles.json"
-    if installed.is_file():
-        return installed
-    return _PACKAGE_DIR.parent.parent / "data" / "roles.json"
+    """The catalog shipped with careercompare."""
+    return bundled_data_path("roles.json")
 
 
 def active_catalog_path(option: str | None) -> Path:
@@ -41,17 +44,16 @@ def active_catalog_path(option: str | None) -> Path:
 def load_catalog(path: Path) -> Catalog:
     """Read and validate the catalog at path; every failure is a CatalogError.
 
-    A catalog validated before comes from the cache. Its bytes are only hashed
-    and let go before the cached catalog is read, so that a large catalog is not
-    in memory twice; on a cache miss the file is read again and validated.
+    A catalog validated before comes from the cache (`catalog.cache`).
     """
-    from careercompare import cache
+    from careercompare.catalog import cache
 
-    key = cache.cache_key(read_catalog_bytes(path))
-    with _collector_paused():
-        catalog = cache.load(key)
+    data = read_catalog_bytes(path)
+    key = cache.cache_key(data)
+    catalog = cache.load(key)
     if catalog is None:
-        catalog = parse_catalog(read_catalog_bytes(path), name=str(path))
+        catalog = validate_catalog(data, name=str(path))
+        cache.store(key, catalog)
     return catalog
 
 
@@ -83,41 +85,11 @@ def read_catalog_bytes(path: Path) -> bytes:
         raise CatalogError(f"{path}: cannot be read ({error.strerror})") from None
 
 
-def parse_catalog(data: bytes, *, name: str) -> Catalog:
-    """Validate catalog bytes and keep the result in the cache for the next run."""
-    from careercompare import cache
-
-    with _collector_paused():
-        catalog = validate_catalog(data, name=name)
-    cache.store(cache.cache_key(data), catalog)
-    return catalog
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Read a catalog without Python's cycle collector, then set what was read aside from it.
-
-    A catalog is tens of thousands of objects with no garbage cycles among them, and
-    it lives until the program ends. A running collector would walk the growing tree
-    again and again; re-enabled with the tree still young, it would walk all of it
-    once more. Freezing moves the objects out of its reach. For a 10,000-role catalog
-    this halved the time to read it (benchmarks/startup.py).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
-
-
 def validate_catalog(data: bytes, *, name: str) -> Catalog:
     """Validate catalog bytes (UTF-8, with or without a byte-order mark)."""
     from pydantic import ValidationError
 
-    from careercompare.models import Catalog
+    from careercompare.catalog.models import Catalog
 
     if len(data) > MAX_CATALOG_BYTES:
         raise CatalogError(f"{name}: is over the {MAX_CATALOG_BYTES:,}-byte limit for a catalog")
@@ -133,7 +105,7 @@ def validate_catalog(data: bytes, *, name: str) -> Catalog:
             f"{name}: is empty; a catalog is a JSON object (see 'careercompare schema')"
         )
     try:
-        return Catalog.model_validate_json(text, context={})
+        return Catalog.model_validate_json(text)
     except ValidationError as error:
         problems = list(describe_validation_error(error))
         shown = problems[:MAX_PROBLEMS_SHOWN]
@@ -168,7 +140,7 @@ def describe_validation_error(error: ValidationError) -> Iterator[str]:
         if not location and kind != "value_error":
             location = "(top level)"
         for line in message.splitlines():
-            yield inert(f"{location}: {line}" if location else line)
+            yield sanitize(f"{location}: {line}" if location else line)
 
 
 def format_location(loc: tuple[int | str, ...]) -> str:

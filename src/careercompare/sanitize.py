@@ -1,4 +1,4 @@
-"""Makes text from a catalog inert: no terminal control sequences, no invisible reordering."""
+"""Makes text from a data file safe to print: no control sequences, no invisible characters."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ import re
 
 # CSI (ESC [ ... final byte), OSC (ESC ] ... BEL or ST), other two-byte ESC sequences,
 # and the 8-bit CSI/OSC introducers with their bodies.
-# The patterns stay text until the first text that needs them: `re` compiles and
-# keeps them then, which spares the many runs that print only clean text.
 _ESCAPE_SEQUENCE = (
     r"\x1b\[[0-?]*[ -/]*[@-~]?"
     r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
@@ -15,12 +13,13 @@ _ESCAPE_SEQUENCE = (
     r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[@-_]?"
 )
-# C0 and C1 controls, DEL, and the bidirectional marks, embeddings, overrides and isolates.
-_CONTROL = r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-_SPACES = r"[ \t\r\n\f\v]+"
+# C0 and C1 controls, DEL, the bidirectional marks, embeddings, overrides and isolates,
+# and the invisible ones: soft hyphen, zero-width space, joiners, word joiner, BOM.
+_CONTROL = r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+_SPACES = r"[ \t\r\n\f\v\u2028\u2029]+"
 
 
-def inert(text: str) -> str:
+def sanitize(text: str) -> str:
     """Text safe to print: escape sequences removed, other controls dropped, runs of
     white space (newlines included) folded to one space."""
     if text.isprintable() and "  " not in text:

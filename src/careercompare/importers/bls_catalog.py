@@ -7,16 +7,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from careercompare.bls_import import import_rows
-from careercompare.errors import CatalogError
-from careercompare.files import write_atomically
-from careercompare.loader import (
+from careercompare.catalog.loader import (
     bundled_catalog_path,
     describe_validation_error,
     load_catalog,
     read_catalog_bytes,
 )
-from careercompare.models import Catalog
+from careercompare.catalog.models import Catalog
+from careercompare.errors import CatalogError
+from careercompare.importers.bls_projections import import_rows
+from careercompare.output_file import write_atomically
 
 
 def _read_export(path: Path) -> list[str]:
@@ -86,7 +86,7 @@ def run_import(
             f"{export}: the imported catalog would not be valid; nothing was written",
             details=tuple(describe_validation_error(error))[:50],
         ) from None
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(data, indent=2, ensure_ascii=True) + "\n"
     if out is None or out == "-":
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -1,0 +1,1 @@
+"""The role catalog: models, checks across them, loading, caching and lookups."""

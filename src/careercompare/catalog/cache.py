@@ -1,0 +1,141 @@
+"""Validated catalogs kept between runs, so a catalog is validated once, not every time.
+
+An entry is `MAGIC`, its key, the SHA-256 of its payload and the payload, a plain
+pickle of the Catalog. The key is the SHA-256 of the catalog bytes, careercompare's
+version, pydantic-core's version and CACHE_FORMAT: bump CACHE_FORMAT by hand when a
+change to the models would read an old entry wrongly. Any failure is a miss.
+
+The folder (CAREERCOMPARE_CACHE_DIR, or the user cache folder) is used only if it
+is a real folder, not a link, owned by the user, with no group or other permissions;
+otherwise the cache is off for that run. CAREERCOMPARE_NO_CACHE=1 turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import re
+import stat
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from careercompare import __version__
+
+if TYPE_CHECKING:
+    from careercompare.catalog.models import Catalog
+
+CACHE_FORMAT = 1
+CACHE_DIR_ENV_VAR = "CAREERCOMPARE_CACHE_DIR"
+NO_CACHE_ENV_VAR = "CAREERCOMPARE_NO_CACHE"
+KEPT_ENTRIES = 8
+STALE_TEMPORARY_SECONDS = 3600
+MAGIC = b"careercompare-catalog\n"
+_ENTRY = re.compile(r"^[0-9a-f]{64}\.catalog$")
+_TEMPORARY = re.compile(r"^\.[0-9a-f]{64}\.[0-9]+\.tmp$")
+_HEADER = len(MAGIC) + 64 + 64
+# Where the system cannot open files relative to a folder, or without following
+# links, or has no owners (Windows), the cache stays off.
+_SAFE_CALLS = hasattr(os, "O_NOFOLLOW") and hasattr(os, "getuid") and os.open in os.supports_dir_fd
+
+
+def cache_key(data: bytes) -> str:
+    """The name of the validated form of these catalog bytes."""
+    import pydantic_core
+
+    digest = hashlib.sha256(
+        f"{CACHE_FORMAT}\0{__version__}\0{pydantic_core.__version__}\0".encode()
+    )
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def _folder(*, create: bool) -> int | None:
+    """A descriptor of the cache folder if it is safe to use, else None."""
+    if os.environ.get(NO_CACHE_ENV_VAR, "") not in ("", "0") or not _SAFE_CALLS:
+        return None
+    path = os.environ.get(CACHE_DIR_ENV_VAR)
+    if not path:
+        import platformdirs
+
+        path = platformdirs.user_cache_dir("careercompare", appauthor=False)
+    try:
+        if create and not os.path.lexists(path):
+            Path(path).mkdir(mode=0o700, parents=True)
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    info = os.fstat(fd)
+    if info.st_uid != os.getuid() or info.st_mode & 0o077:
+        os.close(fd)
+        return None
+    return fd
+
+
+def load(key: str) -> Catalog | None:
+    """The catalog stored under key, or None when there is no sound entry."""
+    folder = _folder(create=False)
+    if folder is None:
+        return None
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK
+    try:
+        fd = os.open(f"{key}.catalog", flags, dir_fd=folder)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+                return None
+            entry = handle.read()
+        header, payload = entry[:_HEADER], entry[_HEADER:]
+        if header != MAGIC + key.encode() + hashlib.sha256(payload).hexdigest().encode():
+            return None
+        from careercompare.catalog.models import Catalog
+
+        catalog = pickle.loads(payload)
+        return catalog if isinstance(catalog, Catalog) else None
+    except Exception:  # a damaged or foreign entry is a miss, whatever it raises
+        return None
+    finally:
+        os.close(folder)
+
+
+def store(key: str, catalog: Catalog) -> None:
+    """Keep catalog under key, best effort, then prune old entries."""
+    folder = _folder(create=True)
+    if folder is None:
+        return
+    temporary = f".{key}.{os.getpid()}.tmp"
+    try:
+        payload = pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+        with os.fdopen(os.open(temporary, flags, 0o600, dir_fd=folder), "wb") as out:
+            out.write(MAGIC + key.encode() + hashlib.sha256(payload).hexdigest().encode())
+            out.write(payload)
+        os.replace(temporary, f"{key}.catalog", src_dir_fd=folder, dst_dir_fd=folder)
+        _prune(folder, keep=f"{key}.catalog")
+    except Exception:  # e.g. a full disk: the next run validates again
+        with contextlib.suppress(OSError):
+            os.unlink(temporary, dir_fd=folder)
+    finally:
+        os.close(folder)
+
+
+def _prune(folder: int, *, keep: str) -> None:
+    """Drop all but the newest entries and temporary files of killed runs; never follow links.
+
+    An entry dated in the future sorts as the oldest, so planted dates cannot push out
+    the entries of this run.
+    """
+    now = time.time()
+    entries: list[tuple[float, str]] = []
+    for entry in os.scandir(folder):
+        if not entry.is_file(follow_symlinks=False) or entry.name == keep:
+            continue
+        modified = entry.stat(follow_symlinks=False).st_mtime
+        if _TEMPORARY.match(entry.name) and now - modified > STALE_TEMPORARY_SECONDS:
+            os.unlink(entry.name, dir_fd=folder)
+        elif _ENTRY.match(entry.name):
+            entries.append((modified if modified <= now else 0.0, entry.name))
+    for _, name in sorted(entries, reverse=True)[KEPT_ENTRIES - 1 :]:
+        os.unlink(name, dir_fd=folder)

@@ -1,0 +1,161 @@
+"""What the commands share: global settings, argument types, and the output options.
+
+`view_command` adds --format, --json, --output and --force to a command that returns
+a view's result, and writes that result, as sqlite-utils' `output_options` does.
+Annotations are not postponed: Typer reads them from the functions at each run.
+"""
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from careercompare.errors import UsageError
+from careercompare.render.formats import FORMAT_NAMES, extensions
+from careercompare.terminal import Terminal
+
+if TYPE_CHECKING:
+    from careercompare.catalog.index import CatalogIndex
+    from careercompare.catalog.models import Catalog
+    from careercompare.views.base import ViewResult
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Global options and the terminal, handed to every command through the context."""
+
+    data: str | None = None
+    terminal: Terminal = field(default_factory=Terminal)
+
+
+def settings(ctx: typer.Context) -> Settings:
+    """The settings of this run."""
+    found = ctx.find_object(Settings)
+    return found if found is not None else Settings()
+
+
+def load_catalog(ctx: typer.Context) -> "Catalog":
+    """The catalog chosen by --data, CAREERCOMPARE_DATA or the bundled one."""
+    from careercompare.catalog.loader import active_catalog_path, load_catalog
+
+    return load_catalog(active_catalog_path(settings(ctx).data))
+
+
+def catalog_index(ctx: typer.Context) -> "CatalogIndex":
+    """Lookups over the chosen catalog."""
+    from careercompare.catalog.index import CatalogIndex
+
+    return CatalogIndex(load_catalog(ctx))
+
+
+def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion: role ids starting with what was typed."""
+    from careercompare.errors import CareerCompareError
+
+    try:
+        catalog = load_catalog(ctx)
+    except CareerCompareError:
+        return []
+    return [role.id for role in catalog.roles if role.id.startswith(incomplete.lower())]
+
+
+RolesArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[ROLE]...",
+        help="Roles by id, alias or name (any case); 'careercompare roles' lists them. "
+        "Default: the catalog's default pair.",
+        autocompletion=complete_role,
+        show_default=False,
+    ),
+]
+RoleArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ROLE",
+        help="A role by id, alias or name; 'careercompare roles' lists them.",
+        autocompletion=complete_role,
+    ),
+]
+
+
+def _format_name(value: str | None) -> str | None:
+    if value is not None and value.lower() not in FORMAT_NAMES:
+        raise typer.BadParameter(f"'{value}' is not one of: {', '.join(FORMAT_NAMES)}")
+    return None if value is None else value.lower()
+
+
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        callback=_format_name,
+        help=f"Output format: {', '.join(FORMAT_NAMES)} (default: rich).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE instead; its extension picks the format: "
+        + " ".join(extensions())
+        + ".",
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace the --output file if it exists.")
+]
+_OUTPUT_PARAMETERS = {
+    "output_format": (FormatOption, None),
+    "as_json": (JsonOption, False),
+    "output": (OutputOption, None),
+    "force": (ForceOption, False),
+}
+
+
+def view_command(build: Callable[..., "ViewResult"]) -> Callable[..., None]:
+    """Add the output options to a command that returns a view's result, and write it."""
+    signature = inspect.signature(build)
+    added = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
+        for name, (kind, default) in _OUTPUT_PARAMETERS.items()
+    ]
+
+    def command(**arguments: Any) -> None:
+        output_format = arguments.pop("output_format")
+        as_json = arguments.pop("as_json")
+        output = arguments.pop("output")
+        force = arguments.pop("force")
+        if as_json and output_format not in (None, "json"):
+            raise UsageError(f"--json and --format {output_format} disagree; give one of them")
+        result = build(**arguments)
+        from careercompare.render.write import write_result
+
+        write_result(
+            result,
+            format_name="json" if as_json else (output_format or "rich"),
+            output=output,
+            force=force,
+            terminal=settings(arguments["ctx"]).terminal,
+        )
+
+    command.__name__ = build.__name__
+    command.__doc__ = build.__doc__
+    command.__module__ = build.__module__
+    command.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*signature.parameters.values(), *added], return_annotation=None
+    )
+    command.__annotations__ = {
+        **{k: v for k, v in build.__annotations__.items() if k != "return"},
+        **{name: kind for name, (kind, _) in _OUTPUT_PARAMETERS.items()},
+    }
+    return command

@@ -1,0 +1,1 @@
+"""Importers: data files as BLS publishes them, turned into careercompare data."""

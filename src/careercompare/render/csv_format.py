@@ -1,0 +1,45 @@
+"""The `csv` format: the view's records, one fact per row, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from careercompare.sanitize import sanitize
+
+if TYPE_CHECKING:
+    from careercompare.terminal import Terminal
+    from careercompare.views.base import CsvValue, ViewResult
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render(result: ViewResult, terminal: Terminal) -> str:
+    """The registry's entry point: only results with records reach it."""
+    from careercompare.views.base import Tabular
+
+    assert isinstance(result, Tabular)
+    return render_csv(result.records())
+
+
+def csv_cell(value: object) -> object:
+    """A cell a spreadsheet will show, never run: text that looks like a formula is quoted."""
+    if not isinstance(value, str):
+        return "" if value is None else value
+    clean = sanitize(value)
+    risky = value.startswith(_FORMULA_STARTS) or clean.startswith(_FORMULA_STARTS)
+    return "'" + clean if risky else clean
+
+
+def render_csv(records: Sequence[Mapping[str, CsvValue]]) -> str:
+    """Records as CSV with a header row (nothing when there are none)."""
+    if not records:
+        return ""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\r\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({key: csv_cell(value) for key, value in record.items()})
+    return out.getvalue()

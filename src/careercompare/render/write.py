@@ -1,0 +1,62 @@
+"""The one place output leaves careercompare: a view's result, rendered, to stdout or a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from careercompare.errors import UsageError
+from careercompare.render.formats import FORMATS, Format, format_for_extension, format_named
+
+if TYPE_CHECKING:
+    from careercompare.terminal import Terminal
+    from careercompare.views.base import ViewResult
+
+
+def chosen_format(result: ViewResult, format_name: str, output: Path | None) -> Format:
+    """The format asked for (by --format, or by the --output file's extension) if the
+    view can write it; anything else is a usage error that lists what it can write."""
+    offered = [f for f in FORMATS if f.supports(result)]
+    if output is not None:
+        chosen = format_for_extension(output.suffix)
+        if chosen is None or chosen not in offered:
+            known = ", ".join(f.extension for f in offered if f.extension)
+            raise UsageError(f"cannot write '{output}': '{result.VIEW}' writes {known} files")
+        return chosen
+    chosen = format_named(format_name)
+    if chosen not in offered:
+        names = ", ".join(f.name for f in offered)
+        raise UsageError(f"'{result.VIEW}' cannot write {chosen.name}; choose one of: {names}")
+    return chosen
+
+
+def write_result(
+    result: ViewResult,
+    *,
+    format_name: str,
+    output: Path | None,
+    force: bool,
+    terminal: Terminal,
+) -> None:
+    """Render the result and write it to stdout, or whole to the --output file."""
+    chosen = chosen_format(result, format_name, output)
+    text = chosen.render(result, terminal)
+    if output is None:
+        write_stdout(text, terminal)
+        return
+    from careercompare.output_file import write_atomically
+
+    write_atomically(output, text, force=force)
+    terminal.stderr.write(f"careercompare: wrote {output}\n")
+
+
+def write_stdout(text: str, terminal: Terminal) -> None:
+    """Write text to stdout; characters its encoding lacks are spelled in ASCII ('>=')."""
+    try:
+        text.encode(terminal.encoding)
+    except (UnicodeEncodeError, LookupError):
+        from careercompare.render.ascii_text import to_ascii
+
+        text = to_ascii(text)
+    terminal.stdout.write(text)
+    terminal.stdout.flush()

@@ -1,0 +1,72 @@
+"""What every view returns: a frozen, typed result that can present itself as blocks.
+
+JSON is a generic serialisation of the result's fields (`views.serialize`); a result
+that also has `records()` can be written as CSV. Which formats a view offers follows
+from that (`render.formats.supports`), not from a hand-kept list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+from careercompare.catalog.models import Source
+from careercompare.render.blocks import Block
+
+# Field metadata for `views.serialize`: leave the field out of --json, or merge its
+# keys into the object that holds it.
+NOT_IN_JSON: Mapping[str, Any] = {"json": False}
+FLATTEN: Mapping[str, Any] = {"flatten": True}
+
+CsvValue = str | int | float | bool | None
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    """A source as a view cited it: its [n] number and the catalog entry."""
+
+    number: int
+    source: Source = field(metadata=FLATTEN)
+
+
+@dataclass(frozen=True)
+class ViewResult:
+    """Base of every view's result. `VIEW` names it in --json and in messages."""
+
+    VIEW: ClassVar[str]
+    # The version of the --json shape; bumped when a key is removed or changes meaning.
+    JSON_VERSION: ClassVar[int] = 1
+
+    def blocks(self) -> tuple[Block, ...]:
+        """The result for people, as layout blocks."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class CitingResult(ViewResult):
+    """A result that cites sources: `sources` lists them in the order of their markers."""
+
+    sources: tuple[CitedSource, ...]
+
+    @cached_property
+    def _numbers(self) -> dict[str, int]:
+        return {cited.source.id: cited.number for cited in self.sources}
+
+    def marker(self, source_id: str) -> str:
+        """The [n] marker of a cited source."""
+        return f"[{self._numbers[source_id]}]"
+
+    def cited(self, text: str, source_id: str) -> str:
+        """Text followed by its source marker."""
+        return f"{text} {self.marker(source_id)}"
+
+
+@runtime_checkable
+class Tabular(Protocol):
+    """A result that can be written as CSV: one record per fact."""
+
+    def records(self) -> Sequence[Mapping[str, CsvValue]]:
+        """The records, each with the same keys in the same order."""
+        ...
