@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -155,3 +156,33 @@ def test_source_references_are_checked_without_the_loader_too(catalog_data: Data
     catalog_data["roles"][0]["salary"][1]["source"] = "nowhere"
     with pytest.raises(ValidationError, match=r"roles\[0\]\.salary\[1\]\.source: source 'nowhere'"):
         Catalog.model_validate(catalog_data)
+
+
+@pytest.mark.parametrize("order", ["reversed", "roles-first"])
+def test_checks_do_not_depend_on_the_order_of_fields(catalog_data: Data, order: str) -> None:
+    """A Catalog with its fields declared in another order refuses the same bad reference."""
+    from pydantic import ValidationError, create_model, model_validator
+
+    from careercompare.catalog.models import Catalog, Model
+
+    names = list(Catalog.model_fields)
+    if order == "reversed":
+        names.reverse()
+    else:
+        names.remove("roles")
+        names.insert(0, "roles")
+    fields: dict[str, Any] = {
+        name: (Catalog.model_fields[name].annotation, Catalog.model_fields[name]) for name in names
+    }
+    check = Catalog.__pydantic_decorators__.model_validators["_references_resolve"].func
+    reordered = create_model(
+        "ReorderedCatalog",
+        __base__=Model,
+        __validators__={"references": model_validator(mode="after")(check)},
+        **fields,
+    )
+    assert next(iter(reordered.model_fields)) == names[0]
+    catalog_data["roles"][0]["salary"][1]["source"] = "nowhere"
+    with pytest.raises(ValidationError, match=r"roles\[0\]\.salary\[1\]\.source: source 'nowhere'"):
+        # as the loader reads a catalog, with a validation context at hand
+        reordered.model_validate_json(json.dumps(catalog_data), context={})

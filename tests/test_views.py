@@ -29,11 +29,11 @@ def _name(args: tuple[str, ...], fmt: str) -> str:
 
 
 @pytest.mark.parametrize("args", VIEWS, ids=lambda a: " ".join(a))
-@pytest.mark.parametrize("fmt", ["rich", "plain", "markdown"])
-def test_rendered_output_is_pinned_at_80_columns(run: Any, args: tuple[str, ...], fmt: str) -> None:
-    result = run(*args, "--format", fmt)
+def test_rendered_output_is_pinned_at_80_columns(run: Any, args: tuple[str, ...]) -> None:
+    """The one set of snapshots of the shipped catalog (renderers are tested on blocks)."""
+    result = run(*args, "--format", "rich")
     assert result.exit_code == 0, result.stderr
-    assert_snapshot(_name(args, fmt), result.stdout)
+    assert_snapshot(_name(args, "rich"), result.stdout)
 
 
 @pytest.mark.parametrize("args", VIEWS, ids=lambda a: " ".join(a))

@@ -1,0 +1,147 @@
+"""Renderers on hand-built blocks, and the format registry they are listed in."""
+
+from __future__ import annotations
+
+import importlib
+import io
+import json
+from dataclasses import dataclass
+from typing import ClassVar
+
+import pytest
+
+from careercompare.render.blocks import (
+    BLOCK_TYPES,
+    Bar,
+    BarChart,
+    Block,
+    BulletList,
+    Comparison,
+    FieldList,
+    Heading,
+    Paragraph,
+    Records,
+    SourceList,
+    TreeNode,
+)
+from careercompare.render.csv_format import render_csv
+from careercompare.render.formats import FORMATS, extensions, format_for_extension
+from careercompare.render.markdown import render_markdown
+from careercompare.render.plain import render_plain
+from careercompare.render.rich_format import render_rich
+from careercompare.terminal import Terminal, make_console
+from careercompare.views.base import CsvValue, ViewResult
+
+ONE_OF_EACH: tuple[Block, ...] = (
+    Heading("Title"),
+    Paragraph("Some text ≥ 1 [1]"),
+    Paragraph("A note", note=True),
+    BulletList(("first", "second")),
+    BulletList(("one",), numbered=True),
+    FieldList((("Id", "alpha"),)),
+    Comparison("Category", ("Alpha", "Beta"), (("Pay", ("$1", "$2")),)),
+    Records(("Figure", "Amount"), (("median", "$40,000"),)),
+    BarChart((Bar("Alpha", 10.0, 30.0, 20.0, "range"),), 0.0, 40.0, "$0", "$40"),
+    TreeNode("Root", (TreeNode("Child", (TreeNode("Grandchild"),)),)),
+    SourceList(("A source. https://example.org/a",)),
+)
+
+
+@dataclass(frozen=True)
+class Sample(ViewResult):
+    """A result of one block of every type, with records."""
+
+    VIEW: ClassVar[str] = "sample"
+    title: str = "Title"
+
+    def blocks(self) -> tuple[Block, ...]:
+        return ONE_OF_EACH
+
+    def records(self) -> list[dict[str, CsvValue]]:
+        return [{"figure": "median", "amount": 40000.0}]
+
+
+def test_the_sample_holds_every_block_type() -> None:
+    assert {type(block) for block in ONE_OF_EACH} == set(BLOCK_TYPES)
+
+
+@pytest.mark.parametrize("chosen", FORMATS, ids=lambda f: f.name)
+def test_every_format_renders_every_block_type(chosen: object) -> None:
+    from careercompare.render.formats import Format
+
+    assert isinstance(chosen, Format)
+    text = chosen.render(Sample(), Terminal(stdout=io.StringIO()))
+    assert text
+    if chosen.name in ("rich", "plain", "markdown", "html", "svg"):
+        for word in ("Title", "first", "Beta", "median", "Alpha", "Grandchild", "source"):
+            assert word in text, (chosen.name, word)
+
+
+def test_every_format_module_has_a_render_function() -> None:
+    for chosen in FORMATS:
+        assert callable(importlib.import_module(chosen.module).render), chosen.name
+
+
+def test_format_names_and_extensions_are_unique() -> None:
+    names = [f.name for f in FORMATS]
+    assert len(set(names)) == len(names)
+    assert len(set(extensions())) == len(extensions())
+    assert format_for_extension(".MD") is not None
+    assert format_for_extension(".docx") is None
+
+
+def test_plain_is_ascii_one_fact_per_line() -> None:
+    text = render_plain(ONE_OF_EACH)
+    assert text.isascii()
+    assert text.splitlines()[:6] == [
+        "Title",
+        "=====",
+        "Some text >= 1 [1]",
+        "Note: A note",
+        "- first",
+        "- second",
+    ]
+    assert "Pay | Beta | $2" in text
+    assert "  [...............===============|==============...............]" in text
+    assert "[1] A source. https://example.org/a" in text
+
+
+def test_markdown_escapes_text_and_keeps_addresses_whole() -> None:
+    text = render_markdown(
+        (
+            Paragraph("*not bold* <b> see https://x.example/a|INJECTED|cell"),
+            Records(("A", "B"), (("x|y", "https://x.example/|z"),)),
+        )
+    )
+    assert "\\*not bold\\* \\<b\\>" in text
+    assert "<https://x.example/a>\\|INJECTED\\|cell" in text
+    row = text.splitlines()[-1]
+    assert row == "| x\\|y | <https://x.example/>\\|z |"
+    assert row.replace("\\|", "").count("|") == 3
+
+
+def test_rich_draws_a_table_when_it_fits_and_stacks_when_not() -> None:
+    block = Comparison("Category", ("Alpha", "Beta"), (("Pay", ("$40,000", "$50,000")),))
+    wide, narrow = io.StringIO(), io.StringIO()
+    render_rich((block,), make_console(wide, width=80))
+    render_rich((block,), make_console(narrow, width=20))
+    assert "│ Pay" in wide.getvalue() and "$50,000" in wide.getvalue()
+    assert "│" not in narrow.getvalue()
+    assert narrow.getvalue().splitlines()[:3] == ["Alpha", "Pay", "  $40,000"]
+    assert all(len(line) <= 20 for line in narrow.getvalue().splitlines())
+
+
+def test_rich_ascii_mode_uses_no_box_drawing() -> None:
+    out = io.StringIO()
+    render_rich(ONE_OF_EACH, make_console(out, width=60), ascii_only=True)
+    assert "│" not in out.getvalue() and "█" not in out.getvalue()
+
+
+def test_csv_quotes_formulas_and_keeps_a_header() -> None:
+    text = render_csv([{"a": "=1+1", "b": None}, {"a": "plain", "b": 2}])
+    assert text == "a,b\r\n'=1+1,\r\nplain,2\r\n"
+
+
+def test_json_of_a_result_has_its_version_and_view() -> None:
+    text = FORMATS[[f.name for f in FORMATS].index("json")].render(Sample(), Terminal())
+    assert json.loads(text) == {"version": 1, "view": "sample", "title": "Title"}

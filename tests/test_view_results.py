@@ -1,0 +1,188 @@
+"""Each view's result, built straight from a small test catalog: facts, order and sources."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.loader import load_catalog
+from careercompare.errors import CatalogError, UsageError
+from careercompare.render.formats import FORMATS
+from careercompare.views.base import CitingResult, Tabular, ViewResult
+from careercompare.views.faq import build_faq
+from careercompare.views.match import build_match
+from careercompare.views.outlook import build_outlook
+from careercompare.views.paths import build_paths
+from careercompare.views.roles import build_roles
+from careercompare.views.salary import build_salary
+from careercompare.views.serialize import result_data
+from careercompare.views.show import build_show
+from careercompare.views.table import build_table
+
+MINI = Path(__file__).parent / "data" / "mini-catalog.json"
+
+
+@pytest.fixture(scope="module")
+def index() -> CatalogIndex:
+    return CatalogIndex(load_catalog(MINI))
+
+
+def every_result(index: CatalogIndex) -> list[ViewResult]:
+    alpha, beta, gamma = index.catalog.roles
+    return [
+        build_table(index, [alpha, beta]),
+        build_salary(index, [alpha, beta, gamma]),
+        build_outlook(index, [alpha, beta]),
+        build_faq(index, []),
+        build_show(index, alpha),
+        build_paths(index, alpha),
+        build_roles(index.catalog.roles, []),
+        build_match(index, {"hands-on": "yes"}),
+    ]
+
+
+def test_table_cells_hold_the_headline_figures_with_their_sources(index: CatalogIndex) -> None:
+    alpha, beta, _ = index.catalog.roles
+    result = build_table(index, [alpha, beta])
+    cells = {row.category: [cell.text for cell in row.cells] for row in result.rows}
+    assert cells["focus"] == ["Patients", "not in sources"]
+    assert cells["median-pay"] == ["$40,000 a year (May 2024)", "$40,500 a year (May 2024)"]
+    assert cells["outlook"][0] == "+12% (2024-2034), much faster than average"
+    assert [note.role for note in result.occupation_notes] == ["beta"]
+
+
+def test_sources_are_numbered_in_the_order_they_are_shown(index: CatalogIndex) -> None:
+    for result in every_result(index):
+        if not isinstance(result, CitingResult):
+            continue
+        text = "\n".join(str(block) for block in result.blocks())
+        firsts = [text.find(f"[{cited.number}]") for cited in result.sources]
+        shown = [position for position in firsts if position >= 0]
+        assert shown == sorted(shown), result.VIEW
+
+
+def test_a_secondhand_source_brings_its_reporter_into_the_list(index: CatalogIndex) -> None:
+    result = build_salary(index, [index.catalog.roles[0]])
+    ids = [cited.source.id for cited in result.sources]
+    assert ids.index("article") == ids.index("board-via-article") + 1
+
+
+def test_salary_compares_sources_that_disagree_about_who_pays_more(index: CatalogIndex) -> None:
+    alpha, beta, _ = index.catalog.roles
+    (sentence,) = build_salary(index, [alpha, beta]).disagreements
+    assert "Test Office medians (May 2024) are nearly equal" in sentence
+    assert "Test Board averages put Alpha aide $15,000 higher" in sentence
+
+
+def test_outlook_puts_the_newest_firsthand_projection_first(index: CatalogIndex) -> None:
+    (alpha,) = build_outlook(index, [index.catalog.roles[0]]).roles
+    labels = [(p.figure.id, p.label) for p in alpha.outlook]
+    assert labels == [
+        ("alpha-new", "newest projection"),
+        ("alpha-old", "older projection"),
+        ("alpha-said", "secondhand"),
+    ]
+
+
+def test_faq_without_a_match_is_a_data_error(index: CatalogIndex) -> None:
+    assert [item.number for item in build_faq(index, ["training"]).entries] == [2]
+    with pytest.raises(CatalogError, match="no question or answer matches 'xyzzy'"):
+        build_faq(index, ["xyzzy"])
+
+
+def test_paths_expand_each_role_once_and_mark_repeats(index: CatalogIndex) -> None:
+    result = build_paths(index, index.catalog.roles[0])
+    beta, gamma_again, outside = result.steps
+    assert beta.role == "beta" and beta.facts is not None
+    assert beta.facts.pay_difference is not None and beta.facts.pay_difference.amount == 500
+    (gamma,) = beta.steps
+    assert gamma.facts is not None and gamma.facts.pay_difference is not None
+    assert gamma.facts.pay_difference.at_least
+    assert [step.seen_above for step in gamma.steps] == [True]  # back to alpha is left out
+    assert gamma_again.seen_above and gamma_again.steps == ()
+    assert outside.outside_catalog and outside.notes == ("Not named further",)
+
+
+def test_paths_stay_small_when_every_role_leads_to_every_other() -> None:
+    roles = [
+        {
+            "id": f"r{n}",
+            "name": f"Role {n}",
+            "career_paths": [
+                {"label": f"to {m}", "role": f"r{m}", "source": "s"} for m in range(20) if m != n
+            ],
+        }
+        for n in range(20)
+    ]
+    data = {
+        "default_roles": ["r0"],
+        "comparison_categories": [],
+        "sources": [{"id": "s", "title": "S", "publisher": "P"}],
+        "roles": roles,
+    }
+    from careercompare.catalog.loader import validate_catalog
+
+    index = CatalogIndex(validate_catalog(json.dumps(data).encode(), name="dense.json"))
+    result = build_paths(index, index.catalog.roles[0])
+    assert len(json.dumps(result_data(result))) < 200_000
+    assert len(result.records()) < 20 * 20
+
+
+def test_roles_search_needs_every_word(index: CatalogIndex) -> None:
+    assert [r.id for r in build_roles(index.catalog.roles, ["alpha aides"]).roles] == ["alpha"]
+    with pytest.raises(UsageError, match="no role matches 'nobody'"):
+        build_roles(index.catalog.roles, ["nobody"])
+
+
+def test_match_scores_every_role_any_answer_can_move(index: CatalogIndex) -> None:
+    result = build_match(index, {"hands-on": "yes"})
+    assert [(r.role.id, r.score) for r in result.ranking] == [
+        ("alpha", 2),
+        ("gamma", 1),
+        ("beta", 0),
+    ]
+    assert result.suggested_command == "careercompare table alpha gamma"
+
+
+def test_json_is_the_result_with_a_version_and_its_sources_last(index: CatalogIndex) -> None:
+    for result in every_result(index):
+        data = json.loads(json.dumps(result_data(result)))
+        keys = list(data)
+        assert keys[:2] == ["version", "view"]
+        assert data["version"] == 1 and data["view"] == result.VIEW
+        if isinstance(result, CitingResult):
+            assert keys[-1] == "sources"
+            assert [s["number"] for s in data["sources"]] == list(
+                range(1, len(data["sources"]) + 1)
+            )
+
+
+def test_flattened_models_keep_their_own_keys(index: CatalogIndex) -> None:
+    data = result_data(build_salary(index, [index.catalog.roles[0]]))
+    first = data["roles"][0]["salary"][0]
+    assert first["id"] == "alpha-median" and first["amount"] == 40000
+    assert first["hourly_equivalent"] == {
+        "amount": 19.23,
+        "low": None,
+        "high": None,
+        "estimate": False,
+    }
+
+
+def test_which_formats_a_view_offers_follows_from_its_result(index: CatalogIndex) -> None:
+    for result in every_result(index):
+        offered = {f.name for f in FORMATS if f.supports(result)}
+        assert ("csv" in offered) == isinstance(result, Tabular)
+        assert {"rich", "plain", "markdown", "html", "svg", "json"} <= offered
+    assert not isinstance(build_show(index, index.catalog.roles[0]), Tabular)
+
+
+def test_records_have_the_same_keys_in_every_row(index: CatalogIndex) -> None:
+    for result in every_result(index):
+        if isinstance(result, Tabular):
+            rows = result.records()
+            assert rows, result.VIEW
+            assert all(list(row) == list(rows[0]) for row in rows)
