@@ -41,7 +41,7 @@ def test_figures_the_seed_attributes_to_others_are_reported_by_the_seed(catalog:
 
 
 def test_default_pair_is_the_two_seed_roles(catalog: Catalog) -> None:
-    assert catalog.default_roles == ["medical-assistant", "medical-office-assistant"]
+    assert list(catalog.default_roles) == ["medical-assistant", "medical-office-assistant"]
 
 
 def test_comparison_rows_are_the_seed_seven_then_sourced_figures(catalog: Catalog) -> None:

@@ -69,11 +69,35 @@ def test_deeply_nested_json_ends_in_an_answer() -> None:
     assert caught.value.details
 
 
-def test_a_one_megabyte_string_is_accepted_as_data(catalog_data: dict[str, Any]) -> None:
-    catalog_data["roles"][0]["summary"]["text"] = "x" * 1_000_000
-    catalog = validate_catalog(json.dumps(catalog_data).encode(), name="big.json")
-    assert catalog.roles[0].summary is not None
-    assert len(catalog.roles[0].summary.text) == 1_000_000
+@pytest.mark.parametrize(
+    ("where", "size"), [(("summary", "text"), 1_000_000), (("name",), 1_000_000)]
+)
+def test_text_too_long_to_draw_quickly_is_refused_at_once(
+    catalog_data: dict[str, Any], where: tuple[str, ...], size: int
+) -> None:
+    import time
+
+    target = catalog_data["roles"][0]
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = "x" * size
+    started = time.monotonic()
+    with pytest.raises(CatalogError) as caught:
+        validate_catalog(json.dumps(catalog_data).encode(), name="big.json")
+    assert time.monotonic() - started < 1
+    assert f"roles[0].{'.'.join(where)}: String should have at most" in caught.value.details[0]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("amount", "50000"), ("amount", "5e4"), ("approximate", "true")]
+)
+def test_numbers_and_flags_in_quotes_are_refused(
+    catalog_data: dict[str, Any], field: str, value: str
+) -> None:
+    catalog_data["roles"][0]["salary"][0][field] = value
+    with pytest.raises(CatalogError) as caught:
+        validate_catalog(json.dumps(catalog_data).encode(), name="quoted.json")
+    assert f"roles[0].salary[0].{field}:" in caught.value.details[0]
 
 
 def test_ten_thousand_aliases_validate_and_clashes_are_found(catalog_data: dict[str, Any]) -> None:

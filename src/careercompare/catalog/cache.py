@@ -27,7 +27,7 @@ from careercompare import __version__
 if TYPE_CHECKING:
     from careercompare.catalog.models import Catalog
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 CACHE_DIR_ENV_VAR = "CAREERCOMPARE_CACHE_DIR"
 NO_CACHE_ENV_VAR = "CAREERCOMPARE_NO_CACHE"
 KEPT_ENTRIES = 8
@@ -86,13 +86,14 @@ def load(key: str) -> Catalog | None:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
                 return None
-            entry = handle.read()
-        header, payload = entry[:_HEADER], entry[_HEADER:]
-        if header != MAGIC + key.encode() + hashlib.sha256(payload).hexdigest().encode():
-            return None
-        from careercompare.catalog.models import Catalog
+            header = handle.read(_HEADER)
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+            if header != MAGIC + key.encode() + digest.encode():
+                return None
+            from careercompare.catalog.models import Catalog
 
-        catalog = pickle.loads(payload)
+            handle.seek(_HEADER)  # read the payload again, rather than hold it twice
+            catalog = pickle.load(handle)
         return catalog if isinstance(catalog, Catalog) else None
     except Exception:  # a damaged or foreign entry is a miss, whatever it raises
         return None

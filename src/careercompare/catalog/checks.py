@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -51,7 +51,7 @@ def _duplicate_ids(catalog: Catalog) -> Iterator[str]:
         seen_keys.add(question.key)
 
 
-def _name_clashes(roles: list[Role]) -> Iterator[str]:
+def _name_clashes(roles: Sequence[Role]) -> Iterator[str]:
     """Ids, names and aliases must name one role only, whatever their case."""
     owner: dict[str, int] = {}
     for index, role in enumerate(roles):
@@ -82,11 +82,11 @@ def _source_refs(node: object, path: str) -> Iterator[tuple[str, str]]:
             value = getattr(node, name)
             if name in ("source", "reported_by") and isinstance(value, str):
                 yield f"{path}.{name}", value
-            elif isinstance(value, (BaseModel, list, dict)):
+            elif isinstance(value, (BaseModel, list, tuple, dict)):
                 yield from _source_refs(value, f"{path}.{name}")
-    elif isinstance(node, list):
+    elif isinstance(node, (list, tuple)):
         for index, item in enumerate(node):
-            if isinstance(item, (BaseModel, list, dict)):
+            if isinstance(item, (BaseModel, list, tuple, dict)):
                 yield from _source_refs(item, f"{path}[{index}]")
     elif isinstance(node, dict):
         for key, item in node.items():

@@ -44,14 +44,16 @@ def active_catalog_path(option: str | None) -> Path:
 def load_catalog(path: Path) -> Catalog:
     """Read and validate the catalog at path; every failure is a CatalogError.
 
-    A catalog validated before comes from the cache (`catalog.cache`).
+    A catalog validated before comes from the cache (`catalog.cache`). The bytes are
+    let go before a cached catalog is read, so a large one is not in memory twice.
     """
     from careercompare.catalog import cache
 
-    data = read_catalog_bytes(path)
-    key = cache.cache_key(data)
+    key = cache.cache_key(read_catalog_bytes(path))
     catalog = cache.load(key)
     if catalog is None:
+        data = read_catalog_bytes(path)
+        key = cache.cache_key(data)  # of the bytes validated, should the file have changed
         catalog = validate_catalog(data, name=str(path))
         cache.store(key, catalog)
     return catalog

@@ -61,6 +61,7 @@ def build_catalog(
         "sources": [s.model_dump(**dump) for s in bundled.sources] * with_bundled + [result.source],  # type: ignore[arg-type]
         "roles": [r.model_dump(**dump) for r in curated] + result.roles,  # type: ignore[arg-type]
         "faq": [f.model_dump(**dump) for f in bundled.faq] if with_bundled else [],  # type: ignore[arg-type]
+        "questions": [q.model_dump(**dump) for q in bundled.questions] if with_bundled else [],  # type: ignore[arg-type]
     }
     summary = (
         f"import-bls: {result.rows_read} rows read, {len(data['roles'])} roles written "

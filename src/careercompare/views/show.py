@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
@@ -53,7 +54,7 @@ class ShowResult(CitingResult):
             *sources_block(self),
         )
 
-    def _sourced(self, items: list[SourcedText]) -> tuple[str, ...]:
+    def _sourced(self, items: Sequence[SourcedText]) -> tuple[str, ...]:
         return tuple(self.cited(item.text, item.source) for item in items)
 
     def _overview(self) -> list[Block]:
