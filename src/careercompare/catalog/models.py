@@ -5,17 +5,12 @@ never needs their validators. Checks across the whole catalog (ids, references)
 run after every field is read (`checks.catalog_problems`).
 """
 
-import sys
 from typing import Annotated, Literal, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from careercompare.catalog.checks import catalog_problems
 
-# Identifiers and texts repeat across roles (source ids, "Bachelor's degree"): interned
-# when read, each is one object, stored once in the cache and read back once. For the
-# 10,000-role catalog of benchmarks/startup.py the catalog read from the cache went
-# from 79 to 72 MB.
 Slug = Annotated[
     str,
     Field(
@@ -23,11 +18,10 @@ Slug = Annotated[
         max_length=200,
         description="Lower-case identifier: letters, digits and single hyphens.",
     ),
-    AfterValidator(sys.intern),
 ]
 # Lengths are bounded so that no catalog the schema accepts takes long to draw.
-Text = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(sys.intern)]
-Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(sys.intern)]
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
 SocCode = Annotated[str, Field(pattern=r"^\d{2}-\d{4}$", description="SOC code, e.g. 31-9092.")]
 # Numbers and flags are strict, as the schema says: "50000" or "true" in quotes is refused.
 Year = Annotated[int, Field(ge=1900, le=2100, strict=True)]
@@ -52,20 +46,21 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
+
+class SharedValue(Model):
+    """A value that many roles hold alike: equal ones are one object."""
+
     @model_validator(mode="after")
     def _one_of_each(self) -> Self:
         # Equal frozen values are made one object as they are read (the same entry
         # requirement of thousands of imported roles), so the cache stores and reads
         # each once. For the 10,000-role catalog of benchmarks/startup.py: 70,168
-        # models read back as 30,998, in 54 MB instead of 72, and `table` went from
-        # 2.9 to 2.2 x floor.
-        try:
-            return _CANONICAL.setdefault(self, self)  # type: ignore[return-value]
-        except TypeError:  # a model holding a dict (a role, a question) stays as it is
-            return self
+        # models read back as 30,998, and `table` went from 2.9 to 2.2 x floor in
+        # time and from 5.4 to 3.5 x floor in memory.
+        return _CANONICAL.setdefault(self, self)  # type: ignore[return-value]
 
 
-_CANONICAL: dict[Model, Model] = {}
+_CANONICAL: dict[SharedValue, SharedValue] = {}
 
 
 class Source(Model):
@@ -90,14 +85,14 @@ class Source(Model):
         return self
 
 
-class SourcedText(Model):
+class SourcedText(SharedValue):
     """A sentence or phrase together with the source it comes from."""
 
     text: Text
     source: SourceRef
 
 
-class Duty(Model):
+class Duty(SharedValue):
     """Something the role does at work."""
 
     area: Literal["clinical", "administrative"]
@@ -105,7 +100,7 @@ class Duty(Model):
     source: SourceRef
 
 
-class WorkSetting(Model):
+class WorkSetting(SharedValue):
     """A place the role works, with its share of jobs where a source gives one."""
 
     text: Text
@@ -113,7 +108,7 @@ class WorkSetting(Model):
     source: SourceRef
 
 
-class EducationPoint(Model):
+class EducationPoint(SharedValue):
     """One fact about how to get into the role."""
 
     topic: Literal[
@@ -130,7 +125,7 @@ class EducationPoint(Model):
     source: SourceRef
 
 
-class ProgramLength(Model):
+class ProgramLength(SharedValue):
     """How long a training program takes, as a range."""
 
     low: Annotated[float, Field(gt=0, le=600, strict=True)]
@@ -146,7 +141,7 @@ class ProgramLength(Model):
         return self
 
 
-class Certification(Model):
+class Certification(SharedValue):
     """A credential people in the role can earn."""
 
     code: Text
@@ -159,7 +154,7 @@ class Certification(Model):
     source: SourceRef
 
 
-class Requirement(Model):
+class Requirement(SharedValue):
     """BLS's typical entry requirements: education, experience, training."""
 
     kind: Literal["entry-education", "work-experience", "on-the-job-training"]
@@ -237,7 +232,7 @@ class OutlookFigure(Model):
         return self
 
 
-class CareerPath(Model):
+class CareerPath(SharedValue):
     """A next step the role leads to, in the source's words."""
 
     label: Text
@@ -249,7 +244,7 @@ class CareerPath(Model):
     source: SourceRef
 
 
-class BlsOccupation(Model):
+class BlsOccupation(SharedValue):
     """The closest BLS occupation to the role."""
 
     soc_code: SocCode | None = None
@@ -285,7 +280,7 @@ class Role(Model):
     bls_occupation: BlsOccupation | None = None
 
 
-class ComparisonCategory(Model):
+class ComparisonCategory(SharedValue):
     """A row of the comparison table; `kind` says where its cells come from."""
 
     id: Slug
@@ -293,7 +288,7 @@ class ComparisonCategory(Model):
     kind: Literal["text", "median-pay", "entry-education", "outlook"]
 
 
-class FigureRef(Model):
+class FigureRef(SharedValue):
     """A pointer from an answer to a figure that supports or qualifies it."""
 
     role: Slug
