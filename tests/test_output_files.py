@@ -42,7 +42,9 @@ def test_csv_files_for_tabular_views(run: Any, tmp_path: Path) -> None:
     target = tmp_path / "salary.csv"
     assert run("salary", "-o", str(target)).exit_code == 0
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
-    assert rows[0]["figure_id"] == "ma-indeed-average"
+    assert rows[0]["figure_id"] == "oews-31-9092-99-median"  # newest first
+    assert rows[0]["as_of"] == "May 2025" and rows[0]["amount"] == "45690"
+    assert "ma-indeed-average" in [row["figure_id"] for row in rows]
 
 
 def test_an_extension_the_view_cannot_write_is_a_usage_error(run: Any, tmp_path: Path) -> None:

@@ -230,9 +230,10 @@ def test_faq_without_match_is_one_line_on_stderr_and_exit_1(run: Any) -> None:
 def test_every_view_ends_with_its_numbered_sources(run: Any) -> None:
     out = run("salary", "--format", "plain").stdout
     tail = out.split("\nSources\n-------\n")[1].splitlines()
-    assert tail[0].startswith("[1] Indeed salary figures")
-    assert "Reported by [2]." in tail[0]
-    assert tail[1].startswith("[2] Medical Assistant vs Medical Office Assistant")
+    assert tail[0].startswith("[1] Occupational Employment and Wage Statistics (OEWS), May 2025")
+    assert tail[1].startswith("[2] Indeed salary figures")
+    assert "Reported by [3]." in tail[1]
+    assert tail[2].startswith("[3] Medical Assistant vs Medical Office Assistant")
 
 
 def test_a_long_role_list_prints_one_line_per_role(

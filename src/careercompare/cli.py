@@ -14,11 +14,13 @@ import typer
 
 from careercompare import __version__
 from careercompare.cli_options import (
+    AreaOption,
     RoleArgument,
     RolesArgument,
     Settings,
     catalog_index,
     load_catalog,
+    local_area,
     settings,
     view_command,
 )
@@ -81,19 +83,21 @@ def main_options(
 
 @app.command()
 @view_command
-def table(ctx: typer.Context, roles: RolesArgument = None) -> "ViewResult":
+def table(ctx: typer.Context, roles: RolesArgument = None, area: AreaOption = None) -> "ViewResult":
     """Compare roles side by side, one row per comparison category.
 
     \b
     Examples:
       careercompare table
       careercompare table ma rn
+      careercompare table ma moa --area "south florida nonmetropolitan"
       careercompare table "medical assistant" moa --format markdown
     """
     from careercompare.views.table import build_table
 
     index = catalog_index(ctx)
-    return build_table(index, index.resolve_roles(roles or []))
+    roles_ = index.resolve_roles(roles or [])
+    return build_table(index, roles_, local=local_area(ctx, area, national=False))
 
 
 @app.command()
@@ -107,19 +111,24 @@ def salary(
             "--hourly", help="Show hourly figures (published, or annual / 2,080 h as an estimate)."
         ),
     ] = False,
+    area: AreaOption = None,
 ) -> "ViewResult":
-    """Every salary figure with its kind, period and source, on one chart.
+    """Every salary figure with its kind, period and source, on one chart: the BLS OEWS
+    wages (in --area and the U.S.) first, then the handbook's and others'.
 
     \b
     Examples:
       careercompare salary
-      careercompare salary ma --hourly
+      careercompare salary ma moa --area FL
+      careercompare salary ma --hourly --area tampa
       careercompare salary ma moa --format csv
     """
     from careercompare.views.salary import build_salary
 
     index = catalog_index(ctx)
-    return build_salary(index, index.resolve_roles(roles or []), hourly=hourly)
+    roles_ = index.resolve_roles(roles or [])
+    local = local_area(ctx, area, national=True)
+    return build_salary(index, roles_, hourly=hourly, local=local)
 
 
 @app.command()
@@ -164,35 +173,39 @@ def faq(
 
 @app.command()
 @view_command
-def show(ctx: typer.Context, role: RoleArgument) -> "ViewResult":
+def show(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "ViewResult":
     """One role's whole profile: duties, training, pay, outlook, where it leads.
 
     \b
     Examples:
       careercompare show ma
+      careercompare show lpn --area texas
       careercompare show "medical office assistant" --format markdown
     """
     from careercompare.views.show import build_show
 
     index = catalog_index(ctx)
-    return build_show(index, index.resolve_role(role))
+    local = local_area(ctx, area, national=False)
+    return build_show(index, index.resolve_role(role), local=local)
 
 
 @app.command()
 @view_command
-def paths(ctx: typer.Context, role: RoleArgument) -> "ViewResult":
+def paths(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "ViewResult":
     """Where a role leads: each step's training, median pay (and the difference) and outlook.
 
     \b
     Examples:
       careercompare paths ma
+      careercompare paths ma --area FL
       careercompare paths moa --format markdown
       careercompare paths ma --json
     """
     from careercompare.views.paths import build_paths
 
     index = catalog_index(ctx)
-    return build_paths(index, index.resolve_role(role))
+    local = local_area(ctx, area, national=False)
+    return build_paths(index, index.resolve_role(role), local=local)
 
 
 @app.command("roles")
@@ -337,3 +350,94 @@ def import_bls(
     from careercompare.importers.bls_catalog import run_import
 
     run_import(export, out=out, force=force, with_bundled=with_bundled, skip_bad=skip_bad)
+
+
+@app.command("import-oews")
+def import_oews(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE...",
+            help="OEWS tables as BLS publishes them: .xlsx, the .zip files that hold them, "
+            "or .csv in the same layout.",
+        ),
+    ],
+    release: Annotated[
+        str | None,
+        typer.Option(
+            "--release",
+            metavar="RELEASE",
+            help="The release, e.g. 'May 2026' (default: read from the file names).",
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published", metavar="YYYY-MM-DD", help="The date BLS published the release."
+        ),
+    ] = None,
+    top_annual: Annotated[
+        str | None,
+        typer.Option(
+            "--top-annual",
+            metavar="DOLLARS",
+            help="The annual wage BLS writes '#' at or above (default: as in the wages in use).",
+        ),
+    ] = None,
+    top_hourly: Annotated[
+        str | None,
+        typer.Option(
+            "--top-hourly",
+            metavar="DOLLARS",
+            help="The hourly wage BLS writes '#' at or above (default: as in the wages in use).",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the database here instead of the data folder (not used by the views).",
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Import a release older than the one in use; replace FILE."),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")
+    ] = False,
+) -> None:
+    """Import a release of the BLS OEWS wage tables; the newest release is used from then on.
+
+    The wages go to the data folder (CAREERCOMPARE_DATA_DIR, or ~/.local/share/careercompare
+    on Linux); the wages careercompare ships stay available. 'careercompare data' lists them.
+
+    \b
+    Examples:
+      careercompare import-oews oesm26all.zip
+      careercompare import-oews state_M2026_dl.xlsx MSA_M2026_dl.xlsx BOS_M2026_dl.xlsx
+      careercompare import-oews wages.csv --release "May 2026" --published 2027-04-30
+    """
+    from careercompare.importers.oews import ImportSettings, run_import_oews
+
+    settings_ = ImportSettings(
+        files=tuple(files),
+        release=release,
+        published=published,
+        top_annual=top_annual,
+        top_hourly=top_hourly,
+        output=output,
+        force=force,
+    )
+    terminal = settings(ctx).terminal
+    run_import_oews(settings_, quiet=quiet, stderr_is_tty=_is_tty(terminal.stderr))
+
+
+def _is_tty(stream: object) -> bool:
+    try:
+        return bool(getattr(stream, "isatty", lambda: False)())
+    except (ValueError, OSError):
+        return False

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from careercompare.catalog.index import CatalogIndex
     from careercompare.catalog.models import Catalog
     from careercompare.views.base import ViewResult
+    from careercompare.views.local_wages import LocalArea
+    from careercompare.wages.database import WageDatabase
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,33 @@ def catalog_index(ctx: typer.Context) -> "CatalogIndex":
     from careercompare.catalog.index import CatalogIndex
 
     return CatalogIndex(load_catalog(ctx))
+
+
+def wage_database(ctx: typer.Context) -> "WageDatabase":
+    """The wages in use: the newest release, imported or bundled."""
+    from careercompare.wages.datasets import wages_in_use
+
+    terminal = settings(ctx).terminal
+
+    def warn(message: str) -> None:
+        terminal.stderr.write(f"careercompare: warning: {message}\n")
+
+    return wages_in_use(warn)
+
+
+def local_area(ctx: typer.Context, wanted: str | None, *, national: bool) -> "LocalArea | None":
+    """The area --area names (then the nation), the nation alone when `national`, or None."""
+    if wanted is None and not national:
+        return None
+    from careercompare.views.local_wages import LocalArea
+    from careercompare.wages.areas import resolve_area
+
+    db = wage_database(ctx)
+    nation = next(area for area in db.areas if area.kind == "nation")
+    if wanted is None:
+        return LocalArea(db, (nation,))
+    area = resolve_area(wanted, db.areas)
+    return LocalArea(db, (area,) if area == nation else (area, nation))
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -97,6 +126,17 @@ FormatOption = Annotated[
         callback=_format_name,
         help=f"Output format: {', '.join(FORMAT_NAMES)} (default: rich).",
         show_default=False,
+    ),
+]
+AreaOption = Annotated[
+    str | None,
+    typer.Option(
+        "--area",
+        metavar="AREA",
+        envvar="CAREERCOMPARE_AREA",
+        show_envvar=True,
+        help="Local wages (BLS OEWS) in a state (name, FL or 12), a metro or nonmetro area "
+        "(words of its name, or its code), or 'us'; 'careercompare areas' lists them.",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]

@@ -66,6 +66,11 @@ def _mode(existing: os.stat_result | None) -> int:
     """The replaced file's mode, or what the umask leaves of 0o666."""
     if existing is not None and stat.S_ISREG(existing.st_mode):
         return stat.S_IMODE(existing.st_mode)
+    return new_file_mode()
+
+
+def new_file_mode() -> int:
+    """The mode a new file of the user's gets: what the umask leaves of 0o666."""
     umask = os.umask(0o022)
     os.umask(umask)
     return 0o666 & ~umask

@@ -244,10 +244,22 @@ class CareerPath(SharedValue):
     source: SourceRef
 
 
+class OewsCodes(SharedValue):
+    """The OEWS occupations that stand for a role whose own SOC code is none of them."""
+
+    codes: Annotated[tuple[SocCode, ...], Field(min_length=1, max_length=20)]
+    source: SourceRef
+
+
 class BlsOccupation(SharedValue):
     """The closest BLS occupation to the role."""
 
     soc_code: SocCode | None = None
+    oews: OewsCodes | None = Field(
+        default=None,
+        description="Where local wages are published under other codes: several detailed "
+        "occupations, or a broad group. Without it, the OEWS row of soc_code is used.",
+    )
     title: Text
     match: Literal["exact", "closest"]
     note: SourcedText | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.models import Source
 from careercompare.views.base import CitedSource
 
 
@@ -13,8 +14,13 @@ class Citations:
     """
 
     def __init__(self, index: CatalogIndex) -> None:
-        self._sources = index.sources_by_id
+        self._sources = dict(index.sources_by_id)
         self._order: dict[str, int] = {}
+
+    def cite_source(self, source: Source) -> str:
+        """Cite a source that is not in the catalog (the wage database's release)."""
+        self._sources.setdefault(source.id, source)
+        return self.cite(source.id)
 
     def cite(self, source_id: str) -> str:
         """Remember a source (and, for a secondhand one, its reporter); returns the id."""

@@ -18,10 +18,12 @@ from careercompare.catalog.models import (
     SalaryFigure,
 )
 from careercompare.render.blocks import Block, Heading, TreeNode
-from careercompare.views.base import FLATTEN, CitingResult, CsvValue
+from careercompare.views.base import FLATTEN, NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_IN_SOURCES, RoleRef, sources_block
 from careercompare.views.formatting import money, number, outlook_summary, salary_amount
+from careercompare.views.local_wages import LocalArea, role_wages
+from careercompare.wages.estimates import Cell
 
 MAX_DEPTH = 4
 
@@ -36,6 +38,18 @@ class PayDifference:
 
 
 @dataclass(frozen=True)
+class LocalMedian:
+    """A step's OEWS median in the area asked for, and its difference from the start's."""
+
+    occupation_code: str
+    occupation_title: str
+    area: str
+    median: Cell
+    pay_difference: PayDifference | None
+    source: str
+
+
+@dataclass(frozen=True)
 class StepFacts:
     """What a step takes and gives: training, median pay and outlook."""
 
@@ -44,6 +58,8 @@ class StepFacts:
     median_pay: SalaryFigure | None
     pay_difference: PayDifference | None
     outlook: OutlookFigure | None
+    local_median_pay: tuple[LocalMedian, ...] = ()
+    local_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +85,8 @@ class PathsResult(CitingResult):
     role: RoleRef
     start: StepFacts
     steps: tuple[PathStep, ...]
+    wage_release: str | None = None
+    multi_codes: frozenset[str] = field(default=frozenset(), metadata=NOT_IN_JSON)
 
     def blocks(self) -> tuple[Block, ...]:
         children = self._facts(self.start, base=None)
@@ -104,12 +122,34 @@ class PathsResult(CitingResult):
                 shown = f"{'at least ' if gap.at_least else ''}{sign}{money(abs(gap.amount))}"
                 pay += f", {shown} vs {base}"
             nodes.append(TreeNode(pay))
+        nodes += [self._local(local, base) for local in facts.local_median_pay]
+        if facts.local_note:
+            nodes.append(TreeNode(f"Median pay in the area: {facts.local_note}"))
         if facts.outlook is None:
             nodes.append(TreeNode(f"Outlook: {NOT_IN_SOURCES}"))
         else:
             text = f"Outlook: {outlook_summary(facts.outlook)}"
             nodes.append(TreeNode(self.cited(text, facts.outlook.source)))
         return nodes
+
+    def _local(self, local: LocalMedian, base: str | None) -> TreeNode:
+        what = f"{local.occupation_title} " if self.several_codes(local) else ""
+        cell = local.median
+        shown = "not released by BLS"
+        if cell.value is not None:
+            shown = f"{'at least ' if cell.at_least else ''}{money(cell.value)} a year"
+        text = f"Median pay {what}in {local.area}: {shown} ({self.wage_release})"
+        text = self.cited(text, local.source)
+        gap = local.pay_difference
+        if gap is not None and base is not None:
+            sign = "+" if gap.amount >= 0 else "-"
+            text += (
+                f", {'at least ' if gap.at_least else ''}{sign}{money(abs(gap.amount))} vs {base}"
+            )
+        return TreeNode(text)
+
+    def several_codes(self, local: LocalMedian) -> bool:
+        return local.occupation_code in self.multi_codes
 
     def _step(self, step: PathStep) -> TreeNode:
         labels = " / ".join(step.labels)
@@ -158,12 +198,52 @@ def _records(steps: tuple[PathStep, ...], depth: int) -> list[dict[str, CsvValue
 class _PathBuilder:
     """Walks the career paths depth first, citing sources in the order they are shown."""
 
-    def __init__(self, index: CatalogIndex, start: Role) -> None:
+    def __init__(self, index: CatalogIndex, start: Role, local: LocalArea | None) -> None:
         self.index = index
         self.start = start
         self.start_median = index.headline_median(start)
         self.citations = Citations(index)
         self.expanded = {start.id}
+        self.local = local
+        self.multi_codes: set[str] = set()
+        self.start_local = self._start_local()
+
+    def _start_local(self) -> float | None:
+        """The start's one OEWS median in the area, the base of local differences."""
+        if self.local is None:
+            return None
+        area = self.local.areas[0]
+        wages = role_wages(self.index, self.local.db, self.start, (area,), Citations(self.index))
+        if len(wages.estimates) != 1:
+            return None
+        median = wages.estimates[0].wage("median")
+        return median.value if median.value is not None and not median.at_least else None
+
+    def local_medians(self, role: Role) -> tuple[tuple[LocalMedian, ...], str | None]:
+        if self.local is None:
+            return (), None
+        area = self.local.areas[0]
+        wages = role_wages(self.index, self.local.db, role, (area,), self.citations)
+        if wages.several:
+            self.multi_codes.update(e.occupation_code for e in wages.estimates)
+        medians = []
+        for estimate in wages.estimates:
+            median = estimate.wage("median")
+            gap = None
+            base = self.start_local
+            if role is not self.start and base is not None and median.value is not None:
+                gap = PayDifference(median.value - base, median.at_least, self.start.id)
+            medians.append(
+                LocalMedian(
+                    estimate.occupation_code,
+                    estimate.occupation_title,
+                    area.title,
+                    median,
+                    gap,
+                    wages.source or "",
+                )
+            )
+        return tuple(medians), wages.note
 
     def facts(self, role: Role) -> StepFacts:
         requirement = self.index.requirement(role, "entry-education")
@@ -183,10 +263,11 @@ class _PathBuilder:
                 difference = PayDifference(
                     median.amount - base.amount, median.bound == "at-least", self.start.id
                 )
+        local, note = self.local_medians(role)
         projection = self.index.headline_outlook(role)
         if projection is not None:
             self.citations.cite(projection.source)
-        return StepFacts(requirement, length, median, difference, projection)
+        return StepFacts(requirement, length, median, difference, projection, local, note)
 
     def step(self, paths: list[CareerPath], target: Role | None, depth: int) -> PathStep:
         for path in paths:
@@ -218,11 +299,17 @@ class _PathBuilder:
         return tuple(self.step(paths, target, depth) for target, paths in grouped.values())
 
 
-def build_paths(index: CatalogIndex, role: Role) -> PathsResult:
-    """Where the role leads, each step with training, median pay and outlook."""
-    builder = _PathBuilder(index, role)
+def build_paths(index: CatalogIndex, role: Role, *, local: LocalArea | None = None) -> PathsResult:
+    """Where the role leads, each step with training, median pay and outlook; with
+    `local`, each step's OEWS median in that area and its difference from the start's."""
+    builder = _PathBuilder(index, role, local)
     start = builder.facts(role)
     steps = builder.branches(role, 1)
     return PathsResult(
-        role=RoleRef.of(role), start=start, steps=steps, sources=builder.citations.cited()
+        role=RoleRef.of(role),
+        start=start,
+        steps=steps,
+        wage_release=local.release if local else None,
+        multi_codes=frozenset(builder.multi_codes),
+        sources=builder.citations.cited(),
     )

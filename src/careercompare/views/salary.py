@@ -34,6 +34,15 @@ from careercompare.views.formatting import (
     salary_amount,
     salary_kind,
 )
+from careercompare.views.local_wages import (
+    LocalArea,
+    RoleWages,
+    bars_of,
+    csv_rows,
+    figure_rows,
+    precision_notes,
+    role_wages,
+)
 
 SALARY_COLUMNS = ("Figure", "Amount", "Pay period", "Covers", "Source")
 NEARLY_EQUAL = 0.02
@@ -87,6 +96,11 @@ class SalaryResult(CitingResult):
     roles: tuple[SalaryRole, ...]
     disagreements: tuple[str, ...]
     occupation_notes: tuple[OccupationNote, ...]
+    wage_release: str | None = None
+    local_wages: tuple[RoleWages, ...] = ()
+
+    def _local(self, role_id: str) -> RoleWages | None:
+        return next((w for w in self.local_wages if w.role == role_id), None)
 
     def blocks(self) -> tuple[Block, ...]:
         blocks: list[Block] = [Heading("Salary: " + " vs ".join(role.name for role in self.roles))]
@@ -101,7 +115,15 @@ class SalaryResult(CitingResult):
             )
         for role in self.roles:
             figures = [entry.figure for entry in role.salary]
-            blocks += [Heading(role.name, 2), figure_records(self, figures, hourly=self.hourly)]
+            local = self._local(role.id)
+            table = figure_records(
+                self, figures, hourly=self.hourly, local=local, release=self.wage_release
+            )
+            blocks += [Heading(role.name, 2), table]
+            if local is not None and local.note:
+                blocks.append(Paragraph(f"Local wages: {local.note}.", note=True))
+            if local is not None:
+                blocks += [Paragraph(text, note=True) for text in precision_notes(local)]
             if role.salary_notes:
                 notes = tuple(self.cited(n.text, n.source) for n in role.salary_notes)
                 blocks.append(BulletList(notes))
@@ -145,7 +167,13 @@ class SalaryResult(CitingResult):
 
     def _chart(self) -> BarChart | None:
         """All roles' figures on one scale from $0: ranges as bars, single amounts as marks."""
-        bars = [bar for role in self.roles for bar in self._bars(role)]
+        bars = []
+        for role in self.roles:
+            local = self._local(role.id)
+            if local is not None and local.source and self.wage_release:
+                marker = self.marker(local.source)
+                bars += bars_of(local, self.wage_release, marker, hourly=self.hourly)
+            bars += self._bars(role)
         values = [v for bar in bars for v in (bar.low, bar.high, bar.mark) if v is not None]
         if not values:
             return None
@@ -154,7 +182,7 @@ class SalaryResult(CitingResult):
         return BarChart(tuple(bars), 0.0, end, money(0), money(end))
 
     def records(self) -> list[dict[str, CsvValue]]:
-        return [
+        catalog: list[dict[str, CsvValue]] = [
             {
                 "role_id": role.id,
                 "role": role.name,
@@ -171,30 +199,46 @@ class SalaryResult(CitingResult):
                 "as_of": figure.as_of or "",
                 "scope": figure.scope or "",
                 "shown": salary_amount(figure, hourly=self.hourly),
+                "released": True,
                 "source": figure.source,
             }
             for role in self.roles
             for figure in (entry.figure for entry in role.salary)
         ]
+        local = [
+            row
+            for wages in self.local_wages
+            for row in csv_rows(wages, self.wage_release or "", hourly=self.hourly)
+        ]
+        return local + catalog
 
 
-def figure_records(result: CitingResult, figures: Sequence[SalaryFigure], *, hourly: bool) -> Block:
-    """A role's salary figures as a table, or a note that the sources give none."""
-    if not figures:
+def figure_records(
+    result: CitingResult,
+    figures: Sequence[SalaryFigure],
+    *,
+    hourly: bool,
+    local: RoleWages | None = None,
+    release: str | None = None,
+) -> Block:
+    """A role's salary figures as a table, newest first: the OEWS estimates (when asked
+    for), then the catalog's figures; or a note that the sources give none."""
+    rows = []
+    if local is not None and local.source and release:
+        rows += figure_rows(local, release, result.marker(local.source), hourly=hourly)
+    rows += [
+        (
+            salary_kind(figure),
+            salary_amount(figure, hourly=hourly),
+            figure.as_of or "not stated",
+            figure.scope or "the whole occupation",
+            result.marker(figure.source),
+        )
+        for figure in figures
+    ]
+    if not rows:
         return Paragraph(f"Salary: {NOT_IN_SOURCES}.")
-    return Records(
-        SALARY_COLUMNS,
-        tuple(
-            (
-                salary_kind(figure),
-                salary_amount(figure, hourly=hourly),
-                figure.as_of or "not stated",
-                figure.scope or "the whole occupation",
-                result.marker(figure.source),
-            )
-            for figure in figures
-        ),
-    )
+    return Records(SALARY_COLUMNS, tuple(rows))
 
 
 def _measures(index: CatalogIndex, role: Role) -> dict[tuple[str, str, str | None], float]:
@@ -243,11 +287,21 @@ def pay_disagreements(index: CatalogIndex, roles: list[Role]) -> tuple[str, ...]
     return tuple(sentences)
 
 
-def build_salary(index: CatalogIndex, roles: list[Role], *, hourly: bool = False) -> SalaryResult:
-    """Every salary figure of the roles, a shared chart and where the sources disagree."""
+def build_salary(
+    index: CatalogIndex,
+    roles: list[Role],
+    *,
+    hourly: bool = False,
+    local: LocalArea | None = None,
+) -> SalaryResult:
+    """Every salary figure of the roles (with their OEWS estimates in the areas of `local`),
+    a shared chart and where the sources disagree."""
     citations = Citations(index)
     shown = []
+    wages = []
     for role in roles:
+        if local is not None:
+            wages.append(role_wages(index, local.db, role, local.areas, citations))
         for figure in role.salary:
             citations.cite(figure.source)
         for note in role.salary_notes:
@@ -259,5 +313,7 @@ def build_salary(index: CatalogIndex, roles: list[Role], *, hourly: bool = False
         roles=tuple(shown),
         disagreements=pay_disagreements(index, roles),
         occupation_notes=occupation_notes(roles, citations),
+        wage_release=local.release if local is not None else None,
+        local_wages=tuple(wages),
         sources=citations.cited(),
     )

@@ -18,6 +18,7 @@ from careercompare.views.common import (
     sources_block,
 )
 from careercompare.views.formatting import number
+from careercompare.views.local_wages import LocalArea, RoleWages, precision_notes, role_wages
 from careercompare.views.outlook import Projection, projection_records, projections
 from careercompare.views.salary import figure_records
 
@@ -32,6 +33,8 @@ class ShowResult(CitingResult):
     path_targets: dict[str, str] = field(metadata=NOT_IN_JSON)
     projections: tuple[Projection, ...] = field(metadata=NOT_IN_JSON)
     occupation_notes: tuple[OccupationNote, ...] = field(metadata=NOT_IN_JSON)
+    wage_release: str | None = None
+    local_wages: RoleWages | None = None
 
     def blocks(self) -> tuple[Block, ...]:
         role = self.role
@@ -43,7 +46,10 @@ class ShowResult(CitingResult):
             *_section("Education and training", self._education()),
             *_section("Certifications", self._certifications()),
             Heading("Salary", 2),
-            figure_records(self, role.salary, hourly=False),
+            figure_records(
+                self, role.salary, hourly=False, local=self.local_wages, release=self.wage_release
+            ),
+            *self._local_notes(),
             *([BulletList(self._sourced(role.salary_notes))] if role.salary_notes else []),
             Heading("Outlook", 2),
             projection_records(self, self.projections),
@@ -139,6 +145,13 @@ class ShowResult(CitingResult):
             shown.append(self.cited(text, c.source))
         return tuple(shown)
 
+    def _local_notes(self) -> list[Block]:
+        local = self.local_wages
+        if local is None:
+            return []
+        notes = [f"Local wages: {local.note}."] if local.note else []
+        return [Paragraph(text, note=True) for text in notes + precision_notes(local)]
+
     def _paths(self) -> tuple[str, ...]:
         items = []
         for path in self.role.career_paths:
@@ -154,8 +167,11 @@ def _section(title: str, items: tuple[str, ...]) -> list[Block]:
     return [Heading(title, 2), body]
 
 
-def _cite_in_order(index: CatalogIndex, role: Role, citations: Citations) -> None:
-    """Cite the role's sources in the order the profile shows them."""
+def _cite_in_order(
+    index: CatalogIndex, role: Role, citations: Citations, local: LocalArea | None
+) -> RoleWages | None:
+    """Cite the role's sources in the order the profile shows them, up to its salary;
+    the local wages, asked for, are read there."""
     sourced: list[str] = []
     if role.summary:
         sourced.append(role.summary.source)
@@ -172,16 +188,20 @@ def _cite_in_order(index: CatalogIndex, role: Role, citations: Citations) -> Non
     sourced += [role.program_length.source] if role.program_length else []
     sourced += [r.source for r in role.requirements]
     sourced += [c.source for c in role.certifications]
-    sourced += [f.source for f in role.salary]
-    sourced += [n.source for n in role.salary_notes]
     for source in sourced:
         citations.cite(source)
+    wages = role_wages(index, local.db, role, local.areas, citations) if local else None
+    for later in (role.salary, role.salary_notes):
+        for item in later:
+            citations.cite(item.source)
+    return wages
 
 
-def build_show(index: CatalogIndex, role: Role) -> ShowResult:
-    """Everything the catalog says about one role, each fact with its source."""
+def build_show(index: CatalogIndex, role: Role, *, local: LocalArea | None = None) -> ShowResult:
+    """Everything the catalog says about one role, each fact with its source; with
+    `local`, its OEWS wages in that area and the nation."""
     citations = Citations(index)
-    _cite_in_order(index, role, citations)
+    wages = _cite_in_order(index, role, citations, local)
     ordered = projections(index, role, citations)
     for later in (role.growth_drivers, role.career_paths, role.choose_if):
         for item in later:
@@ -197,5 +217,7 @@ def build_show(index: CatalogIndex, role: Role) -> ShowResult:
         path_targets=targets,
         projections=ordered,
         occupation_notes=occupation_notes([role], citations),
+        wage_release=local.release if local else None,
+        local_wages=wages,
         sources=citations.cited(),
     )

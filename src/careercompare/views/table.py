@@ -18,6 +18,7 @@ from careercompare.views.common import (
     sources_block,
 )
 from careercompare.views.formatting import outlook_summary, salary_amount
+from careercompare.views.local_wages import LocalArea, median_summary, role_wages
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,26 @@ def comparison_cell(index: CatalogIndex, role: Role, category: ComparisonCategor
     return TableCell(role.id, outlook_summary(projection), projection.source, projection.id)
 
 
-def build_table(index: CatalogIndex, roles: list[Role]) -> TableResult:
-    """The comparison table of the given roles."""
+def local_median_row(
+    index: CatalogIndex, roles: list[Role], local: LocalArea, citations: Citations
+) -> TableRow:
+    """The roles' OEWS medians in the area asked for."""
+    area = local.areas[0]
+    cells = []
+    for role in roles:
+        wages = role_wages(index, local.db, role, (area,), citations)
+        text = median_summary(wages, area)
+        if wages.estimates:
+            text += f" ({local.release})"
+        cells.append(TableCell(role.id, text, wages.source if wages.estimates else None))
+    label = f"Median pay in {area.title} (BLS OEWS)"
+    return TableRow("local-median-pay", label, "oews-median", tuple(cells))
+
+
+def build_table(
+    index: CatalogIndex, roles: list[Role], *, local: LocalArea | None = None
+) -> TableResult:
+    """The comparison table of the given roles; with `local`, their medians in its area."""
     citations = Citations(index)
     rows = []
     for category in index.catalog.comparison_categories:
@@ -118,6 +137,8 @@ def build_table(index: CatalogIndex, roles: list[Role]) -> TableResult:
             if cell.source:
                 citations.cite(cell.source)
         rows.append(TableRow(category.id, category.label, category.kind, cells))
+        if category.kind == "median-pay" and local is not None:
+            rows.append(local_median_row(index, roles, local, citations))
     notes = occupation_notes(roles, citations)
     return TableResult(
         roles=tuple(RoleRef.of(role) for role in roles),

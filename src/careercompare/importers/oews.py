@@ -1,0 +1,322 @@
+"""`careercompare import-oews`: the OEWS tables BLS publishes, turned into a wage database.
+
+The database is written to a temporary file beside its place and renamed at the end,
+so an interrupted or failed import leaves the wages in use untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+
+from careercompare.errors import CatalogError, FileError, UsageError
+from careercompare.importers.oews_files import (
+    FLAG_COLUMNS,
+    IDENTITY_COLUMNS,
+    Table,
+    area_code,
+    is_cross_industry,
+    read_tables,
+    release_from_names,
+)
+from careercompare.output_file import new_file_mode
+from careercompare.wages.database import AREA_KINDS, COLUMNS, FORMAT, SCHEMA, stored_value
+from careercompare.wages.estimates import VALUE_COLUMNS
+
+BATCH = 5000
+PROGRESS_BYTES = 4 * 1024 * 1024  # files above this size show a progress bar
+# About how many bytes a row takes, to estimate a file's rows from its size.
+ROW_BYTES = {".csv": 150, ".gz": 60, ".xlsx": 60, ".zip": 60}
+Progress = Callable[[Path], AbstractContextManager[Callable[[], None]]]
+
+
+@dataclass(frozen=True)
+class ImportSettings:
+    """What the user asked of an import."""
+
+    files: tuple[Path, ...]
+    release: str | None
+    published: str | None
+    top_annual: str | None
+    top_hourly: str | None
+    output: Path | None
+    force: bool
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import wrote."""
+
+    path: Path
+    release: str
+    rows: int
+    areas: int
+    occupations: int
+    duplicates: int
+    skipped: int
+
+
+def file_facts(path: Path) -> tuple[str, int, str]:
+    """(name, size, SHA-256) of a source file."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return path.name, path.stat().st_size, digest.hexdigest()
+
+
+class _Writer:
+    """Fills a new database, assigning ids to areas and occupations as they come."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.areas: dict[str, int] = {}
+        self.occupations: dict[str, int] = {}
+        self.rows = self.duplicates = self.skipped = 0
+        self.pending: list[tuple[object, ...]] = []
+
+    def add_table(self, table: Table, tick: Callable[[], None]) -> None:
+        columns = table.columns
+        present = {name: columns[name] for name in VALUE_COLUMNS if name in columns}
+        for number, row in enumerate(table.rows, 2):
+            tick()
+            if len(row) < len(columns) and not any(row):
+                continue
+            if not is_cross_industry(table, row):
+                self.skipped += 1
+                continue
+            try:
+                self._add(table, row, present)
+            except (IndexError, ValueError) as error:
+                raise CatalogError(
+                    f"{table.where}: row {number} cannot be read ({error})"
+                ) from None
+            if len(self.pending) >= BATCH:
+                self.flush()
+
+    def _add(self, table: Table, row: list[str], present: dict[str, int]) -> None:
+        columns = table.columns
+        get = {name: row[columns[name]] for name in IDENTITY_COLUMNS}
+        kind = AREA_KINDS.get(get["AREA_TYPE"], "other")
+        code = area_code(get["AREA"], get["AREA_TYPE"])
+        state = row[columns["PRIM_STATE"]] if "PRIM_STATE" in columns else ""
+        area = self.areas.get(code)
+        if area is None:
+            area = self.areas[code] = len(self.areas) + 1
+            self.db.execute(
+                "INSERT INTO areas VALUES (?, ?, ?, ?, ?)",
+                (area, code, get["AREA_TITLE"], kind, state or ("US" if kind == "nation" else "")),
+            )
+        occupation = self.occupations.get(get["OCC_CODE"])
+        if occupation is None:
+            occupation = self.occupations[get["OCC_CODE"]] = len(self.occupations) + 1
+            self.db.execute(
+                "INSERT INTO occupations VALUES (?, ?, ?, ?)",
+                (occupation, get["OCC_CODE"], get["OCC_TITLE"], get["O_GROUP"].lower()),
+            )
+        values = [
+            stored_value(name, row[present[name]]) if name in present else None
+            for name in VALUE_COLUMNS
+        ]
+        flags = [
+            1 if name in columns and row[columns[name]].upper() == "TRUE" else None
+            for name in FLAG_COLUMNS
+        ]
+        self.pending.append((occupation, area, *values, *flags))
+
+    def flush(self) -> None:
+        before = self.db.total_changes
+        marks = ", ".join("?" * (len(COLUMNS) + 4))
+        self.db.executemany(f"INSERT OR IGNORE INTO estimates VALUES ({marks})", self.pending)
+        written = self.db.total_changes - before
+        self.rows += written
+        self.duplicates += len(self.pending) - written
+        self.pending = []
+
+
+def _release(settings: ImportSettings) -> str:
+    from careercompare.wages.datasets import release_key, release_name
+
+    if settings.release:
+        year, month = release_key(settings.release)
+        return release_name(year, month)
+    found = release_from_names(path.name for path in settings.files)
+    if len(found) == 1:
+        return release_name(*found.pop())
+    if found:
+        raise UsageError(
+            "the files are of different releases; import one release at a time, or give --release"
+        )
+    raise UsageError(
+        "the release cannot be told from the file names; give it, e.g. --release 'May 2026'"
+    )
+
+
+def _check_newer(release: str, settings: ImportSettings, warn: Callable[[str], None]) -> None:
+    from careercompare.wages.datasets import release_key, wages_in_use
+
+    if settings.output is not None or settings.force:
+        return
+    in_use = wages_in_use(warn)
+    if release_key(release) < release_key(in_use.release):
+        raise CatalogError(
+            f"{release} is older than the {in_use.release} wages in use; "
+            "add --force to import it anyway"
+        )
+
+
+def _meta(settings: ImportSettings, release: str, warn: Callable[[str], None]) -> dict[str, str]:
+    top_annual, top_hourly = settings.top_annual, settings.top_hourly
+    if top_annual is None or top_hourly is None:
+        from careercompare.wages.datasets import wages_in_use
+
+        in_use = wages_in_use(warn).meta
+        top_annual = top_annual or in_use.get("top_annual")
+        top_hourly = top_hourly or in_use.get("top_hourly")
+    meta = {
+        "format": FORMAT,
+        "release": release,
+        "imported": datetime.date.today().isoformat(),
+        "publisher": "U.S. Bureau of Labor Statistics (BLS)",
+        "program": "Occupational Employment and Wage Statistics (OEWS)",
+        "scope": "cross-industry estimates; employment excludes the self-employed",
+    }
+    if settings.published:
+        meta["published"] = settings.published
+    if top_annual and top_hourly:
+        meta["top_annual"], meta["top_hourly"] = top_annual, top_hourly
+    return meta
+
+
+def import_oews(
+    settings: ImportSettings,
+    *,
+    progress: Progress | None = None,
+    warn: Callable[[str], None] = lambda message: None,
+) -> ImportSummary:
+    """Read every table of the files into a new database, then put it in its place."""
+    from careercompare.wages.datasets import data_dir, imported_path
+
+    release = _release(settings)
+    _check_newer(release, settings, warn)
+    target = settings.output or imported_path(release)
+    if settings.output is not None and target.exists() and not settings.force:
+        raise FileError(f"{target}: already exists; add --force to replace it")
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".oews-", suffix=".tmp")
+        os.fchmod(handle, new_file_mode())
+        os.close(handle)
+    except OSError as error:
+        where = folder if settings.output else data_dir()
+        raise FileError(f"{where}: cannot write the wages there ({error.strerror})") from None
+    try:
+        summary = _fill(Path(temporary), settings, release, progress, warn)
+        Path(temporary).replace(target)
+    except sqlite3.Error as error:
+        raise FileError(f"{target}: could not be written ({error})") from None
+    except OSError as error:
+        raise FileError(f"{target}: could not be written ({error.strerror})") from None
+    finally:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+    return ImportSummary(target, release, *summary)
+
+
+def _fill(
+    path: Path,
+    settings: ImportSettings,
+    release: str,
+    progress: Progress | None,
+    warn: Callable[[str], None],
+) -> tuple[int, int, int, int, int]:
+    db = sqlite3.connect(path)
+    try:
+        db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+        writer = _Writer(db)
+        facts = []
+        for source in settings.files:
+            tables = 0
+            shown = progress(source) if progress else contextlib.nullcontext(lambda: None)
+            with shown as tick:
+                for table in read_tables(source):
+                    tables += 1
+                    writer.add_table(table, tick)
+            if tables == 0:
+                raise CatalogError(
+                    f"{source}: holds no OEWS table (no sheet with an OCC_CODE column)"
+                )
+            facts.append(file_facts(source))
+        writer.flush()
+        if writer.rows == 0:
+            raise CatalogError("the files hold no cross-industry OEWS rows; nothing was imported")
+        meta = _meta(settings, release, warn)
+        meta["rows"] = str(writer.rows)
+        db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        db.executemany("INSERT INTO source_files VALUES (?, ?, ?)", facts)
+        db.commit()
+        db.execute("VACUUM")
+    finally:
+        db.close()
+    return (
+        writer.rows,
+        len(writer.areas),
+        len(writer.occupations),
+        writer.duplicates,
+        writer.skipped,
+    )
+
+
+@contextlib.contextmanager
+def progress_bar(source: Path) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr while a large file is read: rows read, of an estimate."""
+    size = source.stat().st_size
+    if size < PROGRESS_BYTES:
+        yield lambda: None
+        return
+    import sys
+
+    from rich.progress import Progress as Bar
+
+    from careercompare.terminal import make_console
+
+    estimated = max(1, size // ROW_BYTES.get(source.suffix.lower(), 60))
+    with Bar(console=make_console(sys.stderr), transient=True) as bar:
+        task = bar.add_task(f"reading {source.name}", total=estimated)
+        count = 0
+
+        def tick() -> None:
+            nonlocal count
+            count += 1
+            if count % 2000 == 0:
+                bar.update(task, completed=min(count, estimated))
+
+        yield tick
+
+
+def run_import_oews(settings: ImportSettings, *, quiet: bool, stderr_is_tty: bool) -> ImportSummary:
+    """Import and report on stderr."""
+    import sys
+
+    def warn(message: str) -> None:
+        sys.stderr.write(f"careercompare: warning: {message}\n")
+
+    shown = progress_bar if not quiet and stderr_is_tty else None
+    summary = import_oews(settings, progress=shown, warn=warn)
+    if not quiet:
+        sys.stderr.write(
+            f"import-oews: {summary.release}: {summary.rows:,} estimates of "
+            f"{summary.occupations:,} occupations in {summary.areas:,} areas written to "
+            f"{summary.path}; {summary.skipped:,} industry rows and {summary.duplicates:,} "
+            "repeated rows left out\n"
+        )
+    return summary

@@ -1,0 +1,239 @@
+"""Local wages in the views: a role's OEWS estimates in an area, and how they read."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.models import Role, Source
+from careercompare.render.blocks import Bar
+from careercompare.views.base import NOT_IN_JSON
+from careercompare.views.citations import Citations
+from careercompare.views.formatting import money, number
+from careercompare.wages.database import WageDatabase
+from careercompare.wages.estimates import Area, Cell, Estimate
+
+MEASURE_LABELS = {
+    "median": "median",
+    "pct10": "10th percentile",
+    "pct25": "25th percentile",
+    "pct75": "75th percentile",
+    "pct90": "90th percentile",
+    "mean": "mean",
+}
+
+
+def oews_codes(role: Role) -> tuple[str, ...]:
+    """The OEWS occupation codes a role's local wages are published under."""
+    occupation = role.bls_occupation
+    if occupation is None:
+        return ()
+    if occupation.oews is not None:
+        return occupation.oews.codes
+    return (occupation.soc_code,) if occupation.soc_code else ()
+
+
+@dataclass(frozen=True)
+class RoleWages:
+    """A role's OEWS estimates in some areas: one per occupation code and area."""
+
+    role: str
+    name: str
+    estimates: tuple[Estimate, ...]
+    note: str | None = None
+    source: str | None = None
+    several: bool = field(default=False, metadata=NOT_IN_JSON)
+
+
+def wage_source(index: CatalogIndex, db: WageDatabase) -> Source:
+    """The source every figure of the wage database cites: the catalog's entry for the
+    release where it has one, else one made from the database's own record."""
+    year, month = db.release.split()[1], db.release.split()[0].lower()
+    source_id = f"bls-oews-{month}{year}"
+    if source_id in index.sources_by_id:
+        return index.sources_by_id[source_id]
+    meta = db.meta
+    return Source.model_construct(
+        id=source_id,
+        title=meta.get(
+            "title", f"Occupational Employment and Wage Statistics (OEWS), {db.release}"
+        ),
+        publisher=meta.get("publisher", "U.S. Bureau of Labor Statistics (BLS)"),
+        date=meta.get("published"),
+        date_meaning="published" if meta.get("published") else None,
+        url=meta.get("url"),
+        reported_by=None,
+        note=meta.get("note") or meta.get("scope"),
+    )
+
+
+def role_wages(
+    index: CatalogIndex,
+    db: WageDatabase,
+    role: Role,
+    areas: Sequence[Area],
+    citations: Citations,
+) -> RoleWages:
+    """The role's estimates in each area (in that order), its source cited."""
+    codes = oews_codes(role)
+    if not codes:
+        note = "BLS publishes no local wages under this role's name: it has no BLS occupation code"
+        return RoleWages(role.id, role.name, (), note)
+    found = []
+    for area in areas:
+        for code in codes:
+            estimate = db.estimate(code, area)
+            if estimate is not None:
+                found.append(estimate)
+    source = citations.cite_source(wage_source(index, db))
+    if not found:
+        places = " or ".join(area.title for area in areas)
+        note = f"BLS publishes no {db.release} estimate for {', '.join(codes)} in {places}"
+        return RoleWages(role.id, role.name, (), note, source, len(codes) > 1)
+    return RoleWages(role.id, role.name, tuple(found), None, source, len(codes) > 1)
+
+
+def cell_text(cell: Cell, *, hourly: bool, estimate: Estimate) -> str:
+    """'$43,680 a year', 'at least $239,200 a year', or why there is no figure."""
+    if cell.value is None:
+        return estimate.not_released_reason(hourly=hourly)
+    per = "an hour" if hourly else "a year"
+    shown = f"{money(cell.value, cents=hourly)} {per}"
+    return f"at least {shown}" if cell.at_least else shown
+
+
+def range_text(estimate: Estimate, *, hourly: bool) -> str:
+    """'$36,050 to $59,310', with 'at least' on a top-coded end."""
+    low, high = estimate.wage("pct10", hourly=hourly), estimate.wage("pct90", hourly=hourly)
+    if low.value is None or high.value is None:
+        return estimate.not_released_reason(hourly=hourly)
+    top = (
+        f"at least {money(high.value, cents=hourly)}"
+        if high.at_least
+        else money(high.value, cents=hourly)
+    )
+    bottom = money(low.value, cents=hourly)
+    return f"at least {bottom} to {top}" if low.at_least else f"{bottom} to {top}"
+
+
+def employment_text(estimate: Estimate) -> str:
+    """'66,110' or 'not released by BLS'."""
+    cell = estimate.employment
+    return number(cell.value) if cell.value is not None else "not released by BLS"
+
+
+def where(estimate: Estimate, *, several: bool) -> str:
+    """'Florida', or 'Nurse Practitioners (29-1171), Florida' for a role of several codes."""
+    if several:
+        return f"{estimate.occupation_title} ({estimate.occupation_code}), {estimate.area.title}"
+    return estimate.area.title
+
+
+def precision_notes(wages: RoleWages) -> list[str]:
+    """One sentence per estimate that BLS gives with a relative standard error above 10%."""
+    notes = []
+    for estimate in wages.estimates:
+        flagged = estimate.less_precise
+        if flagged:
+            place = where(estimate, several=wages.several)
+            notes.append(f"{wages.name}, {place}: less precise {' and '.join(flagged)}.")
+    return notes
+
+
+@dataclass(frozen=True)
+class LocalArea:
+    """The wage database of a run and the areas a view shows (the one asked, then the U.S.)."""
+
+    db: WageDatabase
+    areas: tuple[Area, ...]
+
+    @property
+    def release(self) -> str:
+        return self.db.release
+
+
+def figure_rows(
+    wages: RoleWages, release: str, marker: str, *, hourly: bool
+) -> list[tuple[str, str, str, str, str]]:
+    """Rows for the salary table: the median and the 10th-90th range of each estimate."""
+    rows = []
+    for estimate in wages.estimates:
+        covers = where(estimate, several=wages.several)
+        jobs = estimate.employment
+        if jobs.value is not None:
+            covers += f", {number(jobs.value)} jobs"
+        median = cell_text(estimate.wage("median", hourly=hourly), hourly=hourly, estimate=estimate)
+        rows.append(("median", median, release, covers, marker))
+        spread = range_text(estimate, hourly=hourly)
+        rows.append(("10th to 90th percentile", spread, release, covers, marker))
+    return rows
+
+
+def bars_of(wages: RoleWages, release: str, marker: str, *, hourly: bool) -> list[Bar]:
+    """One bar per estimate: the 10th-90th range, the median marked."""
+    bars = []
+    for estimate in wages.estimates:
+        low, high = estimate.wage("pct10", hourly=hourly), estimate.wage("pct90", hourly=hourly)
+        median = estimate.wage("median", hourly=hourly)
+        if median.value is None and (low.value is None or high.value is None):
+            continue
+        label = f"{wages.name}, {where(estimate, several=wages.several)}, {release} (BLS OEWS)"
+        shown = cell_text(median, hourly=hourly, estimate=estimate)
+        caption = f"median {shown}; 10th to 90th percentile {range_text(estimate, hourly=hourly)}"
+        ranged = low.value is not None and high.value is not None
+        bars.append(
+            Bar(
+                label,
+                low.value if ranged else None,
+                high.value if ranged else None,
+                median.value,
+                f"{caption} {marker}",
+                open_high=high.at_least,
+            )
+        )
+    return bars
+
+
+def csv_rows(
+    wages: RoleWages, release: str, *, hourly: bool
+) -> list[dict[str, str | int | float | bool | None]]:
+    """The estimates as salary CSV records: one per measure, lower bounds and gaps marked."""
+    rows: list[dict[str, str | int | float | bool | None]] = []
+    for estimate in wages.estimates:
+        for measure in ("median", "pct10", "pct90", "mean"):
+            cell = estimate.wage(measure, hourly=hourly)
+            published_hourly = None if hourly else estimate.wage(measure, hourly=True).value
+            rows.append(
+                {
+                    "role_id": wages.role,
+                    "role": wages.name,
+                    "figure_id": f"oews-{estimate.occupation_code}-{estimate.area.code}-{measure}",
+                    "kind": MEASURE_LABELS[measure],
+                    "amount": cell.value,
+                    "low": None,
+                    "high": None,
+                    "bound": "at-least" if cell.at_least else ("exact" if cell.released else ""),
+                    "approximate": False,
+                    "currency": "USD",
+                    "per": "hour" if hourly else "year",
+                    "published_hourly": published_hourly,
+                    "as_of": release,
+                    "scope": where(estimate, several=True),
+                    "shown": cell_text(cell, hourly=hourly, estimate=estimate),
+                    "released": cell.value is not None,
+                    "source": wages.source or "",
+                }
+            )
+    return rows
+
+
+def median_summary(wages: RoleWages, area: Area) -> str:
+    """The median in one area as a table cell: '$43,680 a year (May 2025)', one per code."""
+    parts = []
+    for estimate in wages.estimates:
+        if estimate.area != area:
+            continue
+        text = cell_text(estimate.wage("median", hourly=False), hourly=False, estimate=estimate)
+        parts.append(f"{estimate.occupation_title}: {text}" if wages.several else text)
+    return "; ".join(parts) if parts else (wages.note or "no BLS estimate in this area")

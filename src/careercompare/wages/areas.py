@@ -1,0 +1,105 @@
+"""Which OEWS area a person means: a state by name, postal code or FIPS code, a metro or
+nonmetro area by words of its name or its code, or the nation."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+
+from careercompare.errors import UsageError
+from careercompare.wages.estimates import Area
+
+AREA_ENV_VAR = "CAREERCOMPARE_AREA"
+NATION_NAMES = {"us", "u.s.", "usa", "u.s.a.", "united states", "nation", "national", "99"}
+AREA_KINDS = ("state", "metro", "nonmetro")
+MAX_LISTED = 8
+AREAS_HINT = "run 'careercompare areas --search WORDS' to find an area"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.casefold())
+
+
+def resolve_area(wanted: str, areas: Sequence[Area]) -> Area:
+    """The one area `wanted` names; none or several is a usage error that says what to type."""
+    text = wanted.strip()
+    folded = text.casefold()
+    if not text:
+        raise UsageError(f"no area given; {AREAS_HINT}")
+    if folded in NATION_NAMES:
+        return next(a for a in areas if a.kind == "nation")
+    found = _by_code(text, areas) or _by_state(folded, areas) or _by_words(folded, areas)
+    if len(found) == 1:
+        return found[0]
+    shown = text if len(text) <= 60 else text[:57] + "..."
+    if found:
+        listed = "; ".join(f"{a.code} {a.title}" for a in found[:MAX_LISTED])
+        more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
+        raise UsageError(
+            f"'{shown}' matches {len(found)} areas: {listed}{more}; give more words or the code"
+        )
+    raise UsageError(f"unknown area '{shown}'; {_suggestion(folded, areas)}{AREAS_HINT}")
+
+
+def _suggestion(folded: str, areas: Sequence[Area]) -> str:
+    """'did you mean ...? ' for a typo of an area's name or of a word of it, or ''."""
+    titles = {a.title.casefold(): a.title for a in areas}
+    close = difflib.get_close_matches(folded, titles, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{titles[close[0]]}'? "
+    words = {word for a in areas for word in _words(a.title) if not word.isdigit()}
+    typed = _words(folded)
+    fixed = [(difflib.get_close_matches(w, words, n=1, cutoff=0.75) or [w])[0] for w in typed]
+    if fixed != typed:
+        return f"did you mean '{' '.join(fixed)}'? "
+    return ""
+
+
+def _by_code(text: str, areas: Sequence[Area]) -> list[Area]:
+    if not text.isdigit():
+        return []
+    exact = [a for a in areas if a.code == text]
+    if exact:
+        return exact
+    return [a for a in areas if a.kind in ("state", "territory") and a.code == text.zfill(2)]
+
+
+def _by_state(folded: str, areas: Sequence[Area]) -> list[Area]:
+    states = [a for a in areas if a.kind in ("state", "territory")]
+    return [a for a in states if folded in (a.state.casefold(), a.title.casefold())]
+
+
+def _by_words(folded: str, areas: Sequence[Area]) -> list[Area]:
+    wanted = _words(folded)
+    exact = [a for a in areas if a.title.casefold() == folded]
+    if exact or not wanted:
+        return exact
+    return [a for a in areas if _holds_words(a, wanted)]
+
+
+def _holds_words(area: Area, wanted: list[str]) -> bool:
+    words = _words(area.title)
+    return all(any(word.startswith(w) for word in words) for w in wanted)
+
+
+def areas_in(
+    areas: Sequence[Area], *, kind: str | None = None, state: str | None = None
+) -> list[Area]:
+    """The areas of a kind ('state' takes territories too) that lie in a state."""
+    chosen = [a for a in areas if a.kind != "nation"]
+    if kind == "state":
+        chosen = [a for a in chosen if a.kind in ("state", "territory")]
+    elif kind is not None:
+        chosen = [a for a in chosen if a.kind == kind]
+    if state is not None:
+        chosen = [a for a in chosen if state in a.states]
+    return chosen
+
+
+def resolve_state(wanted: str, areas: Sequence[Area]) -> str:
+    """The postal code of a state given by name, postal code or FIPS code (--in)."""
+    area = resolve_area(wanted, [a for a in areas if a.kind in ("state", "territory", "nation")])
+    if area.kind == "nation":
+        raise UsageError(f"--in takes a state, not '{wanted}'")
+    return area.state

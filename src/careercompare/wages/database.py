@@ -1,0 +1,201 @@
+"""The wage database: a read-only SQLite file of OEWS estimates, queried by occupation and area.
+
+Values are stored as integers in hundredths (or the unit the column needs, see
+`estimates.VALUE_COLUMNS`), a BLS marker as text in its place, nothing as NULL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+
+from careercompare.errors import CatalogError
+from careercompare.wages.estimates import VALUE_COLUMNS, WAGE_MEASURES, Area, Cell, Estimate
+
+FORMAT = "1"
+AREA_KINDS = {"1": "nation", "2": "state", "3": "territory", "4": "metro", "6": "nonmetro"}
+COLUMNS = tuple(name.lower() for name in VALUE_COLUMNS)
+SCHEMA = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE source_files (name TEXT NOT NULL, bytes INTEGER NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE areas (
+    id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+    kind TEXT NOT NULL, state TEXT NOT NULL
+);
+CREATE TABLE occupations (
+    id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, title TEXT NOT NULL, grp TEXT NOT NULL
+);
+CREATE TABLE estimates (
+    occupation INTEGER NOT NULL, area INTEGER NOT NULL,
+    {", ".join(COLUMNS)}, annual_only INTEGER, hourly_only INTEGER,
+    PRIMARY KEY (occupation, area)
+) WITHOUT ROWID;
+"""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file a database was built from."""
+
+    name: str
+    bytes: int
+    sha256: str
+
+
+def stored_value(column: str, text: str) -> int | float | str | None:
+    """A cell of the OEWS tables as stored: a scaled integer, a marker, or NULL."""
+    text = text.strip().replace(",", "")
+    if not text:
+        return None
+    try:
+        number = Decimal(text)
+    except ArithmeticError:
+        return text  # a marker: "*", "**", "#"
+    if not number.is_finite():
+        return text
+    scaled = number.scaleb(VALUE_COLUMNS[column.upper()])
+    return int(scaled) if scaled == scaled.to_integral_value() else float(number)
+
+
+def _cell(column: str, stored: object, top: dict[str, float]) -> Cell:
+    if stored is None:
+        return Cell.of(None)
+    if isinstance(stored, str):
+        return Cell.of(top.get(column[0]) if stored == "#" else None, stored)
+    if isinstance(stored, int):
+        places = VALUE_COLUMNS[column.upper()]
+        return Cell.of(stored / 10**places if places else stored)
+    assert isinstance(stored, float)
+    return Cell.of(stored)
+
+
+class WageDatabase:
+    """One release of OEWS estimates, opened read-only."""
+
+    def __init__(self, path: Path, *, bundled: bool = False) -> None:
+        self.path = path
+        self.bundled = bundled
+        try:
+            uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if bundled else "")
+            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            rows = self._db.execute("SELECT key, value FROM meta").fetchall()
+        except (sqlite3.Error, OSError, ValueError) as error:
+            problem = f"{path}: is not a wage database careercompare can read ({error})"
+            raise CatalogError(problem) from None
+        self.meta = dict(rows)
+        if self.meta.get("format") != FORMAT:
+            raise CatalogError(
+                f"{path}: is a wage database of another format; import the wages again "
+                "with 'careercompare import-oews'"
+            )
+
+    @property
+    def release(self) -> str:
+        """'May 2025'."""
+        return str(self.meta["release"])
+
+    @property
+    def published(self) -> str | None:
+        """The date BLS published the release, if known."""
+        return self.meta.get("published")
+
+    @cached_property
+    def _top(self) -> dict[str, float]:
+        """The top of the published range ('#' means at or above it), annual and hourly."""
+        top = {}
+        for prefix, key in (("a", "top_annual"), ("h", "top_hourly")):
+            if self.meta.get(key):
+                top[prefix] = float(self.meta[key])
+        return top
+
+    def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        try:
+            return self._db.execute(sql, parameters).fetchall()
+        except sqlite3.Error as error:
+            raise CatalogError(f"{self.path}: cannot be read ({error})") from None
+
+    @cached_property
+    def areas(self) -> tuple[Area, ...]:
+        """Every area, in the order of their codes."""
+        rows = self._query("SELECT code, title, kind, state FROM areas ORDER BY code")
+        return tuple(Area(str(c), str(t), str(k), str(s)) for c, t, k, s in rows)
+
+    @cached_property
+    def _area_ids(self) -> dict[str, int]:
+        return {str(code): int(str(i)) for i, code in self._query("SELECT id, code FROM areas")}
+
+    def occupation_title(self, code: str) -> str | None:
+        """The OEWS title of an occupation code, if the release has it."""
+        rows = self._query("SELECT title FROM occupations WHERE code = ?", (code,))
+        return str(rows[0][0]) if rows else None
+
+    def estimates(self, occupation: str, areas: list[Area] | None = None) -> list[Estimate]:
+        """The estimates of an occupation in the given areas (all areas when None)."""
+        by_code = {area.code: area for area in (areas if areas is not None else self.areas)}
+        rows = self._query(
+            f"SELECT a.code, o.title, {', '.join('e.' + c for c in COLUMNS)}, "
+            "e.annual_only, e.hourly_only "
+            "FROM estimates e JOIN occupations o ON o.id = e.occupation "
+            "JOIN areas a ON a.id = e.area WHERE o.code = ?",
+            (occupation,),
+        )
+        found = []
+        for area_code, title, *values in rows:
+            area = by_code.get(str(area_code))
+            if area is not None:
+                found.append(self._estimate(occupation, str(title), area, values))
+        order = {code: n for n, code in enumerate(by_code)}
+        return sorted(found, key=lambda e: order[e.area.code])
+
+    def estimate(self, occupation: str, area: Area) -> Estimate | None:
+        """The estimate of an occupation in one area, if BLS has one."""
+        if area.code not in self._area_ids:
+            return None
+        rows = self._query(
+            f"SELECT o.title, {', '.join('e.' + c for c in COLUMNS)}, "
+            "e.annual_only, e.hourly_only "
+            "FROM estimates e JOIN occupations o ON o.id = e.occupation "
+            "WHERE o.code = ? AND e.area = ?",
+            (occupation, self._area_ids[area.code]),
+        )
+        if not rows:
+            return None
+        title, *values = rows[0]
+        return self._estimate(occupation, str(title), area, values)
+
+    def _estimate(self, code: str, title: str, area: Area, values: list[object]) -> Estimate:
+        cells = {
+            column: _cell(column, value, self._top)
+            for column, value in zip(COLUMNS, values, strict=False)
+        }
+        annual_only, hourly_only = values[len(COLUMNS)], values[len(COLUMNS) + 1]
+        return Estimate(
+            occupation_code=code,
+            occupation_title=title,
+            area=area,
+            employment=cells["tot_emp"],
+            employment_rse=cells["emp_prse"],
+            jobs_per_1000=cells["jobs_1000"],
+            location_quotient=cells["loc_quotient"],
+            annual={m: cells[f"a_{m}"] for m in WAGE_MEASURES},
+            hourly={m: cells[f"h_{m}"] for m in WAGE_MEASURES},
+            mean_rse=cells["mean_prse"],
+            annual_only=bool(annual_only),
+            hourly_only=bool(hourly_only),
+        )
+
+    def source_files(self) -> tuple[SourceFile, ...]:
+        """The files the database was built from."""
+        rows = self._query("SELECT name, bytes, sha256 FROM source_files ORDER BY rowid")
+        return tuple(SourceFile(str(n), int(str(b)), str(h)) for n, b, h in rows)
+
+    def counts(self) -> tuple[int, int, int]:
+        """(estimates, areas, occupations)."""
+        return (
+            int(str(self._query("SELECT count(*) FROM estimates")[0][0])),
+            len(self.areas),
+            int(str(self._query("SELECT count(*) FROM occupations")[0][0])),
+        )
