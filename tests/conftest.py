@@ -73,10 +73,18 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(autouse=True)
-def fixed_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test sees an 80-column, colourless, non-interactive terminal."""
-    for name in ("CAREERCOMPARE_DATA", "NO_COLOR", "FORCE_COLOR", "CAREERCOMPARE_DEBUG"):
+def fixed_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Every test sees an 80-column, colourless, non-interactive terminal, and a data
+    folder of its own (so only the bundled wages, until a test imports some)."""
+    for name in (
+        "CAREERCOMPARE_DATA",
+        "CAREERCOMPARE_AREA",
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "CAREERCOMPARE_DEBUG",
+    ):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CAREERCOMPARE_DATA_DIR", str(tmp_path / "user-data"))
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("LINES", "50")
     monkeypatch.setenv("TERM", "xterm-256color")

@@ -19,10 +19,12 @@ from careercompare.cli_options import (
     RolesArgument,
     Settings,
     catalog_index,
+    complete_role,
     load_catalog,
     local_area,
     settings,
     view_command,
+    wage_database,
 )
 
 if TYPE_CHECKING:
@@ -270,6 +272,133 @@ def match(
     terminal = settings(ctx).terminal
     answers = collect_answers(questions, answer or [], terminal=terminal, prompt=not no_input)
     return build_match(index, answers)
+
+
+@app.command()
+@view_command
+def wages(
+    ctx: typer.Context,
+    roles: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ROLE...",
+            help="One role to see where it pays most and least, or several to compare "
+            "in --area; 'careercompare roles' lists them.",
+            autocompletion=complete_role,
+        ),
+    ],
+    area: AreaOption = None,
+    by: Annotated[
+        str,
+        typer.Option("--by", metavar="KIND", help="Rank states, metro or nonmetro areas."),
+    ] = "state",
+    within: Annotated[
+        str | None,
+        typer.Option("--in", metavar="STATE", help="Only areas in this state."),
+    ] = None,
+    top: Annotated[
+        int,
+        typer.Option("--top", metavar="N", min=1, help="Show the N highest and N lowest."),
+    ] = 10,
+    show_all: Annotated[bool, typer.Option("--all", help="Show every area, ranked.")] = False,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            help="Rank by median, mean, p10, p90, employment or per-1000.",
+        ),
+    ] = "median",
+) -> "ViewResult":
+    """Local wages (BLS OEWS): where a role pays most and least, or roles side by side.
+
+    \b
+    Examples:
+      careercompare wages ma
+      careercompare wages ma --by metro --in FL --top 5
+      careercompare wages rn --by nonmetro --sort employment
+      careercompare wages ma moa lpn --area tampa
+    """
+    from careercompare.views.wages import AREA_GROUPS, SORT_KEYS, build_ranking, build_side_by_side
+    from careercompare.wages.areas import resolve_area, resolve_state
+
+    _choice("--by", by, AREA_GROUPS)
+    _choice("--sort", sort, SORT_KEYS)
+    index = catalog_index(ctx)
+    chosen = index.resolve_roles(roles)
+    db = wage_database(ctx)
+    if len(chosen) == 1 and area is None:
+        state = resolve_state(within, db.areas) if within else None
+        limit = None if show_all else top
+        return build_ranking(index, db, chosen[0], by=by, within=state, sort=sort, top=limit)
+    where = resolve_area(area or "us", db.areas)
+    return build_side_by_side(index, db, chosen, where)
+
+
+def _choice(option: str, value: str, choices: dict[str, str]) -> None:
+    if value not in choices:
+        from careercompare.errors import UsageError
+
+        raise UsageError(f"{option} '{value}' is not one of: {', '.join(choices)}")
+
+
+@app.command()
+@view_command
+def areas(
+    ctx: typer.Context,
+    search: Annotated[
+        list[str] | None,
+        typer.Option("--search", "-s", metavar="WORDS", help="Only areas with these words."),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--type", metavar="TYPE", help="Only states, metro or nonmetro areas."),
+    ] = None,
+    within: Annotated[
+        str | None,
+        typer.Option("--in", metavar="STATE", help="Only areas in this state."),
+    ] = None,
+) -> "ViewResult":
+    """The areas of the wage data, with the codes and names --area takes.
+
+    \b
+    Examples:
+      careercompare areas --type state
+      careercompare areas --search springfield
+      careercompare areas --type nonmetro --in FL
+    """
+    from careercompare.views.areas import build_areas
+    from careercompare.views.wages import AREA_GROUPS
+    from careercompare.wages.areas import resolve_state
+
+    if kind is not None:
+        _choice("--type", kind, AREA_GROUPS)
+    db = wage_database(ctx)
+    state = resolve_state(within, db.areas) if within else None
+    return build_areas(db.release, db.areas, search=search or [], kind=kind, state=state)
+
+
+@app.command()
+@view_command
+def data(ctx: typer.Context) -> "ViewResult":
+    """The data in use: the catalog, and each release of wages with its source files.
+
+    \b
+    Examples:
+      careercompare data
+      careercompare data --json
+    """
+    from careercompare.catalog.loader import active_catalog_path
+    from careercompare.views.datasets import build_data
+    from careercompare.wages.datasets import all_wages
+
+    terminal = settings(ctx).terminal
+
+    def warn(message: str) -> None:
+        terminal.stderr.write(f"careercompare: warning: {message}\n")
+
+    catalog = str(active_catalog_path(settings(ctx).data))
+    return build_data(catalog, all_wages(warn))
 
 
 @app.command()

@@ -17,7 +17,7 @@ MAX_LISTED = 8
 AREAS_HINT = "run 'careercompare areas --search WORDS' to find an area"
 
 
-def _words(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.casefold())
 
 
@@ -48,8 +48,8 @@ def _suggestion(folded: str, areas: Sequence[Area]) -> str:
     close = difflib.get_close_matches(folded, titles, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{titles[close[0]]}'? "
-    words = {word for a in areas for word in _words(a.title) if not word.isdigit()}
-    typed = _words(folded)
+    words = {word for a in areas for word in words_of(a.title) if not word.isdigit()}
+    typed = words_of(folded)
     fixed = [(difflib.get_close_matches(w, words, n=1, cutoff=0.75) or [w])[0] for w in typed]
     if fixed != typed:
         return f"did you mean '{' '.join(fixed)}'? "
@@ -71,15 +71,16 @@ def _by_state(folded: str, areas: Sequence[Area]) -> list[Area]:
 
 
 def _by_words(folded: str, areas: Sequence[Area]) -> list[Area]:
-    wanted = _words(folded)
+    wanted = words_of(folded)
     exact = [a for a in areas if a.title.casefold() == folded]
     if exact or not wanted:
         return exact
-    return [a for a in areas if _holds_words(a, wanted)]
+    return [a for a in areas if holds_words(a, wanted)]
 
 
-def _holds_words(area: Area, wanted: list[str]) -> bool:
-    words = _words(area.title)
+def holds_words(area: Area, wanted: list[str]) -> bool:
+    """True when every wanted word starts a word of the area's name."""
+    words = words_of(area.title)
     return all(any(word.startswith(w) for word in words) for w in wanted)
 
 

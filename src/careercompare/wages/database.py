@@ -105,10 +105,11 @@ class WageDatabase:
     @cached_property
     def _top(self) -> dict[str, float]:
         """The top of the published range ('#' means at or above it), annual and hourly."""
-        top = {}
+        top: dict[str, float] = {}
         for prefix, key in (("a", "top_annual"), ("h", "top_hourly")):
             if self.meta.get(key):
-                top[prefix] = float(self.meta[key])
+                value = float(self.meta[key])
+                top[prefix] = int(value) if prefix == "a" and value.is_integer() else value
         return top
 
     def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:

@@ -1,0 +1,75 @@
+"""`careercompare areas`: the OEWS areas with their codes and types, optionally searched."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from careercompare.errors import UsageError
+from careercompare.render.blocks import Block, Heading, Paragraph, Records
+from careercompare.views.base import CsvValue, ViewResult
+from careercompare.wages.areas import areas_in, holds_words, words_of
+from careercompare.wages.estimates import Area
+
+KIND_LABELS = {
+    "nation": "nation",
+    "state": "state",
+    "territory": "territory",
+    "metro": "metropolitan area",
+    "nonmetro": "nonmetropolitan area",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class AreasResult(ViewResult):
+    """The areas of a wage release that matched."""
+
+    VIEW = "areas"
+    release: str
+    words: tuple[str, ...]
+    areas: tuple[Area, ...]
+
+    def blocks(self) -> tuple[Block, ...]:
+        title = f"Areas of the BLS OEWS {self.release} wages"
+        if self.words:
+            title += f" matching '{' '.join(self.words)}'"
+        rows = tuple(
+            (a.code, a.title, KIND_LABELS.get(a.kind, a.kind), a.state) for a in self.areas
+        )
+        return (
+            Heading(title),
+            Records(("Code", "Name", "Type", "State"), rows),
+            Paragraph(
+                f"{len(self.areas)} areas. Give one to --area by code, by its state's postal "
+                "code or by words of its name.",
+                note=True,
+            ),
+        )
+
+    def records(self) -> list[dict[str, CsvValue]]:
+        return [
+            {"code": a.code, "name": a.title, "type": a.kind, "state": a.state} for a in self.areas
+        ]
+
+
+def build_areas(
+    release: str,
+    areas: Sequence[Area],
+    *,
+    search: Sequence[str],
+    kind: str | None,
+    state: str | None,
+) -> AreasResult:
+    """The areas of a kind, in a state, holding the words searched for."""
+    chosen = (
+        list(areas) if kind is None and state is None else areas_in(areas, kind=kind, state=state)
+    )
+    words = tuple(word for phrase in search for word in phrase.split())
+    if words:
+        wanted = words_of(" ".join(words))
+        chosen = [a for a in chosen if holds_words(a, wanted) or a.code in words]
+    if not chosen:
+        raise UsageError(
+            f"no area matches '{' '.join(words)}'; run 'careercompare areas' to list them all"
+        )
+    return AreasResult(release=release, words=words, areas=tuple(chosen))

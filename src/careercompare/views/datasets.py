@@ -1,0 +1,102 @@
+"""`careercompare data`: the data careercompare uses, where it is and where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from careercompare.render.blocks import Block, FieldList, Heading, Paragraph, Records
+from careercompare.views.base import CsvValue, ViewResult
+from careercompare.wages.database import SourceFile, WageDatabase
+
+
+@dataclass(frozen=True)
+class WageDataset:
+    """One release of wages and where it came from."""
+
+    release: str
+    published: str | None
+    imported: str | None
+    estimates: int
+    areas: int
+    occupations: int
+    bundled: bool
+    in_use: bool
+    path: str
+    files: tuple[SourceFile, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DataResult(ViewResult):
+    """The catalog and the wage releases."""
+
+    VIEW = "data"
+    catalog: str
+    wages: tuple[WageDataset, ...]
+
+    def blocks(self) -> tuple[Block, ...]:
+        blocks: list[Block] = [
+            Heading("Data in use"),
+            FieldList((("Catalog", self.catalog),)),
+        ]
+        for dataset in self.wages:
+            state = "in use" if dataset.in_use else "available"
+            kind = "bundled" if dataset.bundled else "imported"
+            blocks.append(Heading(f"BLS OEWS wages, {dataset.release} ({kind}, {state})", 2))
+            pairs = (
+                ("Published", dataset.published or "not given"),
+                ("Imported", dataset.imported or "not given"),
+                ("Estimates", f"{dataset.estimates:,}"),
+                ("Areas", f"{dataset.areas:,}"),
+                ("Occupations", f"{dataset.occupations:,}"),
+                ("File", dataset.path),
+            )
+            blocks.append(FieldList(pairs))
+            rows = tuple((f.name, f"{f.bytes:,}", f.sha256) for f in dataset.files)
+            if rows:
+                blocks.append(Records(("Source file", "Bytes", "SHA-256"), rows))
+        blocks.append(
+            Paragraph(
+                "The newest release is used; 'careercompare import-oews' adds one.", note=True
+            )
+        )
+        return tuple(blocks)
+
+    def records(self) -> list[dict[str, CsvValue]]:
+        return [
+            {
+                "release": d.release,
+                "published": d.published or "",
+                "bundled": d.bundled,
+                "in_use": d.in_use,
+                "estimates": d.estimates,
+                "areas": d.areas,
+                "path": d.path,
+                "source_file": f.name,
+                "source_bytes": f.bytes,
+                "source_sha256": f.sha256,
+            }
+            for d in self.wages
+            for f in d.files or (SourceFile("", 0, ""),)
+        ]
+
+
+def build_data(catalog: str, databases: list[WageDatabase]) -> DataResult:
+    """The catalog in use and every wage release, the one in use first."""
+    shown = []
+    for position, db in enumerate(databases):
+        estimates, areas, occupations = db.counts()
+        shown.append(
+            WageDataset(
+                release=db.release,
+                published=db.published,
+                imported=db.meta.get("imported"),
+                estimates=estimates,
+                areas=areas,
+                occupations=occupations,
+                bundled=db.bundled,
+                in_use=position == 0,
+                path=str(db.path),
+                files=db.source_files(),
+            )
+        )
+    return DataResult(catalog=catalog, wages=tuple(shown))

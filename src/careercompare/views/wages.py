@@ -1,0 +1,343 @@
+"""`careercompare wages`: where a role pays most and least, or several roles side by side
+in one area, from the BLS OEWS estimates."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.models import Role
+from careercompare.errors import UsageError
+from careercompare.render.blocks import Bar, BarChart, Block, Heading, Paragraph, Records
+from careercompare.views.base import CitingResult, CsvValue
+from careercompare.views.citations import Citations
+from careercompare.views.common import RoleRef, sources_block
+from careercompare.views.formatting import money, number
+from careercompare.views.local_wages import (
+    cell_text,
+    employment_text,
+    oews_codes,
+    range_text,
+    wage_source,
+)
+from careercompare.wages.areas import areas_in
+from careercompare.wages.database import WageDatabase
+from careercompare.wages.estimates import Area, Cell, Estimate
+
+SORT_KEYS = {
+    "median": "the median wage",
+    "mean": "the mean wage",
+    "p10": "the 10th percentile wage",
+    "p90": "the 90th percentile wage",
+    "employment": "employment",
+    "per-1000": "jobs per 1,000",
+}
+AREA_GROUPS = {
+    "state": "states and territories",
+    "metro": "metropolitan areas",
+    "nonmetro": "nonmetropolitan areas",
+}
+COLUMNS = ("Rank", "Area", "Median", "10th-90th", "Jobs", "Per 1,000", "LQ")
+SIDE_COLUMNS = ("Role", "Median", "10th-90th", "Jobs", "Per 1,000")
+LEGEND = (
+    "Wages a year. 10th-90th: the 10th to 90th percentile wage. Jobs: employment, "
+    "without the self-employed. Per 1,000: jobs per 1,000 jobs in the area. LQ: location "
+    "quotient. 'At least': a wage at or above the top of the range BLS publishes."
+)
+
+
+def sort_cell(estimate: Estimate, key: str) -> Cell:
+    """The cell an area is ranked by."""
+    if key == "employment":
+        return estimate.employment
+    if key == "per-1000":
+        return estimate.jobs_per_1000
+    measure = {"median": "median", "mean": "mean", "p10": "pct10", "p90": "pct90"}[key]
+    return estimate.wage(measure)
+
+
+@dataclass(frozen=True)
+class RankedArea:
+    """An area's place in a ranking (None where BLS released no figure to rank by)."""
+
+    rank: int | None
+    estimate: Estimate
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """One occupation's areas, best first, and where it pays least."""
+
+    role: RoleRef
+    occupation_code: str
+    occupation_title: str
+    national: Estimate | None
+    highest: tuple[RankedArea, ...]
+    lowest: tuple[RankedArea, ...]
+    ranked: int
+    unranked: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class WagesResult(CitingResult):
+    """OEWS wages: rankings of areas for one role, or roles side by side in an area."""
+
+    VIEW = "wages"
+    release: str
+    by: str | None
+    within: str | None
+    sort: str
+    area: Area | None
+    rankings: tuple[Ranking, ...]
+    side_by_side: tuple[tuple[RoleRef, Estimate], ...]
+    notes: tuple[str, ...]
+
+    def blocks(self) -> tuple[Block, ...]:
+        source = self.sources[0].source.id if self.sources else ""
+        marker = self.marker(source) if source else ""
+        blocks: list[Block]
+        if self.rankings:
+            blocks = self._ranking_blocks(marker)
+        else:
+            where = self.area.title if self.area else "U.S."
+            blocks = [Heading(f"Wages in {where}, {self.release} (BLS OEWS) {marker}")]
+            blocks += self._side_blocks()
+        blocks += [Paragraph(note, note=True) for note in self.notes]
+        blocks.append(Paragraph(LEGEND, note=True))
+        return (*blocks, *sources_block(self))
+
+    def _ranking_blocks(self, marker: str) -> list[Block]:
+        blocks: list[Block] = []
+        group = AREA_GROUPS.get(self.by or "state", "areas")
+        within = f" in {self.within}" if self.within else ""
+        for ranking in self.rankings:
+            title = f"{ranking.occupation_title} ({ranking.occupation_code})"
+            blocks.append(Heading(f"{title}: {group}{within} by {SORT_KEYS[self.sort]}"))
+            if ranking.national is not None:
+                us = ranking.national
+                shown = cell_text(us.wage("median"), hourly=False, estimate=us)
+                blocks.append(
+                    Paragraph(f"U.S. median {shown} ({self.release}) {marker}", note=True)
+                )
+            if not ranking.highest:
+                blocks.append(Paragraph("BLS publishes no estimate for these areas."))
+                continue
+            heading = "Where it pays most" if self.sort != "employment" else "Most jobs"
+            if ranking.lowest:
+                blocks.append(Heading(heading, 2))
+            blocks.append(self._records(ranking.highest))
+            if ranking.lowest:
+                blocks += [Heading("Where it pays least", 2), self._records(ranking.lowest)]
+            count = f"{ranking.ranked} {group} ranked"
+            if ranking.unranked:
+                count += f"; {ranking.unranked} without a released figure are left out"
+            blocks.append(Paragraph(count + ".", note=True))
+            chart = self._chart([entry.estimate for entry in (*ranking.highest, *ranking.lowest)])
+            if chart is not None:
+                blocks += [Heading("10th to 90th percentile, median marked", 2), chart]
+        return blocks
+
+    def _records(self, entries: Sequence[RankedArea]) -> Records:
+        rows = []
+        for entry in entries:
+            e = entry.estimate
+            rows.append(
+                (
+                    str(entry.rank) if entry.rank is not None else "-",
+                    e.area.title,
+                    _money(e.wage("median"), e),
+                    range_text(e, hourly=False),
+                    employment_text(e),
+                    _plain(e.jobs_per_1000),
+                    _plain(e.location_quotient),
+                )
+            )
+        return Records(COLUMNS, tuple(rows))
+
+    def _side_blocks(self) -> list[Block]:
+        several = {role.id for role, _ in self.side_by_side if self._codes(role.id) > 1}
+        rows = tuple(
+            (
+                f"{e.occupation_title} ({e.occupation_code})" if role.id in several else role.name,
+                _money(e.wage("median"), e),
+                range_text(e, hourly=False),
+                employment_text(e),
+                _plain(e.jobs_per_1000),
+            )
+            for role, e in self.side_by_side
+        )
+        blocks: list[Block] = [Records(SIDE_COLUMNS, rows)] if rows else []
+        chart = self._chart([e for _, e in self.side_by_side], label_roles=True)
+        if chart is not None:
+            blocks += [Heading("10th to 90th percentile, median marked", 2), chart]
+        return blocks
+
+    def _codes(self, role_id: str) -> int:
+        return sum(1 for role, _ in self.side_by_side if role.id == role_id)
+
+    def _chart(self, estimates: list[Estimate], *, label_roles: bool = False) -> BarChart | None:
+        bars = []
+        for e in estimates:
+            low, high, median = e.wage("pct10"), e.wage("pct90"), e.wage("median")
+            if low.value is None or high.value is None:
+                continue
+            label = e.occupation_title if label_roles else e.area.title
+            caption = f"median {cell_text(median, hourly=False, estimate=e)}"
+            bars.append(Bar(label, low.value, high.value, median.value, caption, high.at_least))
+        if not bars:
+            return None
+        end = max(10_000.0, math.ceil(max(b.high or 0.0 for b in bars) / 10_000) * 10_000)
+        return BarChart(tuple(bars), 0.0, end, money(0), money(end))
+
+    def records(self) -> list[dict[str, CsvValue]]:
+        rows: list[dict[str, CsvValue]] = []
+        for ranking in self.rankings:
+            for entry in (*ranking.highest, *ranking.lowest):
+                rows.append(_record(ranking.role, entry.estimate, entry.rank, self))
+        for role, estimate in self.side_by_side:
+            rows.append(_record(role, estimate, None, self))
+        return rows
+
+
+def _money(cell: Cell, estimate: Estimate) -> str:
+    """'$59,290', 'at least $239,200', or why there is none."""
+    if cell.value is None:
+        return estimate.not_released_reason(hourly=False)
+    return f"{'at least ' if cell.at_least else ''}{money(cell.value)}"
+
+
+def _plain(cell: Cell) -> str:
+    if cell.value is None:
+        return "not released by BLS" if not cell.released else "-"
+    return number(cell.value)
+
+
+def _record(
+    role: RoleRef, e: Estimate, rank: int | None, result: WagesResult
+) -> dict[str, CsvValue]:
+    record: dict[str, CsvValue] = {
+        "role_id": role.id,
+        "role": role.name,
+        "occupation_code": e.occupation_code,
+        "occupation": e.occupation_title,
+        "area_code": e.area.code,
+        "area": e.area.title,
+        "area_type": e.area.kind,
+        "rank": rank,
+        "employment": e.employment.value,
+        "employment_released": e.employment.released,
+    }
+    for measure in ("median", "pct10", "pct90", "mean"):
+        cell = e.wage(measure)
+        record[f"annual_{measure}"] = cell.value
+        record[f"annual_{measure}_bound"] = (
+            "at-least" if cell.at_least else ("exact" if cell.value is not None else "not released")
+        )
+    record["jobs_per_1000"] = e.jobs_per_1000.value
+    record["location_quotient"] = e.location_quotient.value
+    record["less_precise"] = "; ".join(e.less_precise)
+    record["release"] = result.release
+    record["source"] = result.sources[0].source.id if result.sources else ""
+    return record
+
+
+def _rank_key(cell: Cell) -> float:
+    return cell.value if cell.value is not None else -math.inf
+
+
+def build_ranking(
+    index: CatalogIndex,
+    db: WageDatabase,
+    role: Role,
+    *,
+    by: str,
+    within: str | None,
+    sort: str,
+    top: int | None,
+) -> WagesResult:
+    """Where one role pays most and least among the areas of a kind."""
+    codes = oews_codes(role)
+    if not codes:
+        raise UsageError(
+            f"BLS publishes no local wages for '{role.name}': it has no BLS occupation code"
+        )
+    citations = Citations(index)
+    citations.cite_source(wage_source(index, db))
+    areas = areas_in(db.areas, kind=by, state=within)
+    nation = next(a for a in db.areas if a.kind == "nation")
+    rankings = []
+    for code in codes:
+        estimates = db.estimates(code, areas)
+        ranked = sorted(
+            (e for e in estimates if sort_cell(e, sort).value is not None),
+            key=lambda e: (-_rank_key(sort_cell(e, sort)), e.area.title),
+        )
+        entries = [RankedArea(n, e) for n, e in enumerate(ranked, 1)]
+        highest = entries if top is None or len(entries) <= 2 * top else entries[:top]
+        lowest = [] if top is None or len(entries) <= 2 * top else entries[-top:]
+        rankings.append(
+            Ranking(
+                RoleRef.of(role),
+                code,
+                db.occupation_title(code) or code,
+                db.estimate(code, nation),
+                tuple(highest),
+                tuple(lowest),
+                len(entries),
+                len(estimates) - len(entries),
+            )
+        )
+    return WagesResult(
+        release=db.release,
+        by=by,
+        within=within,
+        sort=sort,
+        area=None,
+        rankings=tuple(rankings),
+        side_by_side=(),
+        notes=_precision(e.estimate for r in rankings for e in (*r.highest, *r.lowest)),
+        sources=citations.cited(),
+    )
+
+
+def build_side_by_side(
+    index: CatalogIndex, db: WageDatabase, roles: Sequence[Role], area: Area
+) -> WagesResult:
+    """Several roles' wages in one area."""
+    citations = Citations(index)
+    citations.cite_source(wage_source(index, db))
+    side = []
+    notes = []
+    for role in roles:
+        codes = oews_codes(role)
+        if not codes:
+            notes.append(
+                f"{role.name}: BLS publishes no local wages; it has no BLS occupation code."
+            )
+            continue
+        found = [e for e in (db.estimate(code, area) for code in codes) if e is not None]
+        if not found:
+            notes.append(f"{role.name}: BLS publishes no {db.release} estimate in {area.title}.")
+        side += [(RoleRef.of(role), e) for e in found]
+    return WagesResult(
+        release=db.release,
+        by=None,
+        within=None,
+        sort="median",
+        area=area,
+        rankings=(),
+        side_by_side=tuple(side),
+        notes=(*notes, *_precision(e for _, e in side)),
+        sources=citations.cited(),
+    )
+
+
+def _precision(estimates: Iterable[Estimate]) -> tuple[str, ...]:
+    notes = []
+    for e in estimates:
+        if e.less_precise:
+            flagged = " and ".join(e.less_precise)
+            notes.append(f"{e.occupation_title}, {e.area.title}: less precise {flagged}.")
+    return tuple(dict.fromkeys(notes))

@@ -1,0 +1,268 @@
+"""Local wages: the bundled OEWS May 2025 estimates, read as BLS publishes them, in every view."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+
+from careercompare.catalog.loader import bundled_data_path
+from careercompare.errors import UsageError
+from careercompare.wages.areas import resolve_area
+from careercompare.wages.database import WageDatabase
+from careercompare.wages.datasets import bundled_wages
+
+
+@pytest.fixture(scope="module")
+def db() -> WageDatabase:
+    return bundled_wages()
+
+
+def area(db: WageDatabase, code: str) -> Any:
+    return next(a for a in db.areas if a.code == code)
+
+
+# The check rows of the shared data's README.
+@pytest.mark.parametrize(
+    ("code", "area_code", "employment", "median", "p10", "p90", "hourly_median"),
+    [
+        ("31-9092", "99", 817870, 45690, 36050, 59310, 21.97),
+        ("31-9092", "12", 66110, 43680, 35880, 49040, 21.00),
+        ("31-9092", "45300", 9310, 44480, 36860, 49490, 21.39),
+        ("43-6013", "99", 961610, 45930, 35930, 60530, 22.08),
+        ("29-1215", "12", None, 227700, 75020, 392610, 109.47),
+    ],
+)
+def test_the_bundled_wages_are_the_published_figures(
+    db: WageDatabase,
+    code: str,
+    area_code: str,
+    employment: int | None,
+    median: int,
+    p10: int,
+    p90: int,
+    hourly_median: float,
+) -> None:
+    estimate = db.estimate(code, area(db, area_code))
+    assert estimate is not None
+    assert estimate.employment.value == employment
+    if employment is None:
+        assert estimate.employment.marker == "**" and not estimate.employment.released
+    assert estimate.wage("median").value == median
+    assert estimate.wage("pct10").value == p10
+    assert estimate.wage("pct90").value == p90
+    assert estimate.wage("median", hourly=True).value == hourly_median
+
+
+def test_the_bundled_release_is_counted_and_dated(db: WageDatabase) -> None:
+    assert db.release == "May 2025" and db.published == "2026-05-15"
+    assert db.counts() == (236_799, 583, 1_104)
+    assert bundled_data_path("oews.sqlite").stat().st_size < 20_000_000
+
+
+def test_a_top_coded_wage_is_a_lower_bound(db: WageDatabase) -> None:
+    estimate = db.estimate("29-1151", area(db, "10580"))
+    assert estimate is not None
+    median = estimate.wage("median")
+    assert (median.value, median.marker, median.at_least) == (239200, "#", True)
+    assert estimate.wage("median", hourly=True).value == 115.0
+
+
+def test_an_annual_only_occupation_has_no_hourly_figure_and_says_why(db: WageDatabase) -> None:
+    estimate = db.estimate("25-1011", area(db, "99"))
+    assert estimate is not None and estimate.annual_only
+    assert estimate.wage("median", hourly=True).value is None
+    assert "only annual wages" in estimate.not_released_reason(hourly=True)
+
+
+def test_a_figure_with_a_large_standard_error_is_flagged(db: WageDatabase) -> None:
+    estimate = db.estimate("31-9092", area(db, "10580"))
+    assert estimate is not None
+    assert estimate.less_precise == ["employment (relative standard error 11.6%)"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("FL", "12"),
+        ("florida", "12"),
+        ("12", "12"),
+        ("1", "01"),
+        ("tampa", "45300"),
+        ("45300", "45300"),
+        ("south florida nonmetropolitan", "1200003"),
+        ("1200003", "1200003"),
+        ("us", "99"),
+        ("U.S.", "99"),
+        ("New York", "36"),
+    ],
+)
+def test_an_area_is_found_by_name_code_or_words(db: WageDatabase, typed: str, code: str) -> None:
+    assert resolve_area(typed, db.areas).code == code
+
+
+def test_an_ambiguous_area_lists_the_matches(db: WageDatabase) -> None:
+    with pytest.raises(UsageError) as caught:
+        resolve_area("springfield", db.areas)
+    assert "matches 5 areas" in caught.value.message
+    assert "44100 Springfield, IL" in caught.value.message
+
+
+@pytest.mark.parametrize(("typed", "hint"), [("tamap", "'tampa'"), ("Flordia", "'Florida'")])
+def test_a_mistyped_area_gets_a_suggestion(db: WageDatabase, typed: str, hint: str) -> None:
+    with pytest.raises(UsageError, match=f"did you mean {hint}"):
+        resolve_area(typed, db.areas)
+
+
+def test_salary_shows_the_area_and_the_nation_first(run: Any) -> None:
+    result = run("salary", "ma", "--area", "FL", "--format", "plain")
+    assert result.exit_code == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith(("median |", "10th"))]
+    assert rows[0] == "median | $43,680 a year | May 2025 | Florida, 66,110 jobs | [1]"
+    assert rows[2] == "median | $45,690 a year | May 2025 | U.S., 817,870 jobs | [1]"
+    assert "[1] Occupational Employment and Wage Statistics (OEWS), May 2025" in result.stdout
+    assert "published 2026-05-15" in result.stdout
+
+
+def test_salary_without_an_area_shows_the_national_figures_beside_the_handbook(run: Any) -> None:
+    out = run("salary", "ma", "--format", "plain").stdout
+    assert out.index("$45,690 a year | May 2025") < out.index("$44,200 a year | May 2024")
+
+
+def test_the_area_default_comes_from_the_environment(
+    run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAREERCOMPARE_AREA", "tampa")
+    out = run("table", "ma", "--format", "plain").stdout
+    assert "Median pay in Tampa-St. Petersburg-Clearwater, FL (BLS OEWS)" in out
+    assert "$44,480 a year (May 2025)" in out
+
+
+def test_a_role_of_several_occupations_shows_each(run: Any) -> None:
+    out = run("salary", "np", "--area", "FL", "--format", "plain").stdout
+    for title in ("Nurse Anesthetists (29-1151)", "Nurse Midwives (29-1161)"):
+        assert f"{title}, Florida" in out
+    assert "Nurse Practitioners (29-1171), U.S." in out
+
+
+def test_a_top_coded_median_reads_at_least_and_is_drawn_open(run: Any) -> None:
+    out = run("salary", "np", "--area", "10580", "--format", "plain").stdout
+    assert "median | at least $239,200 a year | May 2025 | Nurse Anesthetists" in out
+    data = json.loads(run("salary", "np", "--area", "10580", "--json").stdout)
+    (wages,) = data["local_wages"]
+    first = wages["estimates"][0]
+    assert first["annual"]["median"] == {
+        "value": 239200,
+        "marker": "#",
+        "at_least": True,
+        "released": True,
+    }
+
+
+def test_salary_csv_marks_bounds_periods_and_sources(run: Any) -> None:
+    rows = list(
+        csv.DictReader(io.StringIO(run("salary", "np", "--area", "10580", "-f", "csv").stdout))
+    )
+    bounded = next(r for r in rows if r["figure_id"] == "oews-29-1151-10580-median")
+    assert (bounded["amount"], bounded["bound"], bounded["as_of"]) == (
+        "239200",
+        "at-least",
+        "May 2025",
+    )
+    assert bounded["source"] == "bls-oews-may2025"
+
+
+def test_an_unreleased_employment_reads_as_such(run: Any) -> None:
+    out = run("wages", "np", "--area", "tampa", "--format", "plain").stdout
+    assert "Nurse Midwives (29-1161) | $128,020 | $43,120 to $128,030 | not released by BLS" in out
+
+
+def test_paths_compute_differences_with_the_areas_medians(run: Any) -> None:
+    out = run("paths", "ma", "--area", "FL", "--format", "plain").stdout
+    assert (
+        "Median pay in Florida: $61,770 a year (May 2025) [3], +$18,090 vs Medical assistant" in out
+    )
+
+
+def test_wages_ranks_states_by_median_highest_first(run: Any) -> None:
+    data = json.loads(run("wages", "ma", "--all", "--json").stdout)
+    (ranking,) = data["rankings"]
+    medians = [e["estimate"]["annual"]["median"]["value"] for e in ranking["highest"]]
+    assert medians == sorted(medians, reverse=True)
+    assert ranking["highest"][0]["estimate"]["area"]["title"] == "Washington"
+    assert ranking["ranked"] == 54 and ranking["lowest"] == []
+
+
+def test_wages_ranks_metros_in_a_state_by_any_key(run: Any) -> None:
+    data = json.loads(
+        run(
+            "wages",
+            "ma",
+            "--by",
+            "metro",
+            "--in",
+            "florida",
+            "--sort",
+            "employment",
+            "--all",
+            "--json",
+        ).stdout
+    )
+    entries = data["rankings"][0]["highest"]
+    assert all("FL" in e["estimate"]["area"]["state"] for e in entries)
+    jobs = [e["estimate"]["employment"]["value"] for e in entries]
+    assert jobs == sorted(jobs, reverse=True)
+
+
+def test_wages_shows_the_top_and_bottom(run: Any) -> None:
+    out = run("wages", "ma", "--top", "3", "--format", "plain").stdout
+    assert "Where it pays most" in out and "Where it pays least" in out
+    assert "1 | Washington | $59,290" in out
+    assert "54 | Guam | $33,570" in out
+
+
+@pytest.mark.parametrize("fmt", ["rich", "plain", "markdown", "json", "csv"])
+def test_wages_writes_every_format(run: Any, fmt: str) -> None:
+    result = run("wages", "ma", "moa", "--area", "tampa", "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert "44,480" in result.stdout or "44480" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("wages", "ma", "--by", "county"), "--by 'county' is not one of"),
+        (("wages", "ma", "--sort", "height"), "--sort 'height' is not one of"),
+        (("salary", "--area", "springfield"), "matches 5 areas"),
+        (("areas", "--in", "atlantis"), "unknown area 'atlantis'"),
+    ],
+)
+def test_bad_wage_arguments_are_usage_errors(run: Any, args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_areas_are_listed_searched_and_filtered(run: Any) -> None:
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run("areas", "--type", "nonmetro", "--in", "FL", "-f", "csv").stdout)
+        )
+    )
+    assert [r["code"] for r in rows] == ["1200003", "1200006"]
+    assert (
+        "44180 | Springfield, MO" in run("areas", "--search", "springfield", "-f", "plain").stdout
+    )
+
+
+def test_data_lists_the_release_its_source_file_and_hash(run: Any) -> None:
+    data = json.loads(run("data", "--json").stdout)
+    (bundled,) = data["wages"]
+    assert bundled["release"] == "May 2025" and bundled["in_use"] and bundled["bundled"]
+    assert bundled["estimates"] == 236_799 and bundled["areas"] == 583
+    (source,) = bundled["files"]
+    assert source["name"] == "oews-may2025-cross-industry.csv.gz"
+    assert len(source["sha256"]) == 64
