@@ -59,6 +59,12 @@ VIEW_BUDGETS = {
     "synthetic-10k": (2.50, 3.50),
 }
 COMMAND_BUDGETS = {"--version": 0.30, "--help": 0.60}
+# Local wages on the bundled catalog, as ratios to the floor.
+WAGE_CASES = {
+    "salary ma moa --area FL": (["salary", "ma", "moa", "--area", "FL"], 1.35),
+    "wages ma --by metro": (["wages", "ma", "--by", "metro"], 1.50),
+}
+IMPORT_BUDGET = (120.0, 500.0)  # import-oews of the all-data workbook: seconds, MiB
 PEER_BUDGET = 0.90  # `table` on the bundled catalog, as a share of the naive peer's time
 
 
@@ -169,6 +175,11 @@ def main() -> int:
         "--export", type=Path, help="a real BLS export to import for the middle row"
     )
     parser.add_argument("--runs", type=int, default=7, help="timed runs per command (at least 7)")
+    parser.add_argument(
+        "--import-workbook",
+        type=Path,
+        help="time import-oews of this workbook too (benchmarks/oews_workbook.py makes one)",
+    )
     options = parser.parse_args()
     runs = max(7, options.runs)
     if not Path(TIME).exists():
@@ -200,6 +211,8 @@ def main() -> int:
         for catalog, data in catalogs.items():
             cases[f"table [{catalog}, cache off]"] = (careercompare(*data, "table"), uncached)
         cases["naive peer (table)"] = (PEER, env)
+        for name, (args, _) in WAGE_CASES.items():
+            cases[name] = (careercompare(*args), env)
         times: dict[str, list[float]] = {name: [] for name in cases}
         memory: dict[str, list[float]] = {name: [] for name in cases}
         for round_number in range(runs + 1):
@@ -234,14 +247,34 @@ def main() -> int:
         f"\n{runs} runs per command after a warm-up; "
         f"floor median {floor_time:.3f} s, peak {floor_memory:.1f} MiB"
     )
+    if options.import_workbook:
+        broken += time_import(options.import_workbook)
     for line in broken:
         print(f"BUDGET BROKEN: {line}")
     return 1 if broken else 0
 
 
+def time_import(workbook: Path) -> list[str]:
+    """One import of a large workbook into a data folder of its own: seconds and MiB."""
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "CAREERCOMPARE_DATA_DIR": folder}
+        command = careercompare("import-oews", str(workbook), "--release", "May 2099", "-q")
+        elapsed, peak = measure(command, env)
+    seconds, mib = IMPORT_BUDGET
+    print(f"{'import-oews ' + workbook.name:44} {elapsed:9.1f} s {peak:9.1f} MiB")
+    broken = []
+    if elapsed > seconds:
+        broken.append(f"import-oews: {elapsed:.0f} s > {seconds:.0f} s")
+    if peak > mib:
+        broken.append(f"import-oews: {peak:.0f} MiB > {mib:.0f} MiB")
+    return broken
+
+
 def budget_for(name: str) -> tuple[float, float | None] | None:
     if name in COMMAND_BUDGETS:
         return COMMAND_BUDGETS[name], None
+    if name in WAGE_CASES:
+        return WAGE_CASES[name][1], None
     for catalog, budget in VIEW_BUDGETS.items():  # other "cache off" rows: no budget
         if name.endswith(f"[{catalog}]") and not name.startswith("validate"):
             return budget

@@ -16,6 +16,8 @@ from careercompare.errors import CatalogError
 from careercompare.wages.estimates import VALUE_COLUMNS, WAGE_MEASURES, Area, Cell, Estimate
 
 FORMAT = "1"
+MARKERS = ("*", "**", "#")
+MAX_VALUE = 10**12
 AREA_KINDS = {"1": "nation", "2": "state", "3": "territory", "4": "metro", "6": "nonmetro"}
 COLUMNS = tuple(name.lower() for name in VALUE_COLUMNS)
 SCHEMA = f"""
@@ -50,12 +52,14 @@ def stored_value(column: str, text: str) -> int | float | str | None:
     text = text.strip().replace(",", "")
     if not text:
         return None
+    if text in MARKERS:
+        return text
     try:
         number = Decimal(text)
     except ArithmeticError:
-        return text  # a marker: "*", "**", "#"
-    if not number.is_finite():
-        return text
+        raise ValueError(f"{column}: '{text[:20]}' is neither a number nor a BLS marker") from None
+    if not number.is_finite() or abs(number) > MAX_VALUE:
+        raise ValueError(f"{column}: '{text[:20]}' is not a figure BLS publishes")
     scaled = number.scaleb(VALUE_COLUMNS[column.upper()])
     return int(scaled) if scaled == scaled.to_integral_value() else float(number)
 

@@ -1,0 +1,271 @@
+"""`careercompare import-oews`: the OEWS tables as BLS publishes them, any layout of them,
+and everything that can go wrong without touching the wages in use."""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from careercompare.wages.datasets import DATA_DIR_ENV_VAR
+
+HEADER = [
+    "AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE", "NAICS", "NAICS_TITLE", "I_GROUP",
+    "OWN_CODE", "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "EMP_PRSE", "JOBS_1000",
+    "LOC_QUOTIENT", "PCT_TOTAL", "PCT_RPT", "H_MEAN", "A_MEAN", "MEAN_PRSE", "H_PCT10",
+    "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75",
+    "A_PCT90", "ANNUAL", "HOURLY",
+]  # fmt: skip
+
+
+def row(
+    area: str, title: str, kind: int, state: str, code: str, occupation: str, **values: Any
+) -> list[Any]:
+    """A cross-industry row in the layout of the all-data table, with changed values."""
+    cells: dict[str, Any] = {
+        "AREA": area, "AREA_TITLE": title, "AREA_TYPE": kind, "PRIM_STATE": state,
+        "NAICS": "000000", "NAICS_TITLE": "Cross-industry", "I_GROUP": "cross-industry",
+        "OWN_CODE": 1235, "OCC_CODE": code, "OCC_TITLE": occupation, "O_GROUP": "detailed",
+        "TOT_EMP": 1000, "EMP_PRSE": 2.5, "JOBS_1000": 6.5, "LOC_QUOTIENT": 1.1,
+        "PCT_TOTAL": None, "PCT_RPT": None, "H_MEAN": 24.5, "A_MEAN": 50960, "MEAN_PRSE": 1.1,
+        "H_PCT10": 18.0, "H_PCT25": 20.0, "H_MEDIAN": 23.5, "H_PCT75": 27.0, "H_PCT90": 31.0,
+        "A_PCT10": 37440, "A_PCT25": 41600, "A_MEDIAN": 48880, "A_PCT75": 56160,
+        "A_PCT90": 64480, "ANNUAL": None, "HOURLY": None,
+    }  # fmt: skip
+    cells.update(values)
+    return [cells[name] for name in HEADER]
+
+
+ROWS = [
+    row(99, "U.S.", 1, "US", "31-9092", "Medical Assistants"),
+    row(12, "Florida", 2, "FL", "31-9092", "Medical Assistants", A_MEDIAN=47000, H_MEDIAN=22.6),
+    row(
+        45300,
+        "Tampa-St. Petersburg-Clearwater, FL",
+        4,
+        "FL",
+        "31-9092",
+        "Medical Assistants",
+        TOT_EMP="**",
+        A_PCT90="#",
+        H_PCT90="#",
+    ),
+    row(
+        12,
+        "Florida",
+        2,
+        "FL",
+        "31-9092",
+        "Medical Assistants",
+        NAICS="621000",
+        I_GROUP="3-digit",
+        A_MEDIAN=99999,
+    ),
+]
+
+
+def workbook(path: Path, rows: list[list[Any]], header: list[str] = HEADER) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "All May 2026 data"
+    sheet.append(header)
+    for values in rows:
+        sheet.append(values)
+    book.save(path)
+    return path
+
+
+def csv_file(path: Path, rows: list[list[Any]]) -> Path:
+    import csv
+
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow([name.lower() for name in HEADER])  # any case
+        writer.writerows(["" if v is None else v for v in r] for r in rows)
+    return path
+
+
+def data_dir() -> Path:
+    return Path(os.environ[DATA_DIR_ENV_VAR])
+
+
+def test_a_workbook_becomes_the_wages_in_use(run: Any, tmp_path: Path) -> None:
+    book = workbook(tmp_path / "all_data_M_2026.xlsx", ROWS)
+    result = run("import-oews", str(book), "--published", "2027-04-30")
+    assert result.exit_code == 0, result.stderr
+    assert "May 2026: 3 estimates of 1 occupations in 3 areas" in result.stderr
+    assert "1 industry rows" in result.stderr
+    assert (data_dir() / "oews-2026-05.sqlite").is_file()
+    out = run("salary", "ma", "--area", "FL", "--format", "plain").stdout
+    assert "median | $47,000 a year | May 2026 | Florida, 1,000 jobs" in out
+    data = json.loads(run("data", "--json").stdout)
+    releases = [(d["release"], d["in_use"], d["bundled"]) for d in data["wages"]]
+    assert releases == [("May 2026", True, False), ("May 2025", False, True)]
+    (source,) = data["wages"][0]["files"]
+    assert source["name"] == "all_data_M_2026.xlsx" and len(source["sha256"]) == 64
+
+
+def test_markers_are_kept_as_markers(run: Any, tmp_path: Path) -> None:
+    book = workbook(tmp_path / "MSA_M2026_dl.xlsx", ROWS)
+    assert run("import-oews", str(book)).exit_code == 0
+    data = json.loads(run("wages", "ma", "--area", "tampa", "--json").stdout)
+    ((_, estimate),) = [(e[0], e[1]) for e in data["side_by_side"]]
+    assert estimate["employment"] == {
+        "value": None,
+        "marker": "**",
+        "at_least": False,
+        "released": False,
+    }
+    assert estimate["annual"]["pct90"]["at_least"] is True
+    assert estimate["annual"]["pct90"]["value"] == 239200  # the top, as the wages in use say
+
+
+def test_a_zip_of_workbooks_and_a_csv_in_the_same_layout_are_read(run: Any, tmp_path: Path) -> None:
+    book = workbook(tmp_path / "state_M2026_dl.xlsx", ROWS[:2])
+    archive = tmp_path / "oesm26st.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.write(book, "oesm26st/state_M2026_dl.xlsx")
+        out.writestr("oesm26st/field_descriptions.xlsx", b"")
+    # an empty member that is no workbook is an error: a damaged download
+    result = run("import-oews", str(archive))
+    assert result.exit_code == 1 and "field_descriptions.xlsx" in result.stderr
+    with zipfile.ZipFile(archive, "w") as out:
+        out.write(book, "oesm26st/state_M2026_dl.xlsx")
+    assert run("import-oews", str(archive), "--quiet").exit_code == 0
+    table = csv_file(tmp_path / "wages.csv", ROWS)
+    result = run("import-oews", str(table), "--release", "May 2027", "--quiet")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(run("data", "--json").stdout)["wages"][0]["release"] == "May 2027"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("national_M2026_dl.xlsx", b"not a workbook", "is not an Excel workbook"),
+        ("oesm26nat.zip", b"PK\x03\x04truncated", "is not a zip file"),
+        ("wages_M2026_.csv", b"AREA,OCC_CODE\n99,31-9092\n", "no column AREA_TITLE"),
+        ("notes_M2026_.txt", b"hello", "is not an OEWS table"),
+    ],
+)
+def test_a_bad_file_is_one_line_and_leaves_the_wages_untouched(
+    run: Any, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run("import-oews", str(path))
+    assert result.exit_code == 1
+    assert message in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not list(data_dir().glob("*")) if data_dir().exists() else True
+    assert "May 2025" in run("salary", "ma", "-f", "plain").stdout
+
+
+def test_a_missing_column_is_named(run: Any, tmp_path: Path) -> None:
+    header = [name for name in HEADER if name != "A_MEDIAN"]
+    rows = [[v for name, v in zip(HEADER, r, strict=True) if name != "A_MEDIAN"] for r in ROWS]
+    book = workbook(tmp_path / "state_M2026_dl.xlsx", rows, header)
+    result = run("import-oews", str(book))
+    assert result.exit_code == 1
+    assert "no column A_MEDIAN" in result.stderr
+
+
+def test_an_older_release_is_refused_unless_forced(run: Any, tmp_path: Path) -> None:
+    book = workbook(tmp_path / "state_M2024_dl.xlsx", ROWS)
+    result = run("import-oews", str(book))
+    assert result.exit_code == 1
+    assert "May 2024 is older than the May 2025 wages in use; add --force" in result.stderr
+    assert run("import-oews", str(book), "--force", "--quiet").exit_code == 0
+    data = json.loads(run("data", "--json").stdout)
+    assert [d["release"] for d in data["wages"]] == ["May 2025", "May 2024"]
+
+
+def test_the_release_must_be_known(run: Any, tmp_path: Path) -> None:
+    book = workbook(tmp_path / "wages.xlsx", ROWS)
+    result = run("import-oews", str(book))
+    assert result.exit_code == 2
+    assert "--release 'May 2026'" in result.stderr
+
+
+def test_a_failed_import_keeps_the_release_it_would_replace(run: Any, tmp_path: Path) -> None:
+    good = workbook(tmp_path / "state_M2026_dl.xlsx", ROWS)
+    assert run("import-oews", str(good), "--quiet").exit_code == 0
+    before = (data_dir() / "oews-2026-05.sqlite").read_bytes()
+    bad_rows = [*ROWS, row(99, "U.S.", 1, "US", "29-1141", "Registered Nurses", A_MEDIAN="n/a")]
+    bad = workbook(tmp_path / "MSA_M2026_dl.xlsx", bad_rows)
+    result = run("import-oews", str(bad))
+    assert result.exit_code == 1
+    assert "row 6 cannot be read (A_MEDIAN: 'n/a' is neither a number" in result.stderr
+    assert (data_dir() / "oews-2026-05.sqlite").read_bytes() == before
+    assert sorted(p.name for p in data_dir().iterdir()) == ["oews-2026-05.sqlite"]
+
+
+def test_a_read_only_data_folder_is_one_line(
+    run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(DATA_DIR_ENV_VAR, str(blocker / "data"))
+    book = workbook(tmp_path / "state_M2026_dl.xlsx", ROWS)
+    result = run("import-oews", str(book))
+    assert result.exit_code == 1
+    assert "cannot write the wages there" in result.stderr
+
+
+@pytest.mark.parametrize("damage", ["truncate", "swap", "empty"])
+def test_a_damaged_imported_database_falls_back_to_the_bundled_wages(
+    run: Any, tmp_path: Path, damage: str
+) -> None:
+    book = workbook(tmp_path / "state_M2026_dl.xlsx", ROWS)
+    assert run("import-oews", str(book), "--quiet").exit_code == 0
+    target = data_dir() / "oews-2026-05.sqlite"
+    content = target.read_bytes()
+    if damage == "truncate":
+        target.write_bytes(content[: len(content) // 2])
+    elif damage == "swap":
+        target.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    else:
+        target.write_bytes(b"")
+    result = run("salary", "ma", "--area", "FL", "-f", "plain")
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "warning:" in result.stderr and "oews-2026-05.sqlite" in result.stderr
+    assert "median | $43,680 a year | May 2025 | Florida" in result.stdout
+
+
+def test_the_imported_file_follows_the_umask(run: Any, tmp_path: Path) -> None:
+    book = workbook(tmp_path / "state_M2026_dl.xlsx", ROWS)
+    previous = os.umask(0o022)
+    try:
+        assert run("import-oews", str(book), "--quiet").exit_code == 0
+    finally:
+        os.umask(previous)
+    assert (data_dir() / "oews-2026-05.sqlite").stat().st_mode & 0o777 == 0o644
+
+
+def test_the_bundled_database_is_rebuilt_by_the_documented_command(tmp_path: Path) -> None:
+    """The README's command, on the shared file when it is there."""
+    shared = Path(__file__).resolve().parents[2] / "shared" / "data" / "oews-may2025"
+    source = shared / "oews-may2025-cross-industry.csv.gz"
+    if not source.exists():
+        pytest.skip("the shared OEWS file is not here")
+    from careercompare.entry import main
+
+    out = tmp_path / "oews.sqlite"
+    args = [
+        "import-oews", str(source), "--release", "May 2025", "--published", "2026-05-15",
+        "--top-annual", "239200", "--top-hourly", "115.00", "--output", str(out), "--quiet",
+    ]  # fmt: skip
+    assert main(args) == 0
+    from careercompare.wages.database import WageDatabase
+    from careercompare.wages.datasets import bundled_wages
+
+    rebuilt, bundled = WageDatabase(out), bundled_wages()
+    assert rebuilt.counts() == bundled.counts()
+    florida = next(a for a in bundled.areas if a.code == "12")
+    assert rebuilt.estimate("31-9092", florida) == bundled.estimate("31-9092", florida)
