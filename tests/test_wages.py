@@ -14,6 +14,7 @@ from careercompare.errors import UsageError
 from careercompare.wages.areas import resolve_area
 from careercompare.wages.database import WageDatabase
 from careercompare.wages.datasets import bundled_wages
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -266,3 +267,22 @@ def test_data_lists_the_release_its_source_file_and_hash(run: Any) -> None:
     (source,) = bundled["files"]
     assert source["name"] == "oews-may2025-cross-industry.csv.gz"
     assert len(source["sha256"]) == 64
+
+
+def test_any_role_with_a_bls_code_gets_local_wages_and_one_without_says_so(run: Any) -> None:
+    mini = str(ROOT / "tests" / "data" / "mini-catalog.json")
+    out = run("--data", mini, "salary", "alpha", "gamma", "--area", "FL", "-f", "plain").stdout
+    assert "median | $43,680 a year | May 2025 | Florida, 66,110 jobs" in out
+    assert "Local wages: BLS publishes no local wages under this role's name" in out
+
+
+def test_a_bar_whose_top_is_a_bound_runs_open_to_the_end(run: Any) -> None:
+    out = run("salary", "np", "--area", "10580", "-f", "plain").stdout
+    lines = out.splitlines()
+    label = next(
+        n
+        for n, line in enumerate(lines)
+        if "Anesthetists (29-1151), Albany" in line and "OEWS):" in line
+    )
+    assert lines[label + 1].rstrip().endswith(">]")
+    assert "=" not in lines[label + 1].split("[")[1][:40]  # starts at its 10th percentile

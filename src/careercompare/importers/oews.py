@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from careercompare.errors import CatalogError, FileError, UsageError
@@ -28,9 +29,11 @@ from careercompare.importers.oews_files import (
     release_from_names,
 )
 from careercompare.output_file import new_file_mode
-from careercompare.wages.database import AREA_KINDS, COLUMNS, FORMAT, SCHEMA, stored_value
+from careercompare.wages.database import AREA_KINDS, COLUMNS, FORMAT, SCHEMA
 from careercompare.wages.estimates import VALUE_COLUMNS
 
+MARKERS = ("*", "**", "#")
+MAX_VALUE = 10**12
 BATCH = 5000
 PROGRESS_BYTES = 4 * 1024 * 1024  # files above this size show a progress bar
 # About how many bytes a row takes, to estimate a file's rows from its size.
@@ -62,6 +65,23 @@ class ImportSummary:
     occupations: int
     duplicates: int
     skipped: int
+
+
+def stored_value(column: str, text: str) -> int | float | str | None:
+    """A cell of the OEWS tables as stored: a scaled integer, a marker, or NULL."""
+    text = text.strip().replace(",", "")
+    if not text:
+        return None
+    if text in MARKERS:
+        return text
+    try:
+        number = Decimal(text)
+    except ArithmeticError:
+        raise ValueError(f"{column}: '{text[:20]}' is neither a number nor a BLS marker") from None
+    if not number.is_finite() or abs(number) > MAX_VALUE:
+        raise ValueError(f"{column}: '{text[:20]}' is not a figure BLS publishes")
+    scaled = number.scaleb(VALUE_COLUMNS[column.upper()])
+    return int(scaled) if scaled == scaled.to_integral_value() else float(number)
 
 
 def file_facts(path: Path) -> tuple[str, int, str]:
@@ -261,6 +281,7 @@ def _fill(
             raise CatalogError("the files hold no cross-industry OEWS rows; nothing was imported")
         meta = _meta(settings, release, warn)
         meta["rows"] = str(writer.rows)
+        meta["occupations"] = str(len(writer.occupations))
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         db.executemany("INSERT INTO source_files VALUES (?, ?, ?)", facts)
         db.commit()

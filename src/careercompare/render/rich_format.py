@@ -171,7 +171,7 @@ class _RichRenderer:
             for char, run in groupby(drawn):  # one span per run of a character
                 style = (
                     "cyan"
-                    if char == charset.filled
+                    if char in (charset.filled, charset.open_end)
                     else ("bold magenta" if char == charset.mark else "dim")
                 )
                 styled.append("".join(run), style=style)

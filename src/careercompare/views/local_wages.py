@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, Source
@@ -11,8 +12,10 @@ from careercompare.render.blocks import Bar
 from careercompare.views.base import NOT_IN_JSON
 from careercompare.views.citations import Citations
 from careercompare.views.formatting import money, number
-from careercompare.wages.database import WageDatabase
 from careercompare.wages.estimates import Area, Cell, Estimate
+
+if TYPE_CHECKING:
+    from careercompare.wages.database import WageDatabase
 
 MEASURE_LABELS = {
     "median": "median",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role
@@ -23,8 +24,10 @@ from careercompare.views.local_wages import (
     wage_source,
 )
 from careercompare.wages.areas import areas_in
-from careercompare.wages.database import WageDatabase
 from careercompare.wages.estimates import Area, Cell, Estimate
+
+if TYPE_CHECKING:
+    from careercompare.wages.database import WageDatabase
 
 SORT_KEYS = {
     "median": "the median wage",

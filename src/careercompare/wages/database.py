@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
@@ -16,8 +15,7 @@ from careercompare.errors import CatalogError
 from careercompare.wages.estimates import VALUE_COLUMNS, WAGE_MEASURES, Area, Cell, Estimate
 
 FORMAT = "1"
-MARKERS = ("*", "**", "#")
-MAX_VALUE = 10**12
+CACHE_KIB = 256
 AREA_KINDS = {"1": "nation", "2": "state", "3": "territory", "4": "metro", "6": "nonmetro"}
 COLUMNS = tuple(name.lower() for name in VALUE_COLUMNS)
 SCHEMA = f"""
@@ -47,23 +45,6 @@ class SourceFile:
     sha256: str
 
 
-def stored_value(column: str, text: str) -> int | float | str | None:
-    """A cell of the OEWS tables as stored: a scaled integer, a marker, or NULL."""
-    text = text.strip().replace(",", "")
-    if not text:
-        return None
-    if text in MARKERS:
-        return text
-    try:
-        number = Decimal(text)
-    except ArithmeticError:
-        raise ValueError(f"{column}: '{text[:20]}' is neither a number nor a BLS marker") from None
-    if not number.is_finite() or abs(number) > MAX_VALUE:
-        raise ValueError(f"{column}: '{text[:20]}' is not a figure BLS publishes")
-    scaled = number.scaleb(VALUE_COLUMNS[column.upper()])
-    return int(scaled) if scaled == scaled.to_integral_value() else float(number)
-
-
 def _cell(column: str, stored: object, top: dict[str, float]) -> Cell:
     if stored is None:
         return Cell.of(None)
@@ -85,6 +66,10 @@ class WageDatabase:
         try:
             uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if bundled else "")
             self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            # a view reads a few pages of one occupation: a small page cache will do
+            self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            if not bundled:
+                self._check_length()
             rows = self._db.execute("SELECT key, value FROM meta").fetchall()
         except (sqlite3.Error, OSError, ValueError) as error:
             problem = f"{path}: is not a wage database careercompare can read ({error})"
@@ -95,6 +80,13 @@ class WageDatabase:
                 f"{path}: is a wage database of another format; import the wages again "
                 "with 'careercompare import-oews'"
             )
+
+    def _check_length(self) -> None:
+        """A file cut short (a copy or a disk that failed) is refused before any query."""
+        pages = self._db.execute("PRAGMA page_count").fetchone()[0]
+        size = self._db.execute("PRAGMA page_size").fetchone()[0]
+        if pages * size > self.path.stat().st_size:
+            raise sqlite3.DatabaseError("the file is shorter than the database it holds")
 
     @property
     def release(self) -> str:
@@ -198,7 +190,9 @@ class WageDatabase:
         return tuple(SourceFile(str(n), int(str(b)), str(h)) for n, b, h in rows)
 
     def counts(self) -> tuple[int, int, int]:
-        """(estimates, areas, occupations)."""
+        """(estimates, areas, occupations), as the import recorded them."""
+        if "rows" in self.meta and "occupations" in self.meta:
+            return int(self.meta["rows"]), len(self.areas), int(self.meta["occupations"])
         return (
             int(str(self._query("SELECT count(*) FROM estimates")[0][0])),
             len(self.areas),
