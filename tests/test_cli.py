@@ -102,7 +102,7 @@ def test_validate_lists_every_problem_with_its_location(
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"careercompare: error: {path}: not a valid catalog (2 problems); fix it and run "
-        "'careercompare validate'",
+        f"'careercompare validate {path}'",
         "  roles[0].oops: unknown key (not in the schema)",
         "  roles[1].salary[0]: low 50000 is above high 40000",
     ]

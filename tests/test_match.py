@@ -126,9 +126,10 @@ def test_a_catalog_without_questions_says_so(
 
 
 def test_ask_reasks_until_valid_and_takes_the_default(capsys: pytest.CaptureFixture[str]) -> None:
-    question = next(
+    plain = next(
         q for q in load_catalog(bundled_catalog_path()).questions if q.key == "entry-speed"
     )
+    question = plain.model_copy(update={"default": "no-rush"})
     replies = iter(["7", "abc", "²", ""])
     prompts: list[str] = []
 
@@ -141,6 +142,10 @@ def test_ask_reasks_until_valid_and_takes_the_default(capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert "4/6. How soon do you want to start working in healthcare?" in out
     assert out.count("Please type a number from 1 to 2, or the start of an answer.") == 3
+
+
+def test_no_default_answer_gives_a_role_points_before_the_user_answers() -> None:
+    assert all(q.default is None for q in load_catalog(bundled_catalog_path()).questions)
 
 
 def test_every_question_weighs_only_catalog_roles_and_cites_a_source() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.loader import load_catalog
-from careercompare.errors import CatalogError, UsageError
+from careercompare.errors import UsageError
 from careercompare.render.formats import FORMATS
 from careercompare.views.base import CitingResult, Tabular, ViewResult
 from careercompare.views.faq import build_faq
@@ -87,9 +87,9 @@ def test_outlook_puts_the_newest_firsthand_projection_first(index: CatalogIndex)
     ]
 
 
-def test_faq_without_a_match_is_a_data_error(index: CatalogIndex) -> None:
+def test_faq_without_a_match_is_a_usage_error(index: CatalogIndex) -> None:
     assert [item.number for item in build_faq(index, ["training"]).entries] == [2]
-    with pytest.raises(CatalogError, match="no question or answer matches 'xyzzy'"):
+    with pytest.raises(UsageError, match="no question or answer matches 'xyzzy'"):
         build_faq(index, ["xyzzy"])
 
 

@@ -218,9 +218,9 @@ def test_faq_filters_by_all_words(run: Any) -> None:
     assert [(e["number"], e["id"]) for e in data["entries"]] == [(3, "pay")]
 
 
-def test_faq_without_match_is_one_line_on_stderr_and_exit_1(run: Any) -> None:
+def test_faq_without_match_is_one_line_on_stderr_and_exit_2_like_roles(run: Any) -> None:
     result = run("faq", "astronaut")
-    assert (result.exit_code, result.stdout) == (1, "")
+    assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "careercompare: error: no question or answer matches 'astronaut'; "
         "run 'careercompare faq' to see them all\n"
@@ -232,7 +232,7 @@ def test_every_view_ends_with_its_numbered_sources(run: Any) -> None:
     tail = out.split("\nSources\n-------\n")[1].splitlines()
     assert tail[0].startswith("[1] Occupational Employment and Wage Statistics (OEWS), May 2025")
     assert tail[1].startswith("[2] Indeed salary figures")
-    assert "Reported by [3]." in tail[1]
+    assert "Reported in [3] (published 2026-01-28); original date not given." in tail[1]
     assert tail[2].startswith("[3] Medical Assistant vs Medical Office Assistant")
 
 

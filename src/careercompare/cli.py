@@ -392,13 +392,8 @@ def data(ctx: typer.Context) -> "ViewResult":
     from careercompare.views.datasets import build_data
     from careercompare.wages.datasets import all_wages
 
-    terminal = settings(ctx).terminal
-
-    def warn(message: str) -> None:
-        terminal.stderr.write(f"careercompare: warning: {message}\n")
-
     catalog = str(active_catalog_path(settings(ctx).data))
-    return build_data(catalog, all_wages(warn))
+    return build_data(catalog, all_wages(settings(ctx).terminal.warn))
 
 
 @app.command()
@@ -561,12 +556,4 @@ def import_oews(
         output=output,
         force=force,
     )
-    terminal = settings(ctx).terminal
-    run_import_oews(settings_, quiet=quiet, stderr_is_tty=_is_tty(terminal.stderr))
-
-
-def _is_tty(stream: object) -> bool:
-    try:
-        return bool(getattr(stream, "isatty", lambda: False)())
-    except (ValueError, OSError):
-        return False
+    run_import_oews(settings_, quiet=quiet, terminal=settings(ctx).terminal)

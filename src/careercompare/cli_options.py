@@ -1,13 +1,14 @@
 """What the commands share: global settings, argument types, and the output options.
 
-`view_command` adds --format, --json, --output and --force to a command that returns
+`view_command` adds --format, --json, --output, --force (and --data, which may also
+come before the command) to a command that returns
 a view's result, and writes that result, as sqlite-utils' `output_options` does.
 Annotations are not postponed: Typer reads them from the functions at each run.
 """
 
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -57,12 +58,7 @@ def wage_database(ctx: typer.Context) -> "WageDatabase":
     """The wages in use: the newest release, imported or bundled."""
     from careercompare.wages.datasets import wages_in_use
 
-    terminal = settings(ctx).terminal
-
-    def warn(message: str) -> None:
-        terminal.stderr.write(f"careercompare: warning: {message}\n")
-
-    return wages_in_use(warn)
+    return wages_in_use(settings(ctx).terminal.warn)
 
 
 def local_area(ctx: typer.Context, wanted: str | None, *, national: bool) -> "LocalArea | None":
@@ -154,7 +150,16 @@ OutputOption = Annotated[
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Replace the --output file if it exists.")
 ]
+DataOption = Annotated[
+    str | None,
+    typer.Option(
+        "--data",
+        metavar="PATH",
+        help="Catalog file to use instead of the bundled one (also before the command).",
+    ),
+]
 _OUTPUT_PARAMETERS = {
+    "data": (DataOption, None),
     "output_format": (FormatOption, None),
     "as_json": (JsonOption, False),
     "output": (OutputOption, None),
@@ -171,6 +176,10 @@ def view_command(build: Callable[..., "ViewResult"]) -> Callable[..., None]:
     ]
 
     def command(**arguments: Any) -> None:
+        data = arguments.pop("data")
+        if data is not None:
+            context = arguments["ctx"]
+            context.obj = replace(settings(context), data=data)
         output_format = arguments.pop("output_format")
         as_json = arguments.pop("as_json")
         output = arguments.pop("output")

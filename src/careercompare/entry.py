@@ -49,6 +49,9 @@ def fail(message: str, details: Sequence[str] = ()) -> None:
 def main(argv: Sequence[str] | None = None, *, terminal: Terminal | None = None) -> int:
     """Run careercompare with the given arguments and return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if sys.stdout is None:  # started with stdout closed (>&-): nothing could be shown
+        fail("standard output is closed; run the command with its output going somewhere")
+        return EXIT_DATA
     with _signals_interrupt(), _collector_off(exiting=argv is None):
         try:
             if args in (["--version"], ["-V"]):

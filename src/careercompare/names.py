@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from careercompare.sanitize import sanitize
+
 
 def normalize_name(name: str) -> str:
-    """The form in which names are compared: case folded, hyphens as spaces, spaces folded."""
-    return " ".join(name.casefold().replace("-", " ").split())
+    """The form in which names are compared: invisible characters removed, case folded,
+    hyphens as spaces, spaces folded ('Registered\u200b nurse' is 'registered nurse')."""
+    return " ".join(sanitize(name).casefold().replace("-", " ").split())

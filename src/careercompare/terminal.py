@@ -6,6 +6,7 @@ hand them one of their own (as httpie's `Environment` does).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ class Terminal:
 
     stdin: TextIO | None = field(default_factory=lambda: sys.stdin)
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    stderr: TextIO | None = field(default_factory=lambda: sys.stderr)
     stdin_is_tty: bool | None = None
     stdout_is_tty: bool | None = None
 
@@ -42,6 +43,17 @@ class Terminal:
     def stdout_tty(self) -> bool:
         """True when stdout is a terminal (colours and links may be drawn)."""
         return _is_tty(self.stdout) if self.stdout_is_tty is None else self.stdout_is_tty
+
+    def note(self, message: str) -> None:
+        """A line for the person on stderr ('careercompare: wrote ...'), if anyone reads it."""
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            assert self.stderr is not None
+            self.stderr.write(f"careercompare: {message}\n")
+            self.stderr.flush()
+
+    def warn(self, message: str) -> None:
+        """A warning on stderr: something is off, but the command goes on."""
+        self.note(f"warning: {message}")
 
     @property
     def encoding(self) -> str:

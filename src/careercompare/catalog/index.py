@@ -18,6 +18,7 @@ from careercompare.errors import UsageError
 from careercompare.names import normalize_name
 
 LIST_ROLES_HINT = "run 'careercompare roles' to list them"
+MAX_LISTED = 8
 
 
 class CatalogIndex:
@@ -43,14 +44,33 @@ class CatalogIndex:
         return names
 
     def resolve_role(self, name: str) -> Role:
-        """The role an id, alias or display name means, whatever its case."""
-        role = self._find_role(normalize_name(name))
+        """The role an id, alias or display name means, whatever its case; or the one role
+        whose names hold the words. Several such roles, or none, is a usage error that
+        lists them or suggests the closest name."""
+        wanted = normalize_name(name)
+        role = self._find_role(wanted)
         if role is not None:
             return role
-        close = difflib.get_close_matches(normalize_name(name), self._roles_by_name, n=1)
         shown = name if len(name) <= 60 else name[:57] + "..."
-        hint = f"did you mean '{self._roles_by_name[close[0]].id}'? " if close else ""
-        raise UsageError(f"unknown role '{shown}'; {hint}{LIST_ROLES_HINT}")
+        from careercompare.role_search import search_roles
+
+        found = search_roles(self.catalog.roles, wanted.split()) if wanted else []
+        if len(found) == 1:
+            return found[0]
+        if found:
+            listed = ", ".join(f"{r.id} ({r.name})" for r in found[:MAX_LISTED])
+            more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
+            raise UsageError(f"'{shown}' matches {len(found)} roles: {listed}{more}; name one")
+        raise UsageError(f"unknown role '{shown}'; {self._suggestion(wanted)}{LIST_ROLES_HINT}")
+
+    def _suggestion(self, wanted: str) -> str:
+        """'did you mean ...? ' for a typo of a role's name or of a word in the names."""
+        close = difflib.get_close_matches(wanted, self._roles_by_name, n=1)
+        if close:
+            return f"did you mean '{self._roles_by_name[close[0]].id}'? "
+        words = {word for key in self._roles_by_name for word in key.split() if len(word) > 2}
+        fixed = [(difflib.get_close_matches(w, words, n=1) or [w])[0] for w in wanted.split()]
+        return f"did you mean '{' '.join(fixed)}'? " if fixed != wanted.split() else ""
 
     def _find_role(self, wanted: str) -> Role | None:
         """The role one of whose names is `wanted` (normalized), found by walking the roles.

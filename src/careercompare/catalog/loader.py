@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from careercompare.errors import CatalogError
+from careercompare.errors import CatalogError, UsageError
 from careercompare.sanitize import sanitize
 
 if TYPE_CHECKING:
@@ -37,7 +38,12 @@ def bundled_catalog_path() -> Path:
 
 def active_catalog_path(option: str | None) -> Path:
     """The catalog to use: --data wins over CAREERCOMPARE_DATA, which wins over the bundled one."""
-    chosen = option or os.environ.get(DATA_ENV_VAR)
+    if option == "":
+        raise UsageError("--data is empty; give the path of a catalog, or leave --data out")
+    from_env = os.environ.get(DATA_ENV_VAR)
+    if option is None and from_env == "":
+        raise UsageError(f"{DATA_ENV_VAR} is empty; give the path of a catalog, or unset it")
+    chosen = option or from_env
     return Path(chosen) if chosen else bundled_catalog_path()
 
 
@@ -59,15 +65,19 @@ def load_catalog(path: Path) -> Catalog:
     return catalog
 
 
-def read_catalog_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing what is not a regular, readable, reasonably sized file."""
+CATALOG_HINT = (
+    f"give the path of a catalog with --data or {DATA_ENV_VAR}, "
+    "or leave both unset for the bundled one"
+)
+
+
+def read_catalog_bytes(path: Path, *, hint: str = CATALOG_HINT) -> bytes:
+    """The file's bytes, refusing what is not a regular, readable, reasonably sized file;
+    `hint` says what to give instead of a missing file."""
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise CatalogError(
-            f"{path}: no such file; give the path of a catalog with --data "
-            f"or {DATA_ENV_VAR}, or leave both unset for the bundled one"
-        ) from None
+        raise CatalogError(f"{path}: no such file; {hint}") from None
     except OSError as error:
         raise CatalogError(f"{path}: cannot be read ({error.strerror})") from None
     if stat.S_ISDIR(info.st_mode):
@@ -106,6 +116,13 @@ def validate_catalog(data: bytes, *, name: str) -> Catalog:
         raise CatalogError(
             f"{name}: is empty; a catalog is a JSON object (see 'careercompare schema')"
         )
+    twice = duplicate_key(text)
+    if twice is not None:
+        raise CatalogError(
+            f"{name}: not a valid catalog (1 problem); fix it and run "
+            f"'careercompare validate {name}'",
+            details=(twice,),
+        )
     try:
         return Catalog.model_validate_json(text)
     except ValidationError as error:
@@ -115,11 +132,46 @@ def validate_catalog(data: bytes, *, name: str) -> Catalog:
             shown.append(f"... and {len(problems) - len(shown)} more problems")
         count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
         raise CatalogError(
-            f"{name}: not a valid catalog ({count}); fix it and run 'careercompare validate'",
+            f"{name}: not a valid catalog ({count}); fix it and run "
+            f"'careercompare validate {name}'",
             details=tuple(shown),
         ) from None
     except RecursionError:
         raise CatalogError(f"{name}: is nested too deeply to be a catalog") from None
+
+
+class _Pairs(list[tuple[str, object]]):
+    """A JSON object as the decoder read it: its pairs in order, repeats kept."""
+
+
+def duplicate_key(text: str) -> str | None:
+    """'roles[0]: key 'name' is given twice' for the first repeated key, or None.
+
+    JSON parsers keep the last of two equal keys without a word; a catalog must not.
+    """
+    try:
+        tree = json.loads(text, object_pairs_hook=_Pairs)
+    except (ValueError, RecursionError):
+        return None  # the validator reports what is wrong with the JSON itself
+    return _first_repeat(tree, ())
+
+
+def _first_repeat(node: object, where: tuple[int | str, ...]) -> str | None:
+    if isinstance(node, _Pairs):
+        seen: set[str] = set()
+        for key, value in node:
+            if key in seen:
+                return f"{format_location(where) or '(top level)'}: key '{key}' is given twice"
+            seen.add(key)
+            found = _first_repeat(value, (*where, key))
+            if found:
+                return found
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            found = _first_repeat(item, (*where, index))
+            if found:
+                return found
+    return None
 
 
 def describe_validation_error(error: ValidationError) -> Iterator[str]:

@@ -21,7 +21,8 @@ from careercompare.output_file import write_atomically
 
 def _read_export(path: Path) -> list[str]:
     try:
-        text = read_catalog_bytes(path).decode("utf-8-sig")
+        hint = "give the path of a BLS Employment Projections export (CSV)"
+        text = read_catalog_bytes(path, hint=hint).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CatalogError(f"{path}: is not UTF-8 text; save the export as UTF-8 CSV") from None
     return text.splitlines()

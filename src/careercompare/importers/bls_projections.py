@@ -30,7 +30,8 @@ _COLUMNS = {
 }
 _REQUIRED = ("title", "code", "change", "percent")
 _EMPLOYMENT = re.compile(r"^employment,?\s*(\d{4})$")
-_NUMBER = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$")
+# At most 15 digits before the point: no figure BLS publishes is longer.
+_NUMBER = re.compile(r"^-?\d{1,3}(,\d{3}){0,4}(\.\d{1,6})?$|^-?\d{1,15}(\.\d{1,6})?$")
 
 
 @dataclass
@@ -272,7 +273,16 @@ def import_rows(
     importer = _Importer(layout, source["id"], taken_names)
     result = ImportResult(roles=[], source=source)
     left_out = 0
-    for row in reader:
+    while True:
+        try:
+            row = next(reader, None)
+        except csv.Error as error:  # a field over the csv module's limit, a stray quote
+            raise CatalogError(
+                f"{name}: line {reader.line_num} cannot be read ({error}); "
+                "is this a BLS Employment Projections export?"
+            ) from None
+        if row is None:
+            break
         if not any(cell.strip() for cell in row):
             continue
         result.rows_read += 1

@@ -29,6 +29,7 @@ from careercompare.importers.oews_files import (
     release_from_names,
 )
 from careercompare.output_file import new_file_mode
+from careercompare.terminal import Terminal
 from careercompare.wages.database import AREA_KINDS, COLUMNS, FORMAT, SCHEMA
 from careercompare.wages.estimates import VALUE_COLUMNS
 
@@ -324,20 +325,23 @@ def progress_bar(source: Path) -> Iterator[Callable[[], None]]:
         yield tick
 
 
-def run_import_oews(settings: ImportSettings, *, quiet: bool, stderr_is_tty: bool) -> ImportSummary:
-    """Import and report on stderr."""
-    import sys
-
-    def warn(message: str) -> None:
-        sys.stderr.write(f"careercompare: warning: {message}\n")
-
-    shown = progress_bar if not quiet and stderr_is_tty else None
-    summary = import_oews(settings, progress=shown, warn=warn)
+def run_import_oews(settings: ImportSettings, *, quiet: bool, terminal: Terminal) -> ImportSummary:
+    """Import, with a progress bar on a terminal's stderr, and a summary after."""
+    stderr_tty = _is_tty(terminal.stderr)
+    shown = progress_bar if not quiet and stderr_tty else None
+    summary = import_oews(settings, progress=shown, warn=terminal.warn)
     if not quiet:
-        sys.stderr.write(
+        terminal.note(
             f"import-oews: {summary.release}: {summary.rows:,} estimates of "
             f"{summary.occupations:,} occupations in {summary.areas:,} areas written to "
             f"{summary.path}; {summary.skipped:,} industry rows and {summary.duplicates:,} "
-            "repeated rows left out\n"
+            "repeated rows left out"
         )
     return summary
+
+
+def _is_tty(stream: object) -> bool:
+    try:
+        return bool(getattr(stream, "isatty", lambda: False)())
+    except (ValueError, OSError):
+        return False

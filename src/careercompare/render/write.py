@@ -47,7 +47,7 @@ def write_result(
     from careercompare.output_file import write_atomically
 
     write_atomically(output, text, force=force)
-    terminal.stderr.write(f"careercompare: wrote {output}\n")
+    terminal.note(f"wrote {output}")
 
 
 def write_stdout(text: str, terminal: Terminal) -> None:

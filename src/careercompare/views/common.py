@@ -73,8 +73,12 @@ def occupation_note_blocks(result: CitingResult, notes: Iterable[OccupationNote]
     return blocks
 
 
-def describe_source(cited: CitedSource, numbers: dict[str, int]) -> str:
-    """A source as a reader needs it: title, publisher, date, address, who reported it."""
+def describe_source(cited: CitedSource, others: dict[str, CitedSource]) -> str:
+    """A source as a reader needs it: title, publisher, date, address, who reported it.
+
+    A figure known only from another source is dated by that source, and says so:
+    "Reported in [3] (published 2026-01-28); original date not given."
+    """
     source = cited.source
     first = f"{source.title}. {source.publisher}"
     if source.date is not None:
@@ -83,7 +87,11 @@ def describe_source(cited: CitedSource, numbers: dict[str, int]) -> str:
     if source.url:
         parts.append(source.url)
     if source.reported_by is not None:
-        parts.append(f"Reported by [{numbers[source.reported_by]}].")
+        reporter = others[source.reported_by]
+        when = reporter.source.date
+        dated = f" ({reporter.source.date_meaning} {when})" if when else ""
+        original = "" if source.date else "; original date not given"
+        parts.append(f"Reported in [{reporter.number}]{dated}{original}.")
     if source.note:
         parts.append(source.note)
     return " ".join(parts)
@@ -91,6 +99,6 @@ def describe_source(cited: CitedSource, numbers: dict[str, int]) -> str:
 
 def sources_block(result: CitingResult) -> list[Block]:
     """The closing list of sources, when the view cited any."""
-    numbers = {cited.source.id: cited.number for cited in result.sources}
-    entries = tuple(describe_source(cited, numbers) for cited in result.sources)
+    others = {cited.source.id: cited for cited in result.sources}
+    entries = tuple(describe_source(cited, others) for cited in result.sources)
     return [SourceList(entries)] if entries else []

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import FaqEntry, FigureRef
-from careercompare.errors import CatalogError
+from careercompare.errors import CatalogError, UsageError
 from careercompare.render.blocks import Block, BulletList, Heading, Paragraph
 from careercompare.views.base import FLATTEN, CitingResult, CsvValue
 from careercompare.views.citations import Citations
@@ -102,13 +102,13 @@ def faq_figure(index: CatalogIndex, ref: FigureRef) -> FaqFigure:
 def build_faq(index: CatalogIndex, words: Sequence[str]) -> FaqResult:
     """Every entry, or those matching all the words; none matching is an error (exit 1)."""
     matches = matching_entries(index.catalog.faq, words)
-    if not matches:
-        raise CatalogError(
+    if not matches and words:  # nothing matched what was typed: a usage problem, as in roles
+        raise UsageError(
             f"no question or answer matches '{' '.join(words)}'; "
             "run 'careercompare faq' to see them all"
-            if words
-            else "this catalog has no FAQ entries"
         )
+    if not matches:
+        raise CatalogError("this catalog has no FAQ entries; use a catalog that has some")
     citations = Citations(index)
     items = []
     for number, entry in matches:
