@@ -37,7 +37,8 @@ def help_examples() -> list[list[str]]:
     for text in texts:
         for line in text.replace("\\\n", " ").splitlines():
             if line.strip().startswith("careercompare "):
-                examples.append(shlex.split(line.strip())[1:])
+                words = shlex.split(line.strip())[1:]
+                examples.append(words[: words.index(">")] if ">" in words else words)
     return examples
 
 

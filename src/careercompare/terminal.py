@@ -46,8 +46,9 @@ class Terminal:
 
     def note(self, message: str) -> None:
         """A line for the person on stderr ('careercompare: wrote ...'), if anyone reads it."""
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            assert self.stderr is not None
+        if self.stderr is None:  # started with stderr closed (2>&-)
+            return
+        with contextlib.suppress(OSError, ValueError):
             self.stderr.write(f"careercompare: {message}\n")
             self.stderr.flush()
 
