@@ -3,6 +3,7 @@ names made in a folder of its own."""
 
 from __future__ import annotations
 
+import io
 import re
 import shlex
 import shutil
@@ -64,7 +65,6 @@ def test_every_example_runs_as_shown(
     workspace: Path,
     example: list[str],
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     if any("../shared" in word for word in example):
         pytest.skip("rebuilds the bundled wages from the shared file: tests/test_import_oews.py")
@@ -72,8 +72,7 @@ def test_every_example_runs_as_shown(
         assert main(["import-bls", "occupation.csv", "--with-bundled", "-o", "all-roles.json"]) == 0
     terminal: Any = None
     if example[0] == "match" and "--no-input" not in example:  # a person answers the rest
-        monkeypatch.setattr("builtins.input", lambda prompt: "1")
-        terminal = Terminal(stdin_is_tty=True, stdout_is_tty=True)
+        terminal = Terminal(stdin=io.StringIO("1\n" * 10), stdin_is_tty=True, stdout_is_tty=True)
     code = main(example, terminal=terminal)
     err = capsys.readouterr().err
     assert code == 0, (example, err)

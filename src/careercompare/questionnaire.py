@@ -46,7 +46,6 @@ def collect_answers(
     *,
     terminal: Terminal,
     prompt: bool,
-    read: Callable[[str], str] = input,
 ) -> dict[str, str]:
     """Every question's answer: given with --answer, or asked when a person is there."""
     answers = parse_answers(given, questions)
@@ -57,7 +56,7 @@ def collect_answers(
         if question.key in answers:
             continue
         try:
-            answers[question.key] = ask(question, number, len(questions), terminal, read)
+            answers[question.key] = ask(question, number, len(questions), terminal)
         except EOFError:
             terminal.stdout.write("\n")
             raise missing_answers_error(unanswered(questions, answers)) from None
@@ -86,7 +85,7 @@ def ask(
     number: int,
     total: int,
     terminal: Terminal,
-    read: Callable[[str], str] = input,
+    read: Callable[[str], str] | None = None,
 ) -> str:
     """Ask one question until a valid choice is given; Enter takes the default."""
     default = next(
@@ -96,8 +95,9 @@ def ask(
     lines += [f"  {n}. {sanitize(option.label)}" for n, option in enumerate(question.options, 1)]
     terminal.stdout.write("\n".join(lines) + "\n")
     hint = f" [{default}]" if default else ""
+    reader = read or terminal.read_line
     while True:
-        reply = read(f"Choose 1-{len(question.options)}{hint}: ")
+        reply = reader(f"Choose 1-{len(question.options)}{hint}: ")
         if not reply.strip() and default:
             return question.options[default - 1].value
         chosen = choice(question, reply)

@@ -44,6 +44,19 @@ class Terminal:
         """True when stdout is a terminal (colours and links may be drawn)."""
         return _is_tty(self.stdout) if self.stdout_is_tty is None else self.stdout_is_tty
 
+    def read_line(self, prompt: str) -> str:
+        """Ask for a line; EOFError when there is no more input (Ctrl-D)."""
+        if self.stdin is sys.stdin and self.stdout is sys.stdout:
+            return input(prompt)  # with line editing where the terminal has it
+        if self.stdin is None:
+            raise EOFError
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            raise EOFError
+        return line.rstrip("\n")
+
     def note(self, message: str) -> None:
         """A line for the person on stderr ('careercompare: wrote ...'), if anyone reads it."""
         if self.stderr is None:  # started with stderr closed (2>&-)
