@@ -286,3 +286,32 @@ def test_every_name_of_every_role_resolves_to_its_role_in_any_case(
     with pytest.raises(UsageError, match="did you mean 'medical-assistant'"):
         index.resolve_role("medical asistant")
     assert index.resolve_role("MA") is index.roles_by_id["medical-assistant"]
+
+
+WIDTH_VIEWS = [
+    ("table",),
+    ("table", "ma", "moa", "rn", "np", "lpn"),
+    ("roles",),
+    ("outlook",),
+    ("salary", "ma", "np", "--area", "FL"),
+    ("show", "ma"),
+    ("wages", "ma", "--top", "3"),
+    ("wages", "ma", "moa", "np", "--area", "tampa"),
+    ("areas", "--type", "state"),
+    ("data",),
+]
+
+
+@pytest.mark.parametrize("width", range(40, 201, 8))
+def test_no_table_is_ever_cropped_at_any_width(
+    run: Any, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    for args in WIDTH_VIEWS:
+        out = run(*args).stdout
+        for line in out.splitlines():
+            if line.startswith(("╭", "│", "├", "╰")):
+                assert cell_len(line) <= width, (args, line)
+                assert line.endswith(("╮", "│", "┤", "╯")), (width, args, line)

@@ -7,6 +7,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, assert_never
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.segment import Segment
@@ -70,7 +71,27 @@ def render_rich(blocks: tuple[Block, ...], console: Console, *, ascii_only: bool
 
 
 def _longest_word(values: Iterable[str]) -> int:
-    return max((len(word) for value in values for word in sanitize(value).split()), default=1)
+    return max((cell_len(word) for value in values for word in sanitize(value).split()), default=1)
+
+
+def _longest_line(values: Iterable[str]) -> int:
+    return max((cell_len(sanitize(value)) for value in values), default=1)
+
+
+def _share_out(minimums: list[int], wanted: list[int], room: int) -> list[int]:
+    """Widths from the minimums towards what each column wants, the spare room shared in
+    proportion to what each still lacks."""
+    lacking = [max(0, want - low) for low, want in zip(minimums, wanted, strict=True)]
+    spare = room - sum(minimums)
+    total = sum(lacking)
+    if total <= spare:
+        return [low + lack for low, lack in zip(minimums, lacking, strict=True)]
+    widths = [low + lack * spare // total for low, lack in zip(minimums, lacking, strict=True)]
+    for column in sorted(range(len(widths)), key=lambda n: -lacking[n]):
+        if sum(widths) >= room:
+            break
+        widths[column] += 1
+    return widths
 
 
 class _RichRenderer:
@@ -113,12 +134,19 @@ class _RichRenderer:
         return _Hanging([(text(marker, marker_style), text(value)) for marker, value in pairs])
 
     def _fits(self, columns: list[list[str]]) -> list[int] | None:
-        """Minimum column widths when every column keeps its longest word whole."""
+        """Column widths that fill at most the console's width, every column keeping its
+        longest word whole; None when even that does not fit (the block is stacked).
+
+        Widths are fixed here rather than left to Rich, which can end wider than the
+        console, cropping the last column, when minimum widths are set.
+        """
         minimums = [
-            max(_longest_word(column), min(MIN_COLUMN, max(map(len, column)))) for column in columns
+            max(_longest_word(column), min(MIN_COLUMN, _longest_line(column))) for column in columns
         ]
-        needed = sum(minimums) + 3 * len(columns) + 1
-        return minimums if needed <= self.console.width else None
+        room = self.console.width - (3 * len(columns) + 1)
+        if sum(minimums) > room:
+            return None
+        return _share_out(minimums, [_longest_line(column) for column in columns], room)
 
     def _table(
         self, header: tuple[str, ...], rows: list[tuple[str, ...]], widths: list[int]
@@ -126,7 +154,7 @@ class _RichRenderer:
         table = Table(box=self.box, show_lines=True, header_style="bold")
         for index, (name, width) in enumerate(zip(header, widths, strict=True)):
             table.add_column(
-                text(name), min_width=width, overflow="fold", style="bold" if index == 0 else ""
+                text(name), width=width, overflow="fold", style="bold" if index == 0 else ""
             )
         for row in rows:
             table.add_row(*(text(cell) for cell in row))
