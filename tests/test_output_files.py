@@ -90,3 +90,34 @@ def test_readme_images_are_up_to_date_with_the_catalog(
     assert _svg_text(fresh.read_text()) == _svg_text(committed.read_text()), (
         f"regenerate: careercompare {view} --output docs/{view}.svg --force"
     )
+
+
+def test_the_html_page_has_a_title_and_links(run: Any, tmp_path: Path) -> None:
+    page = tmp_path / "table.html"
+    assert run("table", "--output", str(page)).exit_code == 0
+    html = page.read_text()
+    assert "<title>careercompare table</title>" in html
+    url = "https://www.bls.gov/ooh/office-and-administrative-support/secretaries-and-administrative-assistants.htm"
+    assert f'href="{url}">{url}</a>' in html
+
+
+def test_the_svg_loads_nothing_from_the_network_and_links_its_addresses(
+    run: Any, tmp_path: Path
+) -> None:
+    picture = tmp_path / "table.svg"
+    assert run("table", "--output", str(picture)).exit_code == 0
+    svg = picture.read_text()
+    assert "@font-face" not in svg and "cdnjs" not in svg
+    assert '<a href="https://www.onetonline.org/link/summary/31-9092.00">' in svg
+
+
+def test_an_address_is_one_link_in_a_terminal_and_never_broken(
+    run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    plain = run("table").stdout
+    url = "https://www.bls.gov/ooh/healthcare/medical-assistants.htm"
+    assert f"    {url}\n" in plain
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    linked = run("table").stdout
+    assert f";{url}\x1b\\{url}\x1b]8;;\x1b\\" in linked

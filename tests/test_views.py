@@ -110,10 +110,18 @@ def test_unknown_role_suggests_closest_match(run: Any) -> None:
     )
 
 
+def longest_line(out: str) -> int:
+    """The widest line, but for a web address alone on its line (it is never broken)."""
+    return max(len(line) for line in out.splitlines() if not ADDRESS_LINE.match(line))
+
+
+ADDRESS_LINE = re.compile(r"^\s*\(?https?://\S+$")
+
+
 def test_default_table_at_80_columns_cuts_no_cell(run: Any) -> None:
     out = run("table").stdout
     assert "…" not in out
-    assert max(len(line) for line in out.splitlines()) <= 80
+    assert longest_line(out) <= 80
     assert "│ Median pay (BLS)" in out
 
 
@@ -133,7 +141,7 @@ def test_at_40_columns_no_figure_is_cut(
     monkeypatch.setenv("COLUMNS", "40")
     out = run(*args).stdout
     assert "…" not in out
-    assert max(len(line) for line in out.splitlines()) <= 40
+    assert longest_line(out) <= 40
     for figure in figures:
         assert figure in out
 
@@ -165,7 +173,8 @@ def test_no_escape_codes_when_not_a_terminal_or_no_color(
     monkeypatch.setenv("FORCE_COLOR", "1")
     assert ESCAPE in run("salary").stdout
     monkeypatch.setenv("NO_COLOR", "1")
-    assert "\x1b[3" not in run("salary").stdout
+    colour = re.compile(r"\x1b\[[0-9;]*?(?<![0-9])(3[0-8]|9[0-7]|4[0-8])[;m]")
+    assert not colour.search(run("salary").stdout)
 
 
 def test_dumb_terminal_gets_ascii_borders(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:

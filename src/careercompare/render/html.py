@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from careercompare.render.page_export import recorded_console
@@ -12,5 +13,9 @@ if TYPE_CHECKING:
 
 
 def render(result: ViewResult, terminal: Terminal) -> str:
-    """The registry's entry point."""
-    return recorded_console(result).export_html()
+    """The registry's entry point: a page with a title, its addresses as links."""
+    from rich._export_format import CONSOLE_HTML_FORMAT
+
+    title = html.escape(f"careercompare {result.VIEW}")
+    page = CONSOLE_HTML_FORMAT.replace("<head>", f"<head>\n<title>{title}</title>", 1)
+    return recorded_console(result).export_html(code_format=page)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import TYPE_CHECKING
 
 from careercompare.render.rich_format import render_rich
@@ -14,12 +15,17 @@ if TYPE_CHECKING:
     from careercompare.views.base import ViewResult
 
 FILE_WIDTH = 100
+_ADDRESS = re.compile(r"https?://[^\s<>|'\\]+")
 
 
 def recorded_console(result: ViewResult) -> Console:
-    """A console that has drawn the result in colour, ready to export."""
+    """A console that has drawn the result in colour, ready to export: as wide as the
+    longest web address needs (a page has no terminal to wrap it), 100 columns at least."""
+    blocks = result.blocks()
+    addresses = [len(found) for block in blocks for found in _ADDRESS.findall(repr(block))]
+    width = max([FILE_WIDTH, *(length + 8 for length in addresses)])
     console = make_console(
-        io.StringIO(), width=FILE_WIDTH, record=True, force_terminal=True, color_system="truecolor"
+        io.StringIO(), width=width, record=True, force_terminal=True, color_system="truecolor"
     )
-    render_rich(result.blocks(), console)
+    render_rich(blocks, console)
     return console

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import groupby
 from typing import TYPE_CHECKING, assert_never
@@ -11,6 +12,7 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -41,6 +43,12 @@ MIN_COLUMN = 12
 # would measure every cell of every row before printing the first one. `roles` of a
 # 10,000-role catalog took 2.1 s as a table and 0.33 s as lines (benchmarks/startup.py).
 LARGE_TABLE_ROWS = 300
+_ADDRESS = re.compile(r"https?://[^\s<>|]+[^\s<>|.,;:)]")
+_QUIET = (
+    (re.compile(r"\[\d+\]"), "dim"),
+    (re.compile(r"not in sources|not released by BLS[^;]*|not stated"), "italic"),
+    (re.compile(r"\(estimate[^)]*\)"), "italic"),
+)
 # Blocks that a blank line sets apart from what comes before them.
 _SET_APART = (Heading, SourceList, Comparison, Records, BarChart)
 
@@ -55,8 +63,19 @@ def render(result: ViewResult, terminal: Terminal) -> str:
 
 
 def text(value: str, style: str = "") -> Text:
-    """Catalog text as a Rich Text: never parsed for markup, emoji or escape codes."""
-    return Text(sanitize(value), style=style)
+    """Catalog text as a Rich Text: never parsed for markup, emoji or escape codes.
+
+    Its parts are styled by what they are: [n] markers dim, gaps ("not in sources")
+    italic, and web addresses as links (a terminal that knows OSC 8 makes them
+    clickable; the HTML export makes them <a href>).
+    """
+    shown = Text(sanitize(value), style=style)
+    for pattern, quiet in _QUIET:
+        for found in pattern.finditer(shown.plain):
+            shown.stylize(quiet, found.start(), found.end())
+    for found in _ADDRESS.finditer(shown.plain):
+        shown.stylize(Style(link=found.group(0)), found.start(), found.end())
+    return shown
 
 
 def render_rich(blocks: tuple[Block, ...], console: Console, *, ascii_only: bool = False) -> None:
@@ -67,7 +86,7 @@ def render_rich(blocks: tuple[Block, ...], console: Console, *, ascii_only: bool
             console.print()
         for renderable in renderer.render(block):
             # Lines are neither wrapped nor cut: the terminal wraps them.
-            console.print(renderable, soft_wrap=isinstance(renderable, _Lines))
+            console.print(renderable, soft_wrap=isinstance(renderable, (_Lines, _Hanging)))
 
 
 def _longest_word(values: Iterable[str]) -> int:
@@ -76,6 +95,23 @@ def _longest_word(values: Iterable[str]) -> int:
 
 def _longest_line(values: Iterable[str]) -> int:
     return max((cell_len(sanitize(value)) for value in values), default=1)
+
+
+def wrap_words(value: Text, width: int) -> list[Text]:
+    """Lines of at most `width` cells, broken between words only: a word longer than a
+    line (a web address) is kept whole on a line of its own, for the terminal to wrap."""
+    breaks = []
+    length = 0
+    for word in re.finditer(r"\S+\s*", value.plain):
+        size = cell_len(word.group(0).rstrip())
+        if length and length + size > width:
+            breaks.append(word.start())
+            length = 0
+        length += cell_len(word.group(0))
+    lines = list(value.divide(breaks)) if value.plain else [value]
+    for line in lines:
+        line.rstrip()
+    return lines
 
 
 def _share_out(minimums: list[int], wanted: list[int], room: int) -> list[int]:
@@ -260,7 +296,7 @@ class _Hanging:
         gutter = max((marker.cell_len for marker, _ in self.pairs), default=0) + 1
         width = max(options.max_width - gutter, 1)
         for marker, value in self.pairs:
-            for number, line in enumerate(value.wrap(console, width, overflow="fold")):
+            for number, line in enumerate(wrap_words(value, width)):
                 if number == 0:
                     yield from marker.render(console)
                     yield Segment(" " * (gutter - marker.cell_len))
