@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -324,3 +325,49 @@ def test_no_table_is_ever_cropped_at_any_width(
             if line.startswith(("╭", "│", "├", "╰")):
                 assert cell_len(line) <= width, (args, line)
                 assert line.endswith(("╮", "│", "┤", "╯")), (width, args, line)
+
+
+@pytest.fixture
+def recording_pager(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A pager that keeps what it is given in a file, and a 24-line screen."""
+    kept = tmp_path / "paged.txt"
+    script = tmp_path / "pager.sh"
+    script.write_text(f"#!/bin/sh\ncat > {kept}\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("CAREERCOMPARE_PAGER", str(script))
+    monkeypatch.setenv("LINES", "24")
+    return kept
+
+
+def terminal_run(*args: str) -> int:
+    from careercompare.entry import main
+    from careercompare.terminal import Terminal
+
+    return main(list(args), terminal=Terminal(stdout_is_tty=True))
+
+
+def test_output_taller_than_the_screen_is_paged_in_a_terminal(recording_pager: Path) -> None:
+    assert terminal_run("show", "ma") == 0
+    assert "Medical assistant" in recording_pager.read_text()
+
+
+@pytest.mark.parametrize("args", [("show", "ma", "--no-pager"), ("roles",)])
+def test_short_output_and_no_pager_are_printed_directly(
+    recording_pager: Path, args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LINES", "500")
+    assert terminal_run(*args) == 0
+    assert not recording_pager.exists()
+
+
+def test_piped_output_is_never_paged(run: Any, recording_pager: Path) -> None:
+    assert run("show", "ma").exit_code == 0
+    assert not recording_pager.exists()
+
+
+def test_an_empty_pager_setting_turns_paging_off(
+    recording_pager: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CAREERCOMPARE_PAGER", "")
+    assert terminal_run("show", "ma") == 0
+    assert "Medical assistant" in capsys.readouterr().out

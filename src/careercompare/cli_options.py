@@ -158,8 +158,17 @@ DataOption = Annotated[
         help="Catalog file to use instead of the bundled one (also before the command).",
     ),
 ]
+PagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="Never page long output (CAREERCOMPARE_PAGER or PAGER choose the pager; "
+        "default: less -FRX).",
+    ),
+]
 _OUTPUT_PARAMETERS = {
     "data": (DataOption, None),
+    "no_pager": (PagerOption, False),
     "output_format": (FormatOption, None),
     "as_json": (JsonOption, False),
     "output": (OutputOption, None),
@@ -180,6 +189,7 @@ def view_command(build: Callable[..., "ViewResult"]) -> Callable[..., None]:
         if data is not None:
             context = arguments["ctx"]
             context.obj = replace(settings(context), data=data)
+        no_pager = arguments.pop("no_pager")
         output_format = arguments.pop("output_format")
         as_json = arguments.pop("as_json")
         output = arguments.pop("output")
@@ -195,6 +205,7 @@ def view_command(build: Callable[..., "ViewResult"]) -> Callable[..., None]:
             output=output,
             force=force,
             terminal=settings(arguments["ctx"]).terminal,
+            page=not no_pager,
         )
 
     command.__name__ = build.__name__

@@ -70,6 +70,13 @@ class Terminal:
         self.note(f"warning: {message}")
 
     @property
+    def height(self) -> int:
+        """How many lines the screen shows (LINES, or the terminal's own size)."""
+        import shutil
+
+        return shutil.get_terminal_size(fallback=(80, 24)).lines
+
+    @property
     def encoding(self) -> str:
         """The character set stdout can write."""
         return getattr(self.stdout, "encoding", None) or "utf-8"

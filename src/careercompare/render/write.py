@@ -30,6 +30,10 @@ def chosen_format(result: ViewResult, format_name: str, output: Path | None) -> 
     return chosen
 
 
+PAGER_ENV_VAR = "CAREERCOMPARE_PAGER"
+DEFAULT_PAGER = "less -FRX"
+
+
 def write_result(
     result: ViewResult,
     *,
@@ -37,17 +41,63 @@ def write_result(
     output: Path | None,
     force: bool,
     terminal: Terminal,
+    page: bool = True,
 ) -> None:
-    """Render the result and write it to stdout, or whole to the --output file."""
+    """Render the result and write it to stdout (through a pager when it is taller than
+    the screen of a terminal), or whole to the --output file."""
     chosen = chosen_format(result, format_name, output)
     text = chosen.render(result, terminal)
     if output is None:
-        write_stdout(text, terminal)
+        if not (page and _paged(text, terminal)):
+            write_stdout(text, terminal)
         return
     from careercompare.output_file import write_atomically
 
     write_atomically(output, text, force=force)
     terminal.note(f"wrote {output}")
+
+
+def pager_command() -> list[str] | None:
+    """CAREERCOMPARE_PAGER, else PAGER, else 'less -FRX'; None when set empty, or when
+    the pager is not installed."""
+    import os
+    import shlex
+    import shutil
+
+    chosen = os.environ.get(PAGER_ENV_VAR)
+    if chosen is None:
+        chosen = os.environ.get("PAGER") or DEFAULT_PAGER
+    words = shlex.split(chosen)
+    if not words or shutil.which(words[0]) is None:
+        return None
+    return words
+
+
+def _paged(text: str, terminal: Terminal) -> bool:
+    """Show text through the pager when stdout is a terminal and text is taller than it."""
+    if not terminal.stdout_tty or text.count("\n") < terminal.height:
+        return False
+    command = pager_command()
+    if command is None:
+        return False
+    import os
+    import subprocess
+
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    with subprocess.Popen(command, stdin=subprocess.PIPE, env=env) as pager:
+        assert pager.stdin is not None
+        try:
+            pager.stdin.write(text.encode(terminal.encoding, errors="replace"))
+            pager.stdin.close()
+        except BrokenPipeError:  # the reader quit the pager early: nothing is wrong
+            pass
+        while True:
+            try:
+                pager.wait()
+                break
+            except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it shows
+                continue
+    return True
 
 
 def write_stdout(text: str, terminal: Terminal) -> None:
