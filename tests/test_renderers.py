@@ -41,7 +41,7 @@ ONE_OF_EACH: tuple[Block, ...] = (
     FieldList((("Id", "alpha"),)),
     Comparison("Category", ("Alpha", "Beta"), (("Pay", ("$1", "$2")),)),
     Records(("Figure", "Amount"), (("median", "$40,000"),)),
-    BarChart((Bar("Alpha", 10.0, 30.0, 20.0, "range"),), 0.0, 40.0, "$0", "$40"),
+    BarChart((Bar("Alpha", 10.0, 30.0, 20.0, "range"),), 0.0, 40.0, "$"),
     TreeNode("Root", (TreeNode("Child", (TreeNode("Grandchild"),)),)),
     SourceList(("A source. https://example.org/a",)),
 )
@@ -145,3 +145,22 @@ def test_csv_quotes_formulas_and_keeps_a_header() -> None:
 def test_json_of_a_result_has_its_version_and_view() -> None:
     text = FORMATS[[f.name for f in FORMATS].index("json")].render(Sample(), Terminal())
     assert json.loads(text) == {"version": 1, "view": "sample", "title": "Title"}
+
+
+def test_a_chart_has_round_ticks_and_a_legend_of_its_marks() -> None:
+    chart = BarChart((Bar("Alpha", 10_000.0, 30_000.0, 20_000.0, "range"),), 0.0, 60_000.0)
+    lines = render_plain((chart,)).splitlines()
+    axis = lines[-2]
+    for label in ("$0", "$10,000", "$20,000", "$60,000"):
+        assert label in axis
+    assert axis.rstrip().endswith("$60,000")
+    assert lines[-1] == "== 10th-90th percentile or a range  | median or one figure  > at least"
+    growth = BarChart((Bar("Alpha", 0.0, 12.0, None, "+12%"),), 0.0, 20.0, "%", ranges=False)
+    shown = render_plain((growth,)).splitlines()
+    assert "20%" in shown[-1] and "percentile" not in shown[-1]
+
+
+def test_a_range_whose_top_is_a_bound_runs_open_to_the_end_of_the_scale() -> None:
+    chart = BarChart((Bar("Top", 10.0, 20.0, None, "at least", open_high=True),), 0.0, 40.0)
+    bar = render_plain((chart,)).splitlines()[1]
+    assert bar.endswith("=>]")

@@ -76,13 +76,14 @@ class Bar:
 
 @dataclass(frozen=True, slots=True)
 class BarChart:
-    """Bars on one shared scale from `start` to `end`, labelled with `axis` texts."""
+    """Bars on one shared scale from `start` to `end`, in dollars ("$") or percent ("%");
+    `ranges` when its bars are pay ranges with medians (a legend says what is what)."""
 
     bars: tuple[Bar, ...]
     start: float
     end: float
-    axis_start: str
-    axis_end: str
+    unit: str = "$"
+    ranges: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, assert_never
 
-from careercompare.render.bars import UNICODE_BARS, axis_line, draw_bar
+from careercompare.render.bars import UNICODE_BARS, axis_line, draw_bar, legend
 from careercompare.render.blocks import (
     BarChart,
     Block,
@@ -105,7 +105,9 @@ def _chart_lines(chart: BarChart) -> Iterator[str]:
             bar, start=chart.start, end=chart.end, width=MARKDOWN_BAR_WIDTH, charset=UNICODE_BARS
         )
         yield f"  {drawn}"
-    yield "  " + axis_line(sanitize(chart.axis_start), sanitize(chart.axis_end), MARKDOWN_BAR_WIDTH)
+    yield "  " + axis_line(chart, MARKDOWN_BAR_WIDTH)
+    if chart.ranges:
+        yield legend(UNICODE_BARS)
     yield "```"
 
 

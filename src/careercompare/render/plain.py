@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, assert_never
 
 from careercompare.render.ascii_text import to_ascii
-from careercompare.render.bars import ASCII_BARS, axis_line, draw_bar
+from careercompare.render.bars import ASCII_BARS, axis_line, draw_bar, legend
 from careercompare.render.blocks import (
     BarChart,
     Block,
@@ -97,7 +97,9 @@ def _chart_lines(chart: BarChart) -> Iterator[str]:
             bar, start=chart.start, end=chart.end, width=PLAIN_BAR_WIDTH, charset=ASCII_BARS
         )
         yield f"  [{bar_text}]"
-    yield "   " + axis_line(clean(chart.axis_start), clean(chart.axis_end), PLAIN_BAR_WIDTH)
+    yield "   " + axis_line(chart, PLAIN_BAR_WIDTH)
+    if chart.ranges:
+        yield clean(legend(ASCII_BARS))
 
 
 def _tree_lines(node: TreeNode, depth: int) -> Iterator[str]:

@@ -16,7 +16,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from careercompare.render.bars import ASCII_BARS, UNICODE_BARS, axis_line, draw_bar
+from careercompare.render.bars import ASCII_BARS, UNICODE_BARS, axis_line, draw_bar, legend
 from careercompare.render.blocks import (
     BarChart,
     Block,
@@ -229,7 +229,11 @@ class _RichRenderer:
         width = max(10, self.console.width - 2)
         lines: list[RenderableType] = []
         for bar in chart.bars:
-            lines.append(text(f"{bar.label}: {bar.caption}"))
+            label = wrap_words(text(f"{bar.label}: {bar.caption}"), width + 2)
+            lines.append(label[0])
+            if label[1:]:
+                rest = wrap_words(Text(" ").join(label[1:]), width)
+                lines += [Text("  ") + line for line in rest]
             drawn = draw_bar(bar, start=chart.start, end=chart.end, width=width, charset=charset)
             styled = Text("  ")
             for char, run in groupby(drawn):  # one span per run of a character
@@ -240,8 +244,9 @@ class _RichRenderer:
                 )
                 styled.append("".join(run), style=style)
             lines.append(styled)
-        axis = axis_line(sanitize(chart.axis_start), sanitize(chart.axis_end), width)
-        lines.append(Text("  " + axis, style="dim"))
+        lines.append(Text("  " + axis_line(chart, width), style="dim"))
+        if chart.ranges:
+            lines += [line.copy() for line in wrap_words(Text(legend(charset), "dim"), width + 2)]
         return lines
 
     def _tree(self, root: TreeNode) -> RenderableType:

@@ -84,7 +84,7 @@ class OutlookResult(CitingResult):
         if not bars:
             return None
         end = max(10.0, math.ceil(max(bar.high or 0.0 for bar in bars) / 10) * 10)
-        return BarChart(tuple(bars), 0.0, end, "0%", f"{number(end)}%")
+        return BarChart(tuple(bars), 0.0, end, "%", ranges=False)
 
     def records(self) -> list[dict[str, CsvValue]]:
         return [

@@ -44,7 +44,7 @@ from careercompare.views.local_wages import (
     role_wages,
 )
 
-SALARY_COLUMNS = ("Figure", "Amount", "Pay period", "Covers", "Source")
+SALARY_COLUMNS = ("Figure", "Amount", "As of", "Covers", "Source")
 NEARLY_EQUAL = 0.02
 
 
@@ -179,7 +179,7 @@ class SalaryResult(CitingResult):
             return None
         step = 5.0 if self.hourly else 10_000.0
         end = max(step, math.ceil(max(values) / step) * step)
-        return BarChart(tuple(bars), 0.0, end, money(0), money(end))
+        return BarChart(tuple(bars), 0.0, end, "$")
 
     def records(self) -> list[dict[str, CsvValue]]:
         catalog: list[dict[str, CsvValue]] = [

@@ -192,7 +192,7 @@ class WagesResult(CitingResult):
         if not bars:
             return None
         end = max(10_000.0, math.ceil(max(b.high or 0.0 for b in bars) / 10_000) * 10_000)
-        return BarChart(tuple(bars), 0.0, end, money(0), money(end))
+        return BarChart(tuple(bars), 0.0, end, "$")
 
     def records(self) -> list[dict[str, CsvValue]]:
         rows: list[dict[str, CsvValue]] = []
