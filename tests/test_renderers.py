@@ -154,7 +154,7 @@ def test_a_chart_has_round_ticks_and_a_legend_of_its_marks() -> None:
     for label in ("$0", "$20,000", "$40,000", "$60,000"):
         assert label in axis
     assert axis.rstrip().endswith("$60,000")
-    assert lines[-1] == "== 10th-90th percentile or a range  | median or one figure  > at least"
+    assert lines[-1] == "== 10th-90th percentile or a range | median or one figure > at least"
     growth = BarChart((Bar("Alpha", 0.0, 12.0, None, "+12%"),), 0.0, 20.0, "%", ranges=False)
     shown = render_plain((growth,)).splitlines()
     assert "20%" in shown[-1] and "percentile" not in shown[-1]
