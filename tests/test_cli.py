@@ -163,3 +163,37 @@ def test_readme_sample_output_is_what_table_prints(run: Any) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     sample = readme.split("$ careercompare table\n", 1)[1].split("```", 1)[0]
     assert sample.rstrip("\n") == run("table").stdout.rstrip("\n")
+
+
+def test_help_offers_csv_exactly_where_the_view_has_records(run: Any) -> None:
+    from tests.conftest import VIEW_COMMANDS, view_examples
+
+    for command in VIEW_COMMANDS:
+        runnable = [e for e in view_examples() if e[0] == command]
+        if command == "match":
+            runnable = [e for e in runnable if "--no-input" in e]
+        example = [word for word in runnable[0] if word != "--json"]
+        offered = "csv (default" in " ".join(run(command, "--help").stdout.split())
+        writes = run(*example, "--format", "csv").exit_code == 0
+        assert offered == writes, command
+
+
+@pytest.mark.parametrize("width", [40, 80, 120, 200])
+def test_help_fits_the_terminal_and_cuts_no_command_summary(
+    width: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "careercompare", "--help"],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "COLUMNS": str(width)},
+        check=False,
+    )
+    lines = done.stdout.splitlines()
+    long_examples = [line for line in lines if line.strip().startswith("careercompare ")]
+    assert all(len(line) <= width for line in lines if line not in long_examples)
+    if width >= 120:  # every command's summary whole
+        assert not any(line.endswith("...") for line in lines if not line.startswith("Usage"))

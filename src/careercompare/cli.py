@@ -6,6 +6,7 @@ that --help and --version stay quick. Annotations are not postponed: Typer would
 evaluate each of them from its text at every run.
 """
 
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -45,7 +46,12 @@ app = typer.Typer(
         "A catalog is validated once and kept in the user cache folder for the next run "
         "(CAREERCOMPARE_CACHE_DIR moves it, CAREERCOMPARE_NO_CACHE=1 turns it off)."
     ),
-    context_settings={"help_option_names": ["-h", "--help"]},
+    # Help as wide as the terminal, however narrow or wide (Click would stop at 50 and 80).
+    context_settings={
+        "help_option_names": ["-h", "--help"],
+        "terminal_width": max(20, shutil.get_terminal_size().columns - 2),
+        "max_content_width": 200,
+    },
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
@@ -115,8 +121,10 @@ def salary(
     ] = False,
     area: AreaOption = None,
 ) -> "ViewResult":
-    """Every salary figure with its kind, period and source, on one chart: the BLS OEWS
-    wages (in --area and the U.S.) first, then the handbook's and others'.
+    """Every salary figure with its kind, period and source, on one chart.
+
+    The BLS OEWS wages (in --area and the U.S.) come first, then the handbook's and
+    the others' figures.
 
     \b
     Examples:
@@ -174,7 +182,7 @@ def faq(
 
 
 @app.command()
-@view_command
+@view_command(records=False)
 def show(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "ViewResult":
     """One role's whole profile: duties, training, pay, outlook, where it leads.
 

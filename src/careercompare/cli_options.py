@@ -10,12 +10,12 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, overload
 
 import typer
 
 from careercompare.errors import UsageError
-from careercompare.render.formats import FORMAT_NAMES, extensions
+from careercompare.render.formats import FORMAT_NAMES, FORMATS, Needs, extensions
 from careercompare.terminal import Terminal
 
 if TYPE_CHECKING:
@@ -113,17 +113,23 @@ def _format_name(value: str | None) -> str | None:
     return None if value is None else value.lower()
 
 
-FormatOption = Annotated[
-    str | None,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        callback=_format_name,
-        help=f"Output format: {', '.join(FORMAT_NAMES)} (default: rich).",
-        show_default=False,
-    ),
-]
+def _format_option(names: tuple[str, ...]) -> Any:
+    return Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            callback=_format_name,
+            help=f"Output format: {', '.join(names)} (default: rich).",
+            show_default=False,
+        ),
+    ]
+
+
+FormatOption = _format_option(FORMAT_NAMES)
+# For views without records: every format but the ones that need them.
+BlocksFormatOption = _format_option(tuple(f.name for f in FORMATS if f.needs is not Needs.RECORDS))
 AreaOption = Annotated[
     str | None,
     typer.Option(
@@ -176,12 +182,35 @@ _OUTPUT_PARAMETERS = {
 }
 
 
-def view_command(build: Callable[..., "ViewResult"]) -> Callable[..., None]:
-    """Add the output options to a command that returns a view's result, and write it."""
+@overload
+def view_command(build: Callable[..., "ViewResult"]) -> Callable[..., None]: ...
+
+
+@overload
+def view_command(
+    *, records: bool
+) -> Callable[[Callable[..., "ViewResult"]], Callable[..., None]]: ...
+
+
+def view_command(build: Callable[..., "ViewResult"] | None = None, *, records: bool = True) -> Any:
+    """Add the output options to a command that returns a view's result, and write it.
+
+    `records=False` for a view whose result has no records: its help offers no CSV
+    (tests/test_cli.py checks the flag against the result).
+    """
+    if build is None:
+        return lambda function: _with_output_options(function, records=records)
+    return _with_output_options(build, records=records)
+
+
+def _with_output_options(build: Callable[..., "ViewResult"], *, records: bool) -> Any:
+    options = dict(_OUTPUT_PARAMETERS)
+    if not records:
+        options["output_format"] = (BlocksFormatOption, None)
     signature = inspect.signature(build)
     added = [
         inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
-        for name, (kind, default) in _OUTPUT_PARAMETERS.items()
+        for name, (kind, default) in options.items()
     ]
 
     def command(**arguments: Any) -> None:
@@ -216,6 +245,6 @@ def view_command(build: Callable[..., "ViewResult"]) -> Callable[..., None]:
     )
     command.__annotations__ = {
         **{k: v for k, v in build.__annotations__.items() if k != "return"},
-        **{name: kind for name, (kind, _) in _OUTPUT_PARAMETERS.items()},
+        **{name: kind for name, (kind, _) in options.items()},
     }
     return command
