@@ -59,7 +59,8 @@ def render(result: ViewResult, terminal: Terminal) -> str:
 
     out = io.StringIO()
     render_rich(result.blocks(), terminal.console(out), ascii_only=wants_ascii(terminal.encoding))
-    return out.getvalue()
+    # Rich pads the lines it wraps; no line ends in spaces (piped output is compared, grepped)
+    return "\n".join(line.rstrip(" ") for line in out.getvalue().split("\n"))
 
 
 def text(value: str, style: str = "") -> Text:
