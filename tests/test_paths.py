@@ -49,9 +49,15 @@ def test_physicians_pay_is_shown_as_a_lower_bound(run: Any) -> None:
 def test_steps_without_a_bls_profile_are_marked(run: Any) -> None:
     out = run("paths", "moa", "--format", "plain").stdout
     assert (
-        "Administrative supervisor: no BLS profile in this catalog (No BLS Occupational "
-        "Outlook Handbook profile of its own) [2]"
+        "Administrative supervisor: no BLS profile in this catalog [2] (careercompare found no "
+        "Occupational Outlook Handbook profile of its own [5])"
     ) in out
+    assert "[5] careercompare's own summary of the sources it cites. careercompare." in out
+
+
+def test_a_note_of_merged_paths_names_the_paths_it_belongs_to(run: Any) -> None:
+    out = run("paths", "moa", "--format", "plain").stdout
+    assert "Note (Hospital administrator, Medical office manager): With a bachelor's degree" in out
 
 
 def test_paths_to_the_same_role_are_merged(run: Any) -> None:

@@ -185,10 +185,11 @@ def test_dumb_terminal_gets_ascii_borders(run: Any, monkeypatch: pytest.MonkeyPa
     assert not set("─│╭╮█┃") & set(out)
 
 
-def test_salary_hourly_uses_published_values_and_marks_estimates(run: Any) -> None:
+def test_salary_hourly_shows_published_values_and_derives_none(run: Any) -> None:
     out = run("salary", "--hourly", "--format", "plain").stdout
     assert "median | $21.25 an hour | May 2024" in out
-    assert "average | about $20.19 to $21.15 an hour (estimate: annual / 2,080 h)" in out
+    assert "average | no hourly figure published | not stated | not stated" in out
+    assert "2,080" not in out and "estimate" not in out.replace("estimates", "")
 
 
 def test_salary_says_where_sources_disagree_about_who_pays_more(run: Any) -> None:
@@ -217,10 +218,19 @@ def test_outlook_lists_the_newest_projection_first_and_labels_the_rest(run: Any)
     labels = [(f["id"], f["label"]) for f in data["roles"][0]["outlook"]]
     assert labels == [
         ("ma-bls-2024-34", "newest projection"),
-        ("ma-seed-bls-through-2034", "secondhand"),
         ("ma-seed-bls-through-2032", "secondhand"),
         ("ma-seed-about-15", "no period stated"),
     ]
+    (report,) = data["roles"][0]["outlook"][0]["reported_as"]
+    assert (report["id"], report["percent"]) == ("ma-seed-bls-through-2034", 12.5)
+
+
+def test_the_same_projection_reported_twice_is_one_row(run: Any) -> None:
+    out = run("outlook", "ma", "--format", "plain").stdout
+    assert (
+        "+12% (2024-2034), much faster than average; reported as +12.5% (through 2034) [2]" in out
+    )
+    assert out.count("12.5%") == 1
 
 
 def test_faq_filters_by_all_words(run: Any) -> None:

@@ -23,6 +23,7 @@ def catalog_problems(catalog: Catalog) -> list[str]:
         *_comparison_keys(catalog),
         *_faq_figures(catalog),
         *_question_problems(catalog),
+        *_reports(catalog),
     ]
 
 
@@ -142,6 +143,20 @@ def _faq_figures(catalog: Catalog) -> Iterator[str]:
                 yield f"{where}.role: role '{ref.role}' is not in roles"
             elif ref.figure not in figures[ref.role]:
                 yield f"{where}.figure: role '{ref.role}' has no figure '{ref.figure}'"
+
+
+def _reports(catalog: Catalog) -> Iterator[str]:
+    for index, role in enumerate(catalog.roles):
+        ids = {f.id: f for f in role.outlook}
+        for number, figure in enumerate(role.outlook):
+            if figure.reports is None:
+                continue
+            where = f"roles[{index}].outlook[{number}].reports"
+            target = ids.get(figure.reports)
+            if target is None or target is figure:
+                yield f"{where}: '{figure.reports}' is not another projection of this role"
+            elif target.reports is not None:
+                yield f"{where}: '{figure.reports}' reports a projection itself"
 
 
 def _question_problems(catalog: Catalog) -> Iterator[str]:

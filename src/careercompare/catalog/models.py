@@ -219,6 +219,11 @@ class OutlookFigure(Model):
     openings_per_year: Count | None = None
     descriptor: Text | None = None
     scope: Text | None = None
+    reports: Slug | None = Field(
+        default=None,
+        description="The id of the role's projection this figure reports secondhand, "
+        "rounded or dated its own way: shown with it, not as a projection of its own.",
+    )
     source: SourceRef
 
     @model_validator(mode="after")
@@ -241,6 +246,9 @@ class CareerPath(SharedValue):
         default=False, description="True when the step has no role in this catalog."
     )
     note: Text | None = None
+    note_source: SourceRef | None = Field(
+        default=None, description="Where the note comes from, when not from `source`."
+    )
     source: SourceRef
 
 

@@ -30,26 +30,34 @@ def signed(value: float) -> str:
     return ("+" if value > 0 else "") + number(value)
 
 
-def hourly_value(figure: SalaryFigure, value: float) -> tuple[float, bool]:
-    """An hourly equivalent and whether it is an estimate (annual / 2,080 hours)."""
+NO_HOURLY = "no hourly figure published"
+
+
+def hourly_value(figure: SalaryFigure, value: float) -> float | None:
+    """The hourly figure the source publishes for this value, if it publishes one.
+
+    None is never filled in by dividing an annual figure by hours: the sources do not
+    do it, and a derived figure would read like a published one.
+    """
     if figure.per == "hour":
-        return value, False
+        return value
     if figure.hourly is not None and figure.amount is not None and value == figure.amount:
-        return figure.hourly, False
-    return value / HOURS_PER_YEAR, True
+        return figure.hourly
+    return None
 
 
 def salary_amount(figure: SalaryFigure, *, hourly: bool = False) -> str:
-    """'$44,200', 'about $42,000 to $44,000', '≥ $239,200', or hourly equivalents."""
+    """'$44,200', 'about $42,000 to $44,000', '≥ $239,200', or the published hourly figure."""
     cents = hourly or figure.per == "hour"
     values = [figure.amount] if figure.amount is not None else [figure.low, figure.high]
     shown = []
-    estimated = False
     for value in values:
         assert value is not None
         if hourly:
-            value, estimate = hourly_value(figure, value)
-            estimated = estimated or estimate
+            published = hourly_value(figure, value)
+            if published is None:
+                return NO_HOURLY
+            value = published
         shown.append(money(value, cents=cents))
     text = " to ".join(shown)
     if figure.bound == "at-least":
@@ -57,8 +65,7 @@ def salary_amount(figure: SalaryFigure, *, hourly: bool = False) -> str:
     if figure.approximate:
         text = f"about {text}"
     per = "an hour" if hourly or figure.per == "hour" else "a year"
-    text = f"{text} {per}"
-    return f"{text} (estimate: annual / {HOURS_PER_YEAR:,} h)" if estimated else text
+    return f"{text} {per}"
 
 
 def salary_kind(figure: SalaryFigure) -> str:

@@ -11,6 +11,12 @@ from careercompare.views.base import CitingResult, CsvValue
 from careercompare.views.citations import Citations
 from careercompare.views.common import RoleRef, sources_block
 
+WEIGHTING = (
+    "The points are careercompare's own weighting, not the FHCA article's: each answer "
+    "gives points to the roles that the cited guidance says fit it (the catalog's "
+    "questions say how many), and a role's score is the sum of its points."
+)
+
 
 @dataclass(frozen=True)
 class Reason:
@@ -64,6 +70,7 @@ class MatchResult(CitingResult):
                 Heading(f"{entry.role.name}: {_points(entry.score)}", 2),
                 BulletList(items) if items else Paragraph("No answer moved this role."),
             ]
+        blocks.append(Paragraph(WEIGHTING, note=True))
         blocks += [Paragraph("Compare the top two:"), Paragraph(self.suggested_command)]
         return (*blocks, *sources_block(self))
 

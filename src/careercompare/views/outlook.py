@@ -37,6 +37,7 @@ class Projection:
     figure: OutlookFigure = field(metadata=FLATTEN)
     label: str = ""
     headline: bool = field(default=False, metadata=NOT_IN_JSON)
+    reported_as: tuple[OutlookFigure, ...] = ()  # the same projection, as others report it
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,18 @@ class OutlookResult(CitingResult):
             if role.growth_drivers:
                 drivers = tuple(self.cited(d.text, d.source) for d in role.growth_drivers)
                 blocks += [Paragraph("What drives growth:"), BulletList(drivers)]
+        periods = list(
+            dict.fromkeys(
+                p.figure.period or "no period stated" for r in self.roles for p in r.outlook
+            )
+        )
+        if len(periods) > 1:
+            blocks.append(
+                Paragraph(
+                    f"Projections of different periods are side by side ({', '.join(periods)}).",
+                    note=True,
+                )
+            )
         chart = self._chart()
         if chart is not None:
             blocks += [Heading("Growth on one scale", 2), chart]
@@ -87,28 +100,34 @@ class OutlookResult(CitingResult):
         return BarChart(tuple(bars), 0.0, end, "%", ranges=False)
 
     def records(self) -> list[dict[str, CsvValue]]:
-        return [
-            {
-                "role_id": role.id,
-                "role": role.name,
-                "figure_id": p.figure.id,
-                "label": p.label,
-                "percent": p.figure.percent,
-                "approximate": p.figure.approximate,
-                "period": p.figure.period or "",
-                "start_year": p.figure.start_year,
-                "end_year": p.figure.end_year,
-                "jobs_start": p.figure.jobs_start,
-                "jobs_end": p.figure.jobs_end,
-                "change": p.figure.change,
-                "openings_per_year": p.figure.openings_per_year,
-                "descriptor": p.figure.descriptor or "",
-                "scope": p.figure.scope or "",
-                "source": p.figure.source,
-            }
-            for role in self.roles
-            for p in role.outlook
-        ]
+        """One row per figure, a secondhand report of a projection right after it."""
+        rows: list[dict[str, CsvValue]] = []
+        for role in self.roles:
+            for p in role.outlook:
+                rows.append(self._record(role, p.figure, p.label))
+                rows += [self._record(role, f, f"reports {p.figure.id}") for f in p.reported_as]
+        return rows
+
+    def _record(self, role: OutlookRole, figure: OutlookFigure, label: str) -> dict[str, CsvValue]:
+        return {
+            "role_id": role.id,
+            "role": role.name,
+            "figure_id": figure.id,
+            "label": label,
+            "percent": figure.percent,
+            "approximate": figure.approximate,
+            "period": figure.period or "",
+            "start_year": figure.start_year,
+            "end_year": figure.end_year,
+            "jobs_start": figure.jobs_start,
+            "jobs_end": figure.jobs_end,
+            "change": figure.change,
+            "openings_per_year": figure.openings_per_year,
+            "descriptor": figure.descriptor or "",
+            "scope": figure.scope or "",
+            "source": figure.source,
+            "source_number": self.marker(figure.source).strip("[]"),
+        }
 
 
 def projection_records(result: CitingResult, projections: tuple[Projection, ...]) -> Block:
@@ -118,10 +137,13 @@ def projection_records(result: CitingResult, projections: tuple[Projection, ...]
     rows = []
     for p in projections:
         figure = p.figure
+        growth = outlook_summary(figure)
+        for report in p.reported_as:
+            growth += f"; reported as {result.cited(outlook_summary(report), report.source)}"
         rows.append(
             (
                 f"{p.label}: {figure.scope}" if figure.scope else p.label,
-                outlook_summary(figure),
+                growth,
                 jobs_text(figure) or NOT_IN_SOURCES,
                 signed(figure.change) if figure.change is not None else NOT_IN_SOURCES,
                 number(figure.openings_per_year)
@@ -138,9 +160,14 @@ def projections(index: CatalogIndex, role: Role, citations: Citations) -> tuple[
     headline = index.headline_outlook(role)
     ordered = []
     for figure in index.ordered_outlook(role):
+        if figure.reports is not None:  # shown with the projection it reports
+            continue
         citations.cite(figure.source)
+        reports = tuple(f for f in role.outlook if f.reports == figure.id)
+        for report in reports:
+            citations.cite(report.source)
         label = index.outlook_label(role, figure)
-        ordered.append(Projection(figure, label, headline=figure is headline))
+        ordered.append(Projection(figure, label, headline=figure is headline, reported_as=reports))
     return tuple(ordered)
 
 

@@ -63,6 +63,15 @@ class StepFacts:
 
 
 @dataclass(frozen=True)
+class PathNote:
+    """A note of some of the paths to a step: which labels it belongs to, its source."""
+
+    labels: tuple[str, ...]
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
 class PathStep:
     """Career paths of one role that lead to the same place, and where that leads on."""
 
@@ -75,6 +84,7 @@ class PathStep:
     facts: StepFacts | None = field(default=None, metadata=FLATTEN)
     seen_above: bool = False
     steps: tuple[PathStep, ...] = ()
+    note_details: tuple[PathNote, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -155,12 +165,15 @@ class PathsResult(CitingResult):
         labels = " / ".join(step.labels)
         markers = " ".join(dict.fromkeys(self.marker(source) for source in step.sources))
         if step.outside_catalog:
-            note = f" ({'; '.join(step.notes)})" if step.notes else ""
-            return TreeNode(f"{labels}: no BLS profile in this catalog{note} {markers}")
+            notes = "; ".join(self.cited(n.text, n.source) for n in step.note_details)
+            shown = f" ({notes})" if notes else ""
+            return TreeNode(f"{labels}: no BLS profile in this catalog {markers}{shown}")
         if step.seen_above:
             return TreeNode(f"{labels} -> {step.name} (see above) {markers}")
         children = self._facts(step.facts, self.role.name) if step.facts else []
-        children += [TreeNode(f"Note: {note}") for note in step.notes]
+        for note in step.note_details:
+            whose = "" if note.labels == step.labels else f" ({', '.join(note.labels)})"
+            children.append(TreeNode(self.cited(f"Note{whose}: {note.text}", note.source)))
         children += [self._step(onward) for onward in step.steps]
         return TreeNode(f"{labels} -> {step.name} {markers}", tuple(children))
 
@@ -274,17 +287,37 @@ class _PathBuilder:
             self.citations.cite(path.source)
         labels = tuple(p.label for p in paths)
         notes = tuple(dict.fromkeys(p.note for p in paths if p.note))
+        details = self.notes_of(paths)
         sources = tuple(p.source for p in paths)
         if target is None:
-            return PathStep(labels, None, None, True, notes, sources)
+            return PathStep(labels, None, None, True, notes, sources, note_details=details)
         if target.id in self.expanded:
             return PathStep(labels, target.id, target.name, False, notes, sources, seen_above=True)
         self.expanded.add(target.id)
         facts = self.facts(target)
         onward = self.branches(target, depth + 1)
         return PathStep(
-            labels, target.id, target.name, False, notes, sources, facts=facts, steps=onward
+            labels,
+            target.id,
+            target.name,
+            False,
+            notes,
+            sources,
+            facts=facts,
+            steps=onward,
+            note_details=details,
         )
+
+    def notes_of(self, paths: list[CareerPath]) -> tuple[PathNote, ...]:
+        """Each distinct note with the labels it belongs to, its source cited."""
+        grouped: dict[tuple[str, str], list[str]] = {}
+        for path in paths:
+            if path.note:
+                source = path.note_source or path.source
+                grouped.setdefault((path.note, source), []).append(path.label)
+        for _, source in grouped:
+            self.citations.cite(source)
+        return tuple(PathNote(tuple(labels), text, src) for (text, src), labels in grouped.items())
 
     def branches(self, role: Role, depth: int) -> tuple[PathStep, ...]:
         if depth > MAX_DEPTH:

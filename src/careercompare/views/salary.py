@@ -50,7 +50,8 @@ NEARLY_EQUAL = 0.02
 
 @dataclass(frozen=True)
 class HourlyEquivalent:
-    """A figure per hour: published, or annual / 2,080 hours (`estimate`)."""
+    """A figure per hour as the source publishes it (None where it publishes none);
+    `estimate` is always false: no hourly figure is derived from an annual one."""
 
     amount: float | None
     low: float | None
@@ -60,12 +61,8 @@ class HourlyEquivalent:
     @classmethod
     def of(cls, figure: SalaryFigure) -> HourlyEquivalent:
         values = {"amount": figure.amount, "low": figure.low, "high": figure.high}
-        converted = {
-            k: None if v is None else round(hourly_value(figure, v)[0], 2)
-            for k, v in values.items()
-        }
-        estimate = any(hourly_value(figure, v)[1] for v in values.values() if v is not None)
-        return cls(**converted, estimate=estimate)
+        converted = {k: None if v is None else hourly_value(figure, v) for k, v in values.items()}
+        return cls(**converted, estimate=False)
 
 
 @dataclass(frozen=True)
@@ -107,9 +104,8 @@ class SalaryResult(CitingResult):
         if self.hourly:
             blocks.append(
                 Paragraph(
-                    "Hourly figures: published hourly values where the source has one, otherwise "
-                    f"the annual figure divided by {HOURS_PER_YEAR:,} hours, marked as an "
-                    "estimate.",
+                    "Hourly figures as the sources publish them; where a source gives only an "
+                    "annual figure, no hourly one is derived from it.",
                     note=True,
                 )
             )
@@ -127,6 +123,15 @@ class SalaryResult(CitingResult):
             if role.salary_notes:
                 notes = tuple(self.cited(n.text, n.source) for n in role.salary_notes)
                 blocks.append(BulletList(notes))
+        periods = self._periods()
+        if len(periods) > 1:
+            blocks.append(
+                Paragraph(
+                    f"Figures of different periods are side by side ({', '.join(periods)}): "
+                    "compare those of one period with each other.",
+                    note=True,
+                )
+            )
         chart = self._chart()
         if chart is not None:
             blocks += [Heading("All figures on one scale", 2), chart]
@@ -134,8 +139,15 @@ class SalaryResult(CitingResult):
         blocks += [*occupation_note_blocks(self, self.occupation_notes), *sources_block(self)]
         return tuple(blocks)
 
-    def _value(self, figure: SalaryFigure, value: float) -> float:
-        return hourly_value(figure, value)[0] if self.hourly else value
+    def _periods(self) -> list[str]:
+        """The pay periods shown, newest release first; 'not stated' last."""
+        found = [self.wage_release] if self.wage_release and self.local_wages else []
+        found += [e.figure.as_of or "not stated" for r in self.roles for e in r.salary]
+        ordered = list(dict.fromkeys(found))
+        return sorted(ordered, key=lambda period: period == "not stated")
+
+    def _value(self, figure: SalaryFigure, value: float) -> float | None:
+        return hourly_value(figure, value) if self.hourly else value
 
     def _bars(self, role: SalaryRole) -> list[Bar]:
         groups: dict[tuple[str, str | None, str | None], list[SalaryFigure]] = {}
@@ -145,11 +157,14 @@ class SalaryResult(CitingResult):
         bars = []
         for (source, scope, as_of), figures in groups.items():
             low = high = mark = None
+            open_from = None
             for figure in figures:
                 if figure.low is not None and figure.high is not None:
                     low, high = self._value(figure, figure.low), self._value(figure, figure.high)
                 elif figure.amount is None:
                     continue
+                elif figure.bound == "at-least":  # only a lower bound: drawn open to the end
+                    open_from = self._value(figure, figure.amount)
                 elif figure.kind == "percentile-10":
                     low = self._value(figure, figure.amount)
                 elif figure.kind == "percentile-90":
@@ -158,11 +173,24 @@ class SalaryResult(CitingResult):
                     mark = self._value(figure, figure.amount)
             if low is None or high is None:
                 low = high = None
+            if open_from is not None and low is None:
+                low = high = open_from
+            if low is None and mark is None:
+                continue
             label = role.name + (f" ({scope})" if scope else "") + (f", {as_of}" if as_of else "")
             caption = "; ".join(
                 f"{salary_kind(f)} {salary_amount(f, hourly=self.hourly)}" for f in figures
             )
-            bars.append(Bar(label, low, high, mark, f"{caption} {self.marker(source)}"))
+            bars.append(
+                Bar(
+                    label,
+                    low,
+                    high,
+                    mark,
+                    f"{caption} {self.marker(source)}",
+                    open_high=open_from is not None,
+                )
+            )
         return bars
 
     def _chart(self) -> BarChart | None:
@@ -213,6 +241,13 @@ class SalaryResult(CitingResult):
         return local + catalog
 
 
+def covers_whole(result: CitingResult, figure: SalaryFigure) -> str:
+    """What a figure without a scope covers: the whole occupation, where a firsthand
+    source gives it; a secondhand report does not say."""
+    cited = next((c.source for c in result.sources if c.source.id == figure.source), None)
+    return "not stated" if cited is not None and cited.reported_by else "the whole occupation"
+
+
 def figure_records(
     result: CitingResult,
     figures: Sequence[SalaryFigure],
@@ -231,7 +266,7 @@ def figure_records(
             salary_kind(figure),
             salary_amount(figure, hourly=hourly),
             figure.as_of or "not stated",
-            figure.scope or "the whole occupation",
+            figure.scope or covers_whole(result, figure),
             result.marker(figure.source),
         )
         for figure in figures

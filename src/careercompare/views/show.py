@@ -157,8 +157,10 @@ class ShowResult(CitingResult):
         for path in self.role.career_paths:
             target = self.path_targets.get(path.role) if path.role else None
             where = f" -> {target}" if target else " (not in this catalog)"
-            note = f"; {path.note}" if path.note else ""
-            items.append(self.cited(f"{path.label}{where}{note}", path.source))
+            item = self.cited(f"{path.label}{where}", path.source)
+            if path.note:
+                item += f"; {self.cited(path.note, path.note_source or path.source)}"
+            items.append(item)
         return tuple(items)
 
 
@@ -203,9 +205,14 @@ def build_show(index: CatalogIndex, role: Role, *, local: LocalArea | None = Non
     citations = Citations(index)
     wages = _cite_in_order(index, role, citations, local)
     ordered = projections(index, role, citations)
-    for later in (role.growth_drivers, role.career_paths, role.choose_if):
-        for item in later:
-            citations.cite(item.source)
+    for driver in role.growth_drivers:
+        citations.cite(driver.source)
+    for path in role.career_paths:
+        citations.cite(path.source)
+        if path.note_source:
+            citations.cite(path.note_source)
+    for reason in role.choose_if:
+        citations.cite(reason.source)
     targets = {
         path.role: index.roles_by_id[path.role].name
         for path in role.career_paths
