@@ -55,6 +55,8 @@ class OutlookResult(CitingResult):
     """Employment projections of some roles."""
 
     VIEW = "outlook"
+    # 2: a secondhand report of a projection is in that projection's reported_as
+    JSON_VERSION = 2
     roles: tuple[OutlookRole, ...]
     occupation_notes: tuple[OccupationNote, ...]
 

@@ -88,6 +88,8 @@ class SalaryResult(CitingResult):
     """Every salary figure of some roles, and where their sources disagree."""
 
     VIEW = "salary"
+    # 2: hourly_equivalent holds only hourly figures the sources publish (none derived)
+    JSON_VERSION = 2
     hourly: bool
     hours_per_year: int = HOURS_PER_YEAR
     roles: tuple[SalaryRole, ...]
