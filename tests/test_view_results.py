@@ -152,7 +152,7 @@ def test_json_is_the_result_with_a_version_and_its_sources_last(index: CatalogIn
         data = json.loads(json.dumps(result_data(result)))
         keys = list(data)
         assert keys[:2] == ["version", "view"]
-        assert data["version"] == 1 and data["view"] == result.VIEW
+        assert data["version"] == result.JSON_VERSION and data["view"] == result.VIEW
         if isinstance(result, CitingResult):
             assert keys[-1] == "sources"
             assert [s["number"] for s in data["sources"]] == list(
