@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -186,3 +187,27 @@ def test_records_have_the_same_keys_in_every_row(index: CatalogIndex) -> None:
             rows = result.records()
             assert rows, result.VIEW
             assert all(list(row) == list(rows[0]) for row in rows)
+
+
+def test_a_role_without_a_summary_says_what_it_does_in_onets_words(run: Any) -> None:
+    out = run("show", "rn", "--format", "plain").stdout
+    assert out.splitlines()[2].startswith(
+        "What they do (Registered Nurses, 29-1141, in O*NET's words): Assess patient health"
+    )
+    assert "O*NET database (USDOL/ETA), CC BY 4.0" in out
+
+
+def test_an_imported_occupation_gets_its_onet_description(run: Any, tmp_path: Path) -> None:
+    from tests.test_import_bls import ROWS, export
+
+    catalog = tmp_path / "imported.json"
+    assert run("import-bls", str(export(tmp_path, ROWS)), "-o", str(catalog)).exit_code == 0
+    out = run("--data", str(catalog), "show", "actors", "--format", "plain").stdout
+    assert "What they do (Actors, 27-2011, in O*NET's words)" in out
+
+
+def test_a_short_name_heads_the_table_and_the_full_name_stays_in_show(run: Any) -> None:
+    table = run("table", "ma", "np", "--format", "plain").stdout
+    assert "| Nurse practitioner, midwife or anesthetist |" in table
+    show = run("show", "np", "--format", "plain").stdout
+    assert show.startswith("Nurse anesthetists, nurse midwives, and nurse practitioners\n")

@@ -27,7 +27,7 @@ from careercompare import __version__
 if TYPE_CHECKING:
     from careercompare.catalog.models import Catalog
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 CACHE_DIR_ENV_VAR = "CAREERCOMPARE_CACHE_DIR"
 NO_CACHE_ENV_VAR = "CAREERCOMPARE_NO_CACHE"
 KEPT_ENTRIES = 8

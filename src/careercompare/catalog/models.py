@@ -279,6 +279,9 @@ class Role(Model):
 
     id: Slug
     name: Name
+    short_name: Name | None = Field(
+        default=None, description="A shorter name for table headers; `name` is shown elsewhere."
+    )
     aliases: tuple[Name, ...] = ()
     summary: SourcedText | None = None
     comparison: dict[Slug, SourcedText] = Field(

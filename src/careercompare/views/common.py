@@ -15,14 +15,19 @@ NOT_IN_SOURCES = "not in sources"
 
 @dataclass(frozen=True)
 class RoleRef:
-    """How --json names a role."""
+    """How --json names a role; `short_name` heads table columns."""
 
     id: str
     name: str
+    short_name: str | None = None
 
     @classmethod
     def of(cls, role: Role) -> RoleRef:
-        return cls(role.id, role.name)
+        return cls(role.id, role.name, role.short_name)
+
+    @property
+    def header(self) -> str:
+        return self.short_name or self.name
 
 
 @dataclass(frozen=True)

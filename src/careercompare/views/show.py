@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import ComparisonCategory, Role, SourcedText
+from careercompare.catalog.onet import ONET_SOURCE, OnetDescription, descriptions
 from careercompare.render.blocks import Block, BulletList, FieldList, Heading, Paragraph
 from careercompare.views.base import NOT_IN_JSON, CitingResult
 from careercompare.views.citations import Citations
@@ -18,7 +19,13 @@ from careercompare.views.common import (
     sources_block,
 )
 from careercompare.views.formatting import number
-from careercompare.views.local_wages import LocalArea, RoleWages, precision_notes, role_wages
+from careercompare.views.local_wages import (
+    LocalArea,
+    RoleWages,
+    oews_codes,
+    precision_notes,
+    role_wages,
+)
 from careercompare.views.outlook import Projection, projection_records, projections
 from careercompare.views.salary import figure_records
 
@@ -35,6 +42,7 @@ class ShowResult(CitingResult):
     occupation_notes: tuple[OccupationNote, ...] = field(metadata=NOT_IN_JSON)
     wage_release: str | None = None
     local_wages: RoleWages | None = None
+    what_they_do: tuple[OnetDescription, ...] = ()  # O*NET's words, for a role without a summary
 
     def blocks(self) -> tuple[Block, ...]:
         role = self.role
@@ -68,6 +76,11 @@ class ShowResult(CitingResult):
         blocks: list[Block] = [Heading(role.name)]
         if role.summary:
             blocks.append(Paragraph(self.cited(role.summary.text, role.summary.source)))
+        for onet in self.what_they_do:
+            words = (
+                f"What they do ({onet.title}, {onet.code}, in O*NET's words): {onet.description}"
+            )
+            blocks.append(Paragraph(self.cited(words, onet.source)))
         occupation = role.bls_occupation
         bls = NOT_IN_SOURCES
         if occupation:
@@ -177,6 +190,8 @@ def _cite_in_order(
     sourced: list[str] = []
     if role.summary:
         sourced.append(role.summary.source)
+    elif descriptions(oews_codes(role)):
+        sourced.append(citations.cite_source(ONET_SOURCE))
     if role.bls_occupation:
         sourced.append(role.bls_occupation.source)
     categories = index.catalog.comparison_categories
@@ -220,6 +235,7 @@ def build_show(index: CatalogIndex, role: Role, *, local: LocalArea | None = Non
     }
     return ShowResult(
         role=role,
+        what_they_do=() if role.summary else descriptions(oews_codes(role)),
         categories=tuple(index.catalog.comparison_categories),
         path_targets=targets,
         projections=ordered,

@@ -51,7 +51,7 @@ class TableResult(CitingResult):
     occupation_notes: tuple[OccupationNote, ...]
 
     def blocks(self) -> tuple[Block, ...]:
-        names = tuple(role.name for role in self.roles)
+        names = tuple(role.header for role in self.roles)
         shown = tuple(
             (
                 row.label,
