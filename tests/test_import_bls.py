@@ -62,7 +62,7 @@ def test_every_quirk_of_the_export_is_read(run: Any, tmp_path: Path) -> None:
     assert projection["openings_per_year"] == 194_500
     assert (projection["percent"], projection["period"]) == (9.0, "2020-2030")
     [wage] = rn["salary"]
-    assert (wage["amount"], wage["as_of"]) == (75330, "2020")
+    assert (wage["amount"], wage["as_of"]) == (75330, "May 2020")
     assert "bound" not in wage
     kinds = {r["kind"]: r["text"] for r in rn["requirements"]}
     assert kinds == {
@@ -82,7 +82,7 @@ def test_any_vintage_takes_its_years_from_the_header(run: Any, tmp_path: Path) -
     data = imported(run, export(tmp_path, ROWS[:1], years=(2024, 2034)))
     [projection] = data["roles"][0]["outlook"]
     assert (projection["start_year"], projection["end_year"]) == (2024, 2034)
-    assert data["roles"][0]["salary"][0]["as_of"] == "2024"
+    assert data["roles"][0]["salary"][0]["as_of"] == "May 2024"
 
 
 def test_unreadable_rows_are_reported_by_line_and_nothing_is_written(
@@ -164,7 +164,7 @@ def test_imported_catalog_validates_and_serves_the_views(run: Any, tmp_path: Pat
     assert run("validate", str(out)).stdout == "OK: 10 roles, 19 sources, 5 FAQ entries\n"
     result = run("--data", str(out), "table", "surgeons, all other", "ma", "--format", "plain")
     assert result.exit_code == 0, result.stderr
-    assert "Median pay (BLS) | Surgeons, all other | >= $208,000 a year (2020) [2]" in result.stdout
+    assert "Median pay (BLS) | Surgeons, all other | >= $208,000 a year (May 2020) [2]" in result.stdout
 
 
 REAL_EXPORT = ROOT.parent / "shared" / "data" / "bls-employment-projections-2020-30.csv"

@@ -145,7 +145,9 @@ class Certification(SharedValue):
     """A credential people in the role can earn."""
 
     code: Text
-    name: Text
+    name: Text | None = Field(
+        default=None, description="The full name, where a source gives it; else the code stands."
+    )
     issuer: Text | None = None
     status: Literal["required", "preferred", "optional"]
     status_note: Text | None = None

@@ -206,8 +206,8 @@ class _Importer:
         }
         if bound != "exact":
             figure["bound"] = bound
-        if self.layout.wage_year:
-            figure["as_of"] = self.layout.wage_year
+        if self.layout.wage_year:  # the projections' wages are those of May of that year
+            figure["as_of"] = f"May {self.layout.wage_year}"
         return figure
 
     def requirements(self, row: Sequence[str]) -> list[dict[str, Any]]:
@@ -267,8 +267,10 @@ def import_rows(
         "title": f"BLS Employment Projections {period}, occupation table",
         "publisher": "U.S. Bureau of Labor Statistics (BLS)",
         "url": BLS_PROJECTIONS_URL,
-        "note": f"Imported by careercompare import-bls from {name}. Employment, change "
-        "and openings are published in thousands.",
+        "note": f"The {period} release of the projections"
+        + (f", with wages of May {layout.wage_year}" if layout.wage_year else "")
+        + f"; undated file, imported by careercompare import-bls from {name}. Employment, "
+        "change and openings are published in thousands.",
     }
     importer = _Importer(layout, source["id"], taken_names)
     result = ImportResult(roles=[], source=source)

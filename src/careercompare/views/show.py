@@ -150,7 +150,7 @@ class ShowResult(CitingResult):
     def _certifications(self) -> tuple[str, ...]:
         shown = []
         for c in self.role.certifications:
-            text = f"{c.code}, {c.name}"
+            text = f"{c.code}, {c.name}" if c.name else c.code
             text += f", from {c.issuer}" if c.issuer else ""
             text += f": {c.status}"
             text += f". {c.status_note}" if c.status_note else ""
