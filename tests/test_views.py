@@ -381,3 +381,23 @@ def test_an_empty_pager_setting_turns_paging_off(
     monkeypatch.setenv("CAREERCOMPARE_PAGER", "")
     assert terminal_run("show", "ma") == 0
     assert "Medical assistant" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("table",), ("salary",), ("outlook",), ("faq",), ("paths", "ma"), ("wages", "ma", "moa")],
+)
+def test_csv_rows_keep_their_sources_numbers_and_periods(run: Any, args: tuple[str, ...]) -> None:
+    rows = list(csv.DictReader(io.StringIO(run(*args, "--format", "csv").stdout)))
+    header = list(rows[0])
+    assert any(name.endswith("source_number") for name in header), header
+    if args[0] != "faq":  # an answer has no period; its figures carry theirs in their text
+        assert any(
+            name in ("period", "as_of", "release") or name.endswith("as_of") for name in header
+        )
+
+
+def test_a_pay_difference_from_a_lower_bound_says_so_in_csv(run: Any) -> None:
+    rows = list(csv.DictReader(io.StringIO(run("paths", "ma", "--format", "csv").stdout)))
+    doctor = next(r for r in rows if r["role_id"] == "physicians-and-surgeons")
+    assert (doctor["median_pay_bound"], doctor["pay_difference_bound"]) == ("at-least", "at-least")

@@ -58,6 +58,10 @@ class CitingResult(ViewResult):
         """The [n] marker of a cited source."""
         return f"[{self._numbers[source_id]}]"
 
+    def number(self, source_id: str | None) -> int | None:
+        """The n of a cited source's [n] (for CSV), None for no source."""
+        return self._numbers[source_id] if source_id else None
+
     def cited(self, text: str, source_id: str) -> str:
         """Text followed by its source marker."""
         return f"{text} {self.marker(source_id)}"

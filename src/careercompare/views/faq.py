@@ -69,6 +69,11 @@ class FaqResult(CitingResult):
                 "question": item.entry.question,
                 "answer": item.entry.answer,
                 "source": item.entry.source,
+                "source_number": self.number(item.entry.source),
+                "figures": "; ".join(
+                    f"{f.relation}: {self.cited(f.text, f.source)}" for f in item.figures
+                ),
+                "notes": "; ".join(self.cited(n.text, n.source) for n in item.entry.notes),
             }
             for item in self.entries
         ]

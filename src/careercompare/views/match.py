@@ -76,7 +76,18 @@ class MatchResult(CitingResult):
 
     def records(self) -> list[dict[str, CsvValue]]:
         return [
-            {"rank": r.rank, "role_id": r.role.id, "role": r.role.name, "score": r.score}
+            {
+                "rank": r.rank,
+                "role_id": r.role.id,
+                "role": r.role.name,
+                "score": r.score,
+                "points": "; ".join(
+                    f"{reason.question}={reason.answer}: {reason.points:+d} "
+                    f"[{self.number(reason.source)}]"
+                    for reason in r.reasons
+                ),
+                "weighting": "careercompare's own",
+            }
             for r in self.ranking
         ]
 

@@ -178,10 +178,12 @@ class PathsResult(CitingResult):
         return TreeNode(f"{labels} -> {step.name} {markers}", tuple(children))
 
     def records(self) -> list[dict[str, CsvValue]]:
-        return _records(self.steps, 1)
+        return _records(self, self.steps, 1)
 
 
-def _records(steps: tuple[PathStep, ...], depth: int) -> list[dict[str, CsvValue]]:
+def _records(
+    result: PathsResult, steps: tuple[PathStep, ...], depth: int
+) -> list[dict[str, CsvValue]]:
     rows: list[dict[str, CsvValue]] = []
     for step in steps:
         facts = step.facts
@@ -199,12 +201,24 @@ def _records(steps: tuple[PathStep, ...], depth: int) -> list[dict[str, CsvValue
                 "entry_education": education.text if education else "",
                 "median_pay": median.amount if median else None,
                 "median_pay_bound": median.bound if median else "",
+                "median_pay_as_of": (median.as_of or "") if median else "",
+                "median_pay_source": median.source if median else "",
+                "median_pay_source_number": result.number(median.source if median else None),
                 "pay_difference": difference.amount if difference else None,
+                "pay_difference_bound": (
+                    ("at-least" if difference.at_least else "exact") if difference else ""
+                ),
                 "outlook_percent": outlook.percent if outlook else None,
                 "outlook_period": (outlook.period or "") if outlook else "",
+                "outlook_source": outlook.source if outlook else "",
+                "outlook_source_number": result.number(outlook.source if outlook else None),
+                "path_sources": "; ".join(
+                    f"{source} [{result.number(source)}]" for source in dict.fromkeys(step.sources)
+                ),
+                "seen_above": step.seen_above,
             }
         )
-        rows += _records(step.steps, depth + 1)
+        rows += _records(result, step.steps, depth + 1)
     return rows
 
 

@@ -231,12 +231,13 @@ class SalaryResult(CitingResult):
                 "shown": salary_amount(figure, hourly=self.hourly),
                 "released": True,
                 "source": figure.source,
+                "source_number": self.number(figure.source),
             }
             for role in self.roles
             for figure in (entry.figure for entry in role.salary)
         ]
         local = [
-            row
+            {**row, "source_number": self.number(wages.source)}
             for wages in self.local_wages
             for row in csv_rows(wages, self.wage_release or "", hourly=self.hourly)
         ]

@@ -29,6 +29,7 @@ class TableCell:
     text: str
     source: str | None
     figure: str | None = None
+    period: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,9 @@ class TableResult(CitingResult):
                 "role_id": cell.role,
                 "role": names[cell.role],
                 "value": cell.text,
+                "period": cell.period or "",
                 "source": cell.source or "",
+                "source_number": self.number(cell.source),
             }
             for row in self.rows
             for cell in row.cells
@@ -96,7 +99,8 @@ def comparison_cell(index: CatalogIndex, role: Role, category: ComparisonCategor
         if median is None:
             return missing
         when = f" ({median.as_of})" if median.as_of else ""
-        return TableCell(role.id, f"{salary_amount(median)}{when}", median.source, median.id)
+        text = f"{salary_amount(median)}{when}"
+        return TableCell(role.id, text, median.source, median.id, median.as_of)
     if category.kind == "entry-education":
         requirement = index.requirement(role, "entry-education")
         if requirement is None:
@@ -106,7 +110,8 @@ def comparison_cell(index: CatalogIndex, role: Role, category: ComparisonCategor
     projection = index.headline_outlook(role)
     if projection is None:
         return missing
-    return TableCell(role.id, outlook_summary(projection), projection.source, projection.id)
+    summary = outlook_summary(projection)
+    return TableCell(role.id, summary, projection.source, projection.id, projection.period)
 
 
 def local_median_row(
@@ -120,7 +125,8 @@ def local_median_row(
         text = median_summary(wages, area)
         if wages.estimates:
             text += f" ({local.release})"
-        cells.append(TableCell(role.id, text, wages.source if wages.estimates else None))
+        source = wages.source if wages.estimates else None
+        cells.append(TableCell(role.id, text, source, period=local.release))
     label = f"Median pay in {area.title} (BLS OEWS)"
     return TableRow("local-median-pay", label, "oews-median", tuple(cells))
 

@@ -243,6 +243,7 @@ def _record(
     record["less_precise"] = "; ".join(e.less_precise)
     record["release"] = result.release
     record["source"] = result.sources[0].source.id if result.sources else ""
+    record["source_number"] = result.sources[0].number if result.sources else None
     return record
 
 
