@@ -103,3 +103,19 @@ def test_piping_into_head_ends_quietly(view: str) -> None:
     assert done.stdout.strip()
     assert "Traceback" not in done.stderr
     assert done.stderr == ""
+
+
+@pytest.mark.parametrize("args", [("show", "ma"), ("table",), ("salary", "--format", "plain")])
+def test_a_reader_that_goes_away_ends_with_141_and_no_message(args: tuple[str, ...]) -> None:
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "careercompare", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.close()  # gone before the first line arrives
+    code = reader.wait(timeout=60)
+    with reader.stderr:
+        said = reader.stderr.read()
+    assert code == 141
+    assert said == b""

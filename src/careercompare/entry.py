@@ -21,6 +21,7 @@ from careercompare.errors import (
     EXIT_INTERRUPTED,
     EXIT_USAGE,
     CareerCompareError,
+    OutputClosed,
 )
 from careercompare.sanitize import sanitize
 
@@ -61,7 +62,7 @@ def main(argv: Sequence[str] | None = None, *, terminal: Terminal | None = None)
                 code = _run(args, terminal)
             sys.stdout.flush()
             return code
-        except BrokenPipeError:
+        except (BrokenPipeError, OutputClosed):
             _silence_stdout()
             return EXIT_BROKEN_PIPE
         except KeyboardInterrupt:

@@ -36,3 +36,10 @@ class UsageError(CareerCompareError):
 
     def __init__(self, message: str, *, details: tuple[str, ...] = ()):
         super().__init__(message, exit_code=EXIT_USAGE, details=details)
+
+
+class OutputClosed(Exception):
+    """The reader of stdout went away (`| head -1`): the run ends quietly with exit 141.
+
+    Not an OSError, so that no library on the way treats it as one of its own.
+    """

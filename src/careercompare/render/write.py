@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from careercompare.errors import UsageError
+from careercompare.errors import OutputClosed, UsageError
 from careercompare.render.formats import FORMATS, Format, format_for_extension, format_named
 
 if TYPE_CHECKING:
@@ -108,5 +108,8 @@ def write_stdout(text: str, terminal: Terminal) -> None:
         from careercompare.render.ascii_text import to_ascii
 
         text = to_ascii(text)
-    terminal.stdout.write(text)
-    terminal.stdout.flush()
+    try:
+        terminal.stdout.write(text)
+        terminal.stdout.flush()
+    except BrokenPipeError:
+        raise OutputClosed from None
