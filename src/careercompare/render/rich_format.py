@@ -48,6 +48,7 @@ _QUIET = (
     (re.compile(r"\[\d+\]"), "dim"),
     (re.compile(r"not in sources|not released by BLS[^;]*|not stated"), "italic"),
     (re.compile(r"\(estimate[^)]*\)"), "italic"),
+    (re.compile(r"at least|≥"), "bold"),  # a lower bound, not a value
 )
 # Blocks that a blank line sets apart from what comes before them.
 _SET_APART = (Heading, SourceList, Comparison, Records, BarChart)
