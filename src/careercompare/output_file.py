@@ -43,7 +43,7 @@ def write_atomically(path: Path, content: str, *, force: bool) -> None:
             out.flush()
             os.fchmod(out.fileno(), _mode(existing))
             os.fsync(out.fileno())
-        _publish(Path(temporary), path, force=force)
+        publish(Path(temporary), path, force=force)
     except FileExistsError:
         raise FileError(f"{path}: already exists; add --force to replace it") from None
     except OSError as error:
@@ -76,7 +76,9 @@ def new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def _publish(temporary: Path, path: Path, *, force: bool) -> None:
+def publish(temporary: Path, path: Path, *, force: bool) -> None:
+    """Give a finished temporary file its name: over what is there only with force;
+    without, never over a name that exists by then (FileExistsError)."""
     if force:
         temporary.replace(path)
         return

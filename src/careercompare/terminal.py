@@ -40,6 +40,11 @@ class Terminal:
         return stdin_tty and self.stdout_tty
 
     @property
+    def stderr_tty(self) -> bool:
+        """True when stderr is a terminal (a progress bar may be drawn there)."""
+        return _is_tty(self.stderr)
+
+    @property
     def stdout_tty(self) -> bool:
         """True when stdout is a terminal (colours and links may be drawn)."""
         return _is_tty(self.stdout) if self.stdout_is_tty is None else self.stdout_is_tty

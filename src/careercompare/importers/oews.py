@@ -28,7 +28,7 @@ from careercompare.importers.oews_files import (
     read_tables,
     release_from_names,
 )
-from careercompare.output_file import new_file_mode
+from careercompare.output_file import new_file_mode, publish
 from careercompare.terminal import Terminal
 from careercompare.wages.database import AREA_KINDS, COLUMNS, FORMAT, SCHEMA
 from careercompare.wages.estimates import VALUE_COLUMNS
@@ -229,7 +229,10 @@ def import_oews(
     release = _release(settings)
     _check_newer(release, settings, warn)
     target = settings.output or imported_path(release)
-    if settings.output is not None and target.exists() and not settings.force:
+    # A release in the data folder replaces the same release; a file the user named is
+    # replaced only with --force, and never if it appears while the import runs.
+    replace = settings.output is None or settings.force
+    if not replace and os.path.lexists(target):
         raise FileError(f"{target}: already exists; add --force to replace it")
     folder = target.parent
     try:
@@ -242,7 +245,9 @@ def import_oews(
         raise FileError(f"{where}: cannot write the wages there ({error.strerror})") from None
     try:
         summary = _fill(Path(temporary), settings, release, progress, warn)
-        Path(temporary).replace(target)
+        publish(Path(temporary), target, force=replace)
+    except FileExistsError:
+        raise FileError(f"{target}: already exists; add --force to replace it") from None
     except sqlite3.Error as error:
         raise FileError(f"{target}: could not be written ({error})") from None
     except OSError as error:
@@ -327,8 +332,7 @@ def progress_bar(source: Path) -> Iterator[Callable[[], None]]:
 
 def run_import_oews(settings: ImportSettings, *, quiet: bool, terminal: Terminal) -> ImportSummary:
     """Import, with a progress bar on a terminal's stderr, and a summary after."""
-    stderr_tty = _is_tty(terminal.stderr)
-    shown = progress_bar if not quiet and stderr_tty else None
+    shown = progress_bar if not quiet and terminal.stderr_tty else None
     summary = import_oews(settings, progress=shown, warn=terminal.warn)
     if not quiet:
         terminal.note(
@@ -338,10 +342,3 @@ def run_import_oews(settings: ImportSettings, *, quiet: bool, terminal: Terminal
             "repeated rows left out"
         )
     return summary
-
-
-def _is_tty(stream: object) -> bool:
-    try:
-        return bool(getattr(stream, "isatty", lambda: False)())
-    except (ValueError, OSError):
-        return False
