@@ -82,7 +82,9 @@ def percent(figure: OutlookFigure) -> str:
 def outlook_summary(figure: OutlookFigure) -> str:
     """'+12% (2024-2034), much faster than average'."""
     text = percent(figure)
-    if figure.period:
+    if figure.period and figure.start_year is None and figure.period.startswith("through"):
+        text += f" ({figure.period}; the start of the period is not given)"
+    elif figure.period:
         text += f" ({figure.period})"
     if figure.descriptor:
         text += f", {figure.descriptor}"
