@@ -228,8 +228,9 @@ def test_outlook_lists_the_newest_projection_first_and_labels_the_rest(run: Any)
 def test_the_same_projection_reported_twice_is_one_row(run: Any) -> None:
     out = run("outlook", "ma", "--format", "plain").stdout
     assert (
-        "+12% (2024-2034), much faster than average; reported as +12.5% (through 2034) [2]" in out
-    )
+        "+12% (2024-2034), much faster than average; reported as +12.5% (through 2034; "
+        "the start of the period is not given) [2]"
+    ) in out
     assert out.count("12.5%") == 1
 
 
