@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, overload
 import typer
 
 from careercompare.errors import UsageError
-from careercompare.render.formats import FORMAT_NAMES, FORMATS, Needs, extensions
+from careercompare.render.formats import DEFAULT_FORMAT, FORMAT_NAMES, FORMATS, Needs, extensions
 from careercompare.terminal import Terminal
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def _format_option(names: tuple[str, ...]) -> Any:
             "-f",
             metavar="FORMAT",
             callback=_format_name,
-            help=f"Output format: {', '.join(names)} (default: rich).",
+            help=f"Output format: {', '.join(names)} (default: {DEFAULT_FORMAT}).",
             show_default=False,
         ),
     ]
@@ -230,7 +230,7 @@ def _with_output_options(build: Callable[..., "ViewResult"], *, records: bool) -
 
         write_result(
             result,
-            format_name="json" if as_json else (output_format or "rich"),
+            format_name="json" if as_json else (output_format or DEFAULT_FORMAT),
             output=output,
             force=force,
             terminal=settings(arguments["ctx"]).terminal,

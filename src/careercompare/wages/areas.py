@@ -10,9 +10,7 @@ from collections.abc import Sequence
 from careercompare.errors import UsageError
 from careercompare.wages.estimates import Area
 
-AREA_ENV_VAR = "CAREERCOMPARE_AREA"
 NATION_NAMES = {"us", "u.s.", "usa", "u.s.a.", "united states", "nation", "national", "99"}
-AREA_KINDS = ("state", "metro", "nonmetro")
 MAX_LISTED = 8
 AREAS_HINT = "run 'careercompare areas --search WORDS' to find an area"
 
