@@ -73,6 +73,7 @@ def test_roles_search_finds_by_name_and_alias(run: Any) -> None:
         "licensed-practical-nurse",
         "registered-nurse",
         "nurse-anesthetists-midwives-and-practitioners",
+        "nursing-assistant",
     }
     by_alias = json.loads(run("roles", "-s", "LVN", "--json").stdout)["roles"]
     assert [r["id"] for r in by_alias] == ["licensed-practical-nurse"]
@@ -87,14 +88,16 @@ def test_roles_search_without_match_is_a_usage_error(run: Any) -> None:
 def test_validate_reports_counts(run: Any) -> None:
     result = run("validate")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "OK: 8 roles, 18 sources, 5 FAQ entries\n"
+    assert result.stdout == "OK: 16 roles, 33 sources, 5 FAQ entries\n"
 
 
 def test_validate_lists_every_problem_with_its_location(
     run: Any, tmp_path: Path, catalog_data: dict[str, Any]
 ) -> None:
-    catalog_data["roles"][1]["salary"][0]["low"] = 50000
-    catalog_data["roles"][1]["salary"][0]["high"] = 40000
+    salary = catalog_data["roles"][1]["salary"]
+    average = next(n for n, f in enumerate(salary) if f["kind"] == "average")
+    salary[average]["low"] = 50000
+    salary[average]["high"] = 40000
     catalog_data["roles"][0]["oops"] = 1
     path = tmp_path / "broken.json"
     path.write_text(json.dumps(catalog_data))
@@ -104,7 +107,7 @@ def test_validate_lists_every_problem_with_its_location(
         f"careercompare: error: {path}: not a valid catalog (2 problems); fix it and run "
         f"'careercompare validate {path}'",
         "  roles[0].oops: unknown key (not in the schema)",
-        "  roles[1].salary[0]: low 50000 is above high 40000",
+        f"  roles[1].salary[{average}]: low 50000 is above high 40000",
     ]
 
 

@@ -30,9 +30,9 @@ def test_medical_assistant_leads_to_nursing_practitioner_and_doctor(run: Any) ->
     }
     rn = steps["registered-nurse"]
     assert rn["labels"] == ["Nursing"]
-    assert rn["median_pay"]["amount"] == 93600
+    assert (rn["median_pay"]["amount"], rn["median_pay"]["as_of"]) == (97550, "May 2025")
     assert rn["pay_difference"] == {
-        "amount": 93600 - 44200,
+        "amount": 97550 - 45690,
         "at_least": False,
         "versus": "medical-assistant",
     }
@@ -43,16 +43,17 @@ def test_medical_assistant_leads_to_nursing_practitioner_and_doctor(run: Any) ->
 def test_physicians_pay_is_shown_as_a_lower_bound(run: Any) -> None:
     assert "≥ $239,200 a year (May 2024)" in run("paths", "ma").stdout
     plain = run("paths", "ma", "--format", "plain").stdout
-    assert ">= $239,200 a year (May 2024) [6], at least +$195,000 vs Medical assistant" in plain
+    # compared with the medical assistant's median of the same period, May 2024 ($44,200)
+    assert ">= $239,200 a year (May 2024) [7], at least +$195,000 vs Medical assistant" in plain
 
 
 def test_steps_without_a_bls_profile_are_marked(run: Any) -> None:
     out = run("paths", "moa", "--format", "plain").stdout
     assert (
-        "Administrative supervisor: no BLS profile in this catalog [2] (careercompare found no "
-        "Occupational Outlook Handbook profile of its own [5])"
+        "Administrative supervisor: no BLS profile in this catalog [3] (careercompare found no "
+        "Occupational Outlook Handbook profile of its own [6])"
     ) in out
-    assert "[5] careercompare's own summary of the sources it cites. careercompare." in out
+    assert "[6] careercompare's own summary of the sources it cites. careercompare." in out
 
 
 def test_a_note_of_merged_paths_names_the_paths_it_belongs_to(run: Any) -> None:

@@ -25,9 +25,10 @@ def problems(data: Data) -> list[str]:
 
 
 def test_low_above_high_names_the_figure(catalog_data: Data) -> None:
-    figure = catalog_data["roles"][1]["salary"][0]
-    figure["low"], figure["high"] = 50000, 40000
-    assert problems(catalog_data) == ["roles[1].salary[0]: low 50000 is above high 40000"]
+    salary = catalog_data["roles"][1]["salary"]
+    number = next(n for n, f in enumerate(salary) if f["kind"] == "average")
+    salary[number]["low"], salary[number]["high"] = 50000, 40000
+    assert problems(catalog_data) == [f"roles[1].salary[{number}]: low 50000 is above high 40000"]
 
 
 def test_unknown_keys_are_refused(catalog_data: Data) -> None:

@@ -64,8 +64,8 @@ def test_csv_table_has_one_record_per_category_and_role(run: Any) -> None:
     median = next(
         r for r in rows if r["category"] == "median-pay" and r["role_id"] == "medical-assistant"
     )
-    assert median["value"] == "$44,200 a year (May 2024)"
-    assert median["source"] == "bls-ooh-medical-assistants"
+    assert median["value"] == "$45,690 a year (May 2025)"
+    assert median["source"] == "bls-oews-may2025"
 
 
 def test_show_refuses_csv_with_a_usage_error(run: Any) -> None:
@@ -129,7 +129,7 @@ def test_default_table_at_80_columns_cuts_no_cell(run: Any) -> None:
 @pytest.mark.parametrize(
     ("args", "figures"),
     [
-        (("table",), ["$44,200", "+12%", "Medical office assistant"]),
+        (("table",), ["$45,690", "+12%", "Medical office assistant"]),
         (("salary",), ["$44,200", "$57,830", "$35,000 to $38,000"]),
         (("outlook",), ["+12%", "811,000", "112,300"]),
         (("faq",), ["$44,640", "$44,200"]),
@@ -151,7 +151,7 @@ def test_table_stacks_when_columns_no_longer_fit(run: Any, monkeypatch: pytest.M
     monkeypatch.setenv("COLUMNS", "40")
     out = run("table").stdout
     assert "╭" not in out
-    assert "Median pay (BLS)\n  $44,200 a year (May 2024) [2]" in out
+    assert "Median pay (BLS)\n  $45,690 a year (May 2025) [2]" in out
 
 
 def test_many_roles_switch_to_the_stacked_layout(run: Any) -> None:
@@ -163,8 +163,8 @@ def test_many_roles_switch_to_the_stacked_layout(run: Any) -> None:
 
 def test_table_ma_rn_says_not_in_sources_for_missing_text(run: Any) -> None:
     out = run("table", "ma", "rn", "--format", "plain").stdout
-    assert "Primary focus | Registered nurse | not in sources" in out
-    assert "Median pay (BLS) | Registered nurse | $93,600 a year (May 2024) [3]" in out
+    assert "Career growth | Registered nurse | not in sources" in out
+    assert "Median pay (BLS) | Registered nurse | $97,550 a year (May 2025) [3]" in out
 
 
 def test_no_escape_codes_when_not_a_terminal_or_no_color(
@@ -271,8 +271,8 @@ def test_a_long_role_list_prints_one_line_per_role(
     path.write_text(json.dumps(catalog_data))
     out = run("--data", str(path), "roles").stdout
     assert "╭" not in out
-    assert "extra-399 | Extra role 399 | - | Medical records specialists (29-2072)" in out
-    assert "408 of 408 roles" in out
+    assert "extra-399 | Extra role 399 | - | Surgical technologists (29-2055)" in out
+    assert "416 of 416 roles" in out
 
 
 def test_a_long_role_list_prints_one_whole_line_per_role(

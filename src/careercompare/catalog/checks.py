@@ -160,7 +160,12 @@ def _reports(catalog: Catalog) -> Iterator[str]:
 
 
 def _question_problems(catalog: Catalog) -> Iterator[str]:
-    known = {role.id for role in catalog.roles}
+    text_rows = {c.id for c in catalog.comparison_categories if c.kind == "text"}
+    given: dict[str, set[str]] = {}
+    for role in catalog.roles:
+        for key, cell in role.comparison.items():
+            if cell.value is not None:
+                given.setdefault(key, set()).add(cell.value)
     for index, question in enumerate(catalog.questions):
         values = [option.value for option in question.options]
         if len(set(values)) != len(values):
@@ -168,9 +173,17 @@ def _question_problems(catalog: Catalog) -> Iterator[str]:
         if question.default is not None and question.default not in values:
             yield f"questions[{index}].default: '{question.default}' is not one of its options"
         for option_index, option in enumerate(question.options):
-            for role_id in option.weights:
-                if role_id not in known:
+            for rule_index, rule in enumerate(option.rules):
+                where = f"questions[{index}].options[{option_index}].rules[{rule_index}]"
+                if rule.category not in text_rows:
                     yield (
-                        f"questions[{index}].options[{option_index}].weights: "
-                        f"role '{role_id}' is not in roles"
+                        f"{where}.category: '{rule.category}' is not a comparison category "
+                        "of kind 'text'"
                     )
+                    continue
+                for value in rule.values:
+                    if value not in given.get(rule.category, set()):
+                        yield (
+                            f"{where}.values: no role's '{rule.category}' cell has the "
+                            f"value '{value}'"
+                        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from functools import cached_property
 
@@ -100,11 +101,24 @@ class CatalogIndex:
         return self.sources_by_id[source_id].reported_by is not None
 
     def headline_median(self, role: Role) -> SalaryFigure | None:
-        """The occupation-wide median from a firsthand source, if the role has one."""
+        """The newest occupation-wide median from a firsthand source, if the role has one
+        (the first listed among those of the newest year)."""
+        medians = [
+            figure
+            for figure in role.salary
+            if figure.kind == "median"
+            and figure.scope is None
+            and not self.is_secondhand(figure.source)
+        ]
+        return max(medians, key=_pay_year, default=None)
+
+    def median_of_period(self, role: Role, as_of: str | None) -> SalaryFigure | None:
+        """The role's occupation-wide firsthand median of one pay period, if it has one."""
         for figure in role.salary:
             if (
                 figure.kind == "median"
                 and figure.scope is None
+                and figure.as_of == as_of
                 and not self.is_secondhand(figure.source)
             ):
                 return figure
@@ -143,3 +157,9 @@ class CatalogIndex:
     def requirement(role: Role, kind: str) -> Requirement | None:
         """The role's first requirement of a kind (entry-education, work-experience...)."""
         return next((r for r in role.requirements if r.kind == kind), None)
+
+
+def _pay_year(figure: SalaryFigure) -> int:
+    """The year of a figure's pay period ('May 2025' is 2025), 0 where none is given."""
+    found = re.search(r"\b(19|20)\d{2}\b", figure.as_of or "")
+    return int(found.group()) if found else 0

@@ -92,6 +92,22 @@ class SourcedText(SharedValue):
     source: SourceRef
 
 
+class ComparisonCell(SharedValue):
+    """One role's cell of a text comparison row, with the source it comes from.
+
+    `value` sorts the cell into one of the row's answers (e.g. "yes" for a patient-care
+    cell saying the role gives hands-on care): the questionnaire's rules score roles by it.
+    """
+
+    text: Text
+    value: Slug | None = Field(
+        default=None,
+        description="The answer this cell gives, as a short word the questionnaire's rules "
+        "match, e.g. 'yes' or 'clinical'.",
+    )
+    source: SourceRef
+
+
 class Duty(SharedValue):
     """Something the role does at work."""
 
@@ -286,7 +302,7 @@ class Role(Model):
     )
     aliases: tuple[Name, ...] = ()
     summary: SourcedText | None = None
-    comparison: dict[Slug, SourcedText] = Field(
+    comparison: dict[Slug, ComparisonCell] = Field(
         default_factory=dict, description="Quick-comparison text, keyed by comparison category id."
     )
     duties: tuple[Duty, ...] = ()
@@ -332,16 +348,24 @@ class FaqEntry(Model):
     notes: tuple[SourcedText, ...] = ()
 
 
+class ScoreRule(SharedValue):
+    """Points for every role whose cell in a comparison row gives one of some values."""
+
+    category: Slug = Field(description="A comparison category of kind 'text'.")
+    values: Annotated[tuple[Slug, ...], Field(min_length=1, max_length=20)] = Field(
+        description="The cell values that earn the points."
+    )
+    points: Annotated[int, Field(ge=-10, le=10, strict=True)]
+
+
 class AnswerOption(Model):
-    """One answer to a match question and how much it moves each role."""
+    """One answer to a match question and the rules by which it scores the roles."""
 
     value: Slug
     label: Text
-    weights: dict[Slug, Annotated[int, Field(ge=-10, le=10, strict=True)]] = Field(
-        description="Points per role id."
+    rules: Annotated[tuple[ScoreRule, ...], Field(min_length=1, max_length=20)] = Field(
+        description="Each rule gives its points to every role whose cell matches it."
     )
-    reason: Text = Field(description="Why this answer points where it does.")
-    source: SourceRef
 
 
 class Question(Model):

@@ -92,11 +92,18 @@ def outlook_summary(figure: OutlookFigure) -> str:
 
 
 def jobs_text(figure: OutlookFigure) -> str | None:
-    """'811,000 (2024) to 912,200 (2034)', or None when no job counts are known."""
+    """'811,000 (2024) to 912,200 (2034)', '1,878,700 in 2010; no 2020 figure given', or
+    None when no job counts are known."""
     start = f"{number(figure.jobs_start)}" if figure.jobs_start is not None else None
     end = f"{number(figure.jobs_end)}" if figure.jobs_end is not None else None
-    if start is None and end is None:
-        return None
-    start_text = f"{start} ({figure.start_year})" if start else "not in sources"
-    end_text = f"{end} ({figure.end_year})" if end else "not in sources"
-    return f"{start_text} to {end_text}"
+    if start is not None and end is not None:
+        return f"{start} ({figure.start_year}) to {end} ({figure.end_year})"
+    if start is not None:
+        later = f"{figure.end_year} " if figure.end_year else "projected "
+        when = f" in {figure.start_year}" if figure.start_year else ""
+        return f"{start}{when}; no {later}figure given"
+    if end is not None:
+        earlier = f"{figure.start_year} " if figure.start_year else "starting "
+        when = f" in {figure.end_year}" if figure.end_year else ""
+        return f"{end}{when}; no {earlier}figure given"
+    return None

@@ -13,8 +13,10 @@ from careercompare.views.common import RoleRef, sources_block
 
 WEIGHTING = (
     "The points are careercompare's own weighting, not the FHCA article's: each answer "
-    "gives points to the roles that the cited guidance says fit it (the catalog's "
-    "questions say how many), and a role's score is the sum of its points."
+    "gives points to every role whose comparison cell fits it (the catalog's rules say "
+    "which cells and how many points), each point resting on the cited cell, and a "
+    "role's score is the sum of its points. A role whose cell no source fills gets no "
+    "points for that answer."
 )
 
 
@@ -29,6 +31,7 @@ class Reason:
     source: str
     question_text: str
     answer_label: str
+    category: str
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ class MatchResult(CitingResult):
             Heading("Which career fits your answers"),
             Records(
                 ("Rank", "Role", "Score"),
-                tuple((str(r.rank), r.role.name, _points(r.score)) for r in self.ranking),
+                tuple((str(r.rank), r.role.header, _points(r.score)) for r in self.ranking),
             ),
         ]
         for entry in self.ranking:
@@ -97,28 +100,33 @@ def _points(points: int) -> str:
 
 
 def build_match(index: CatalogIndex, answers: Mapping[str, str]) -> MatchResult:
-    """Roles that any answer can move, best score first (catalog order breaks ties)."""
-    order = {role.id: position for position, role in enumerate(index.catalog.roles)}
-    reasons: dict[str, list[Reason]] = {}
-    for question in index.catalog.questions:
+    """Every role, best score first (catalog order breaks ties), each point traced to the
+    comparison cell that earned it."""
+    catalog = index.catalog
+    labels = {c.id: c.label for c in catalog.comparison_categories}
+    reasons: dict[str, list[Reason]] = {role.id: [] for role in catalog.roles}
+    for question in catalog.questions:
         for option in question.options:
-            for role_id in option.weights:
-                reasons.setdefault(role_id, [])
             if answers.get(question.key) != option.value:
                 continue
-            for role_id, points in option.weights.items():
-                if points:
-                    reasons[role_id].append(
+            for rule in option.rules:
+                for role in catalog.roles:
+                    cell = role.comparison.get(rule.category)
+                    if cell is None or cell.value not in rule.values:
+                        continue
+                    reasons[role.id].append(
                         Reason(
                             question.key,
                             option.value,
-                            points,
-                            option.reason,
-                            option.source,
+                            rule.points,
+                            f"{labels[rule.category]}: {cell.text}",
+                            cell.source,
                             question.text,
                             option.label,
+                            rule.category,
                         )
                     )
+    order = {role.id: position for position, role in enumerate(catalog.roles)}
     scored = sorted(
         reasons.items(), key=lambda item: (-sum(r.points for r in item[1]), order[item[0]])
     )
@@ -127,8 +135,8 @@ def build_match(index: CatalogIndex, answers: Mapping[str, str]) -> MatchResult:
     for rank, (role_id, found) in enumerate(scored, 1):
         for reason in found:
             citations.cite(reason.source)
-        role = RoleRef.of(index.roles_by_id[role_id])
-        ranking.append(Ranked(rank, role, sum(r.points for r in found), tuple(found)))
+        ref = RoleRef.of(index.roles_by_id[role_id])
+        ranking.append(Ranked(rank, ref, sum(r.points for r in found), tuple(found)))
     command = "careercompare table " + " ".join(entry.role.id for entry in ranking[:2])
     return MatchResult(
         answers=dict(answers),

@@ -228,7 +228,6 @@ class _PathBuilder:
     def __init__(self, index: CatalogIndex, start: Role, local: LocalArea | None) -> None:
         self.index = index
         self.start = start
-        self.start_median = index.headline_median(start)
         self.citations = Citations(index)
         self.expanded = {start.id}
         self.local = local
@@ -284,7 +283,8 @@ class _PathBuilder:
         difference = None
         if median is not None:
             self.citations.cite(median.source)
-            base = self.start_median
+            # Differences are taken between figures of one pay period only.
+            base = self.index.median_of_period(self.start, median.as_of)
             if role is not self.start and base is not None and base.amount is not None:
                 assert median.amount is not None
                 difference = PayDifference(

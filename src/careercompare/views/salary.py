@@ -42,6 +42,7 @@ from careercompare.views.local_wages import (
     figure_rows,
     precision_notes,
     role_wages,
+    wage_source,
 )
 
 SALARY_COLUMNS = ("Figure", "Amount", "As of", "Covers", "Source")
@@ -337,14 +338,18 @@ def build_salary(
     citations = Citations(index)
     shown = []
     wages = []
+    # The catalog's copy of the national OEWS figures is not repeated where the database's
+    # own rows of that release are shown.
+    repeated = wage_source(index, local.db).id if local is not None else None
     for role in roles:
         if local is not None:
             wages.append(role_wages(index, local.db, role, local.areas, citations))
-        for figure in role.salary:
+        figures = [f for f in role.salary if f.source != repeated]
+        for figure in figures:
             citations.cite(figure.source)
         for note in role.salary_notes:
             citations.cite(note.source)
-        entries = tuple(SalaryEntry(f, HourlyEquivalent.of(f)) for f in role.salary)
+        entries = tuple(SalaryEntry(f, HourlyEquivalent.of(f)) for f in figures)
         shown.append(SalaryRole(role.id, role.name, entries, tuple(role.salary_notes)))
     return SalaryResult(
         hourly=hourly,
