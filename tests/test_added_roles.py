@@ -167,3 +167,15 @@ def test_the_readme_shows_the_catalogs_scoring_rules(catalog: Catalog) -> None:
         if re.match(r"\| `[a-z-]+` \| `[a-z-]+` \| [+-]\d+ \|", line)
     ]
     assert shown == rows
+
+
+def test_the_table_says_where_figures_of_different_periods_sit_side_by_side(run: Any) -> None:
+    mixed = " ".join(run("table", "ma", "cna", "np", "--format", "plain").stdout.split())
+    assert (
+        "Job outlook (BLS): figures of different periods side by side (2024-2034, 2016-2026)"
+        in mixed
+    )
+    assert "Median pay (BLS): figures of different periods side by side (May 2025, May 2024)" in (
+        mixed
+    )
+    assert "different periods" not in run("table", "--format", "plain").stdout

@@ -214,3 +214,14 @@ def test_a_rule_naming_a_value_no_cell_gives_is_refused(
         "questions[0].options[0].rules[0].values: no role's 'patient-care' cell has the "
         "value 'yess'" in result.stderr
     )
+
+
+def test_a_reply_that_starts_two_answers_says_which(capsys: pytest.CaptureFixture[str]) -> None:
+    question = next(
+        q for q in load_catalog(bundled_catalog_path()).questions if q.key == "work-type"
+    )
+    replies = iter(["clin", "mostly"])
+    assert ask(question, 3, 6, Terminal(), lambda prompt: next(replies)) == "clinical"
+    assert "'clin' starts answers 1 and 2: type more of it, or the number." in (
+        capsys.readouterr().out
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from careercompare.catalog.models import Question
+from careercompare.catalog.models import AnswerOption, Question
 from careercompare.errors import UsageError
 from careercompare.sanitize import sanitize
 from careercompare.terminal import Terminal
@@ -72,11 +72,7 @@ def choice(question: Question, reply: str) -> str | None:
     for option in options:
         if reply in (option.value.casefold(), option.label.casefold()):
             return option.value
-    found = [
-        o.value
-        for o in options
-        if reply and (o.value.casefold().startswith(reply) or o.label.casefold().startswith(reply))
-    ]
+    found = [o.value for o in options if _starts(o, reply)]
     return found[0] if len(found) == 1 else None
 
 
@@ -103,6 +99,21 @@ def ask(
         chosen = choice(question, reply)
         if chosen is not None:
             return chosen
+        fits = [str(n) for n, o in enumerate(question.options, 1) if _starts(o, reply)]
+        if len(fits) > 1:
+            terminal.stdout.write(
+                f"'{sanitize(reply.strip())}' starts answers {' and '.join(fits)}: "
+                "type more of it, or the number.\n"
+            )
+            continue
         terminal.stdout.write(
             f"Please type a number from 1 to {len(question.options)}, or the start of an answer.\n"
         )
+
+
+def _starts(option: AnswerOption, reply: str) -> bool:
+    """Whether a reply is the start of an option's value or label."""
+    reply = reply.strip().casefold()
+    return bool(reply) and (
+        option.value.casefold().startswith(reply) or option.label.casefold().startswith(reply)
+    )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import ComparisonCategory, Role
-from careercompare.render.blocks import Block, Comparison, Heading
+from careercompare.render.blocks import Block, Comparison, Heading, Paragraph
 from careercompare.views.base import CitingResult, CsvValue
 from careercompare.views.citations import Citations
 from careercompare.views.common import (
@@ -66,9 +66,25 @@ class TableResult(CitingResult):
         return (
             Heading(" vs ".join(names)),
             Comparison("Category", names, shown),
+            *self._period_notes(),
             *occupation_note_blocks(self, self.occupation_notes),
             *sources_block(self),
         )
+
+    def _period_notes(self) -> list[Block]:
+        """A note for each row whose figures are of different periods."""
+        notes: list[Block] = []
+        for row in self.rows:
+            periods = list(dict.fromkeys(cell.period for cell in row.cells if cell.period))
+            if len(periods) > 1:
+                notes.append(
+                    Paragraph(
+                        f"{row.label}: figures of different periods side by side "
+                        f"({', '.join(periods)}); compare those of one period with each other.",
+                        note=True,
+                    )
+                )
+        return notes
 
     def records(self) -> list[dict[str, CsvValue]]:
         names = {role.id: role.name for role in self.roles}
