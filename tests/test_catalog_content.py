@@ -37,6 +37,7 @@ def test_figures_the_seed_attributes_to_others_are_reported_by_the_seed(catalog:
         "indeed-via-seed": SEED,
         "bls-via-seed": SEED,
         "florida-statute-458-3485-via-seed": SEED,
+        "bls-via-pathways-to-jobs": "pathways-to-jobs-cardiovascular",
     }
 
 

@@ -93,7 +93,7 @@ class OutlookResult(CitingResult):
             if not role.outlook:
                 continue
             first = role.outlook[0]
-            label = role.name + ("" if first.headline else " (not a BLS projection with a period)")
+            label = role.name if first.headline else f"{role.name} ({first.label})"
             caption = self.cited(outlook_summary(first.figure), first.figure.source)
             bars.append(Bar(label, 0.0, max(first.figure.percent, 0.0), None, caption))
         if not bars:
