@@ -339,3 +339,57 @@ TRICKY_TEXT = st.text(
 @given(TRICKY_TEXT)
 def test_the_quick_path_of_sanitize_changes_nothing(text: str) -> None:
     assert sanitize(text) == _scrub(text)
+
+
+def test_large_and_small_inputs_get_the_same_sha256() -> None:
+    import hashlib
+
+    small, large = b"x" * 100, b"y" * (cache.LARGE_INPUT + 1)
+    for data in (small, large):
+        digest = cache.sha256(len(data))
+        digest.update(data)
+        assert digest.hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def test_a_run_of_its_own_leaves_openssl_unloaded_on_the_bundled_catalog(
+    own_cache: Path,
+) -> None:
+    code = (
+        "import sys; sys.argv = ['careercompare', 'table']; "
+        "from careercompare.entry import main; code = main(); "
+        "print(code, sys.modules.get('_hashlib') is None, file=sys.stderr)"
+    )
+    for _ in range(2):  # validated, then read from the cache
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert done.stderr.splitlines()[-1] == "0 True"
+        assert "Medical assistant" in done.stdout
+
+
+def test_a_large_catalog_is_keyed_with_openssl_and_read_back(
+    own_cache: Path, tmp_path: Path
+) -> None:
+    big = tmp_path / "big.json"
+    text = BUNDLED.read_text(encoding="utf-8")
+    big.write_text(text.replace('"$schema"', '"$schema"' + " " * (cache.LARGE_INPUT + 1), 1))
+    code = (
+        "import sys; sys.argv = ['careercompare', '--data', sys.argv[1], 'roles']; "
+        "from careercompare.entry import main; code = main(); "
+        "print(code, sys.modules.get('_hashlib') is not None, file=sys.stderr)"
+    )
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(big)], capture_output=True, text=True
+        )
+        assert done.stderr.splitlines()[-1] == "0 True"
+    assert len(entries(own_cache)) == 1
+
+
+def test_models_with_equal_field_sets_share_one_also_when_read_back(own_cache: Path) -> None:
+    for _ in range(2):  # validated, then unpickled from the cache
+        catalog = load_catalog(BUNDLED)
+        sets = [role.__pydantic_fields_set__ for role in catalog.roles]
+        by_value: dict[frozenset[str], set[int]] = {}
+        for fields in sets:
+            by_value.setdefault(frozenset(fields), set()).add(id(fields))
+        assert all(len(ids) == 1 for ids in by_value.values())
+        assert len(by_value) < len(sets)

@@ -50,6 +50,8 @@ def fail(message: str, details: Sequence[str] = ()) -> None:
 def main(argv: Sequence[str] | None = None, *, terminal: Terminal | None = None) -> int:
     """Run careercompare with the given arguments and return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:
+        _without_openssl()
     if sys.stdout is None:  # started with stdout closed (>&-): nothing could be shown
         fail("standard output is closed; run the command with its output going somewhere")
         return EXIT_DATA
@@ -109,6 +111,20 @@ def _run(args: list[str], terminal: Terminal | None) -> int:
     if result == EXIT_INTERRUPTED:
         interrupted()
     return result if isinstance(result, int) else 0
+
+
+def _without_openssl() -> None:
+    """Leave OpenSSL's libcrypto unloaded unless something asks for it by name.
+
+    Defining the catalog models imports pydantic.types, which imports `secrets` and so
+    `hashlib`, which loads libcrypto: 3.4 MiB resident in every run (0.14 of the floor
+    of benchmarks/startup.py; `table` 32.5 to 29.0 MiB, `salary` 34.2 to 31.5) for
+    nothing careercompare needs. `hashlib` then uses Python's own SHA-256, which gives
+    the same digests; catalog/cache.py loads OpenSSL's for inputs over 1 MiB, where it
+    is 5 times faster. Only in a process of its own (`argv` None): never under a caller.
+    """
+    if "_hashlib" not in sys.modules:
+        sys.modules["_hashlib"] = None  # type: ignore[assignment]  # importing it fails
 
 
 @contextlib.contextmanager

@@ -18,6 +18,7 @@ import os
 import pickle
 import re
 import stat
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +28,7 @@ from careercompare import __version__
 if TYPE_CHECKING:
     from careercompare.catalog.models import Catalog
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 CACHE_DIR_ENV_VAR = "CAREERCOMPARE_CACHE_DIR"
 NO_CACHE_ENV_VAR = "CAREERCOMPARE_NO_CACHE"
 KEPT_ENTRIES = 8
@@ -39,15 +40,28 @@ _HEADER = len(MAGIC) + 64 + 64
 # Where the system cannot open files relative to a folder, or without following
 # links, or has no owners (Windows), the cache stays off.
 _SAFE_CALLS = hasattr(os, "O_NOFOLLOW") and hasattr(os, "getuid") and os.open in os.supports_dir_fd
+LARGE_INPUT = 1 << 20
+
+
+def sha256(size: int) -> hashlib._Hash:
+    """A SHA-256 object for `size` bytes: OpenSSL's for large inputs (32 MB in 18 ms
+    rather than 100 ms), loading it where entry.py left it out, else hashlib's own."""
+    if size > LARGE_INPUT:
+        if "_hashlib" in sys.modules and sys.modules["_hashlib"] is None:
+            del sys.modules["_hashlib"]
+        with contextlib.suppress(ImportError):
+            import _hashlib
+
+            return _hashlib.openssl_sha256()
+    return hashlib.sha256()
 
 
 def cache_key(data: bytes) -> str:
     """The name of the validated form of these catalog bytes."""
     import pydantic_core
 
-    digest = hashlib.sha256(
-        f"{CACHE_FORMAT}\0{__version__}\0{pydantic_core.__version__}\0".encode()
-    )
+    digest = sha256(len(data))
+    digest.update(f"{CACHE_FORMAT}\0{__version__}\0{pydantic_core.__version__}\0".encode())
     digest.update(data)
     return digest.hexdigest()
 
@@ -87,7 +101,7 @@ def load(key: str) -> Catalog | None:
             if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
                 return None
             header = handle.read(_HEADER)
-            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+            digest = hashlib.file_digest(handle, lambda: sha256(info.st_size)).hexdigest()
             if header != MAGIC + key.encode() + digest.encode():
                 return None
             from careercompare.catalog.models import Catalog
@@ -111,7 +125,9 @@ def store(key: str, catalog: Catalog) -> None:
         payload = pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL)
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
         with os.fdopen(os.open(temporary, flags, 0o600, dir_fd=folder), "wb") as out:
-            out.write(MAGIC + key.encode() + hashlib.sha256(payload).hexdigest().encode())
+            digest = sha256(len(payload))
+            digest.update(payload)
+            out.write(MAGIC + key.encode() + digest.hexdigest().encode())
             out.write(payload)
         os.replace(temporary, f"{key}.catalog", src_dir_fd=folder, dst_dir_fd=folder)
         _prune(folder, keep=f"{key}.catalog")

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.models import Role
 from careercompare.render.blocks import Block, BulletList, Heading, Paragraph, Records
 from careercompare.views.base import CitingResult, CsvValue
 from careercompare.views.citations import Citations
@@ -54,14 +55,18 @@ class MatchResult(CitingResult):
     suggested_command: str
 
     def blocks(self) -> tuple[Block, ...]:
+        moved = [entry for entry in self.ranking if entry.reasons]
+        still = [entry for entry in self.ranking if not entry.reasons]
         blocks: list[Block] = [
             Heading("Which career fits your answers"),
             Records(
                 ("Rank", "Role", "Score"),
-                tuple((str(r.rank), r.role.header, _points(r.score)) for r in self.ranking),
+                tuple((str(r.rank), r.role.header, _points(r.score)) for r in moved),
             ),
         ]
-        for entry in self.ranking:
+        if still:
+            blocks.append(Paragraph(_unmoved(still), note=True))
+        for entry in moved:
             items = tuple(
                 self.cited(
                     f"{_points(r.points)}: {r.question_text} {r.answer_label}. {r.reason}",
@@ -69,10 +74,7 @@ class MatchResult(CitingResult):
                 )
                 for r in entry.reasons
             )
-            blocks += [
-                Heading(f"{entry.role.name}: {_points(entry.score)}", 2),
-                BulletList(items) if items else Paragraph("No answer moved this role."),
-            ]
+            blocks += [Heading(f"{entry.role.name}: {_points(entry.score)}", 2), BulletList(items)]
         blocks.append(Paragraph(WEIGHTING, note=True))
         blocks += [Paragraph("Compare the top two:"), Paragraph(self.suggested_command)]
         return (*blocks, *sources_block(self))
@@ -95,6 +97,18 @@ class MatchResult(CitingResult):
         ]
 
 
+UNMOVED_LISTED = 30
+
+
+def _unmoved(still: list[Ranked]) -> str:
+    """The sentence on the roles no answer moved: named when few, counted when many."""
+    why = "no comparison cell of theirs fits an answer given, or none is in the sources"
+    if len(still) > UNMOVED_LISTED:
+        return f"No answer moved the other {len(still):,} roles, scored 0: {why}."
+    names = ", ".join(entry.role.header for entry in still)
+    return f"No answer moved {names}, scored 0: {why}."
+
+
 def _points(points: int) -> str:
     return f"+{points}" if points > 0 else str(points)
 
@@ -104,39 +118,39 @@ def build_match(index: CatalogIndex, answers: Mapping[str, str]) -> MatchResult:
     comparison cell that earned it."""
     catalog = index.catalog
     labels = {c.id: c.label for c in catalog.comparison_categories}
-    reasons: dict[str, list[Reason]] = {role.id: [] for role in catalog.roles}
-    for question in catalog.questions:
-        for option in question.options:
-            if answers.get(question.key) != option.value:
-                continue
-            for rule in option.rules:
-                for role in catalog.roles:
-                    cell = role.comparison.get(rule.category)
-                    if cell is None or cell.value not in rule.values:
-                        continue
-                    reasons[role.id].append(
-                        Reason(
-                            question.key,
-                            option.value,
-                            rule.points,
-                            f"{labels[rule.category]}: {cell.text}",
-                            cell.source,
-                            question.text,
-                            option.label,
-                            rule.category,
-                        )
-                    )
-    order = {role.id: position for position, role in enumerate(catalog.roles)}
-    scored = sorted(
-        reasons.items(), key=lambda item: (-sum(r.points for r in item[1]), order[item[0]])
-    )
+    chosen = [
+        (question, option, rule)
+        for question in catalog.questions
+        for option in question.options
+        if answers.get(question.key) == option.value
+        for rule in option.rules
+    ]
+    scored: list[tuple[int, int, Role, tuple[Reason, ...]]] = []
+    for position, role in enumerate(catalog.roles):
+        found = tuple(
+            Reason(
+                question.key,
+                option.value,
+                rule.points,
+                f"{labels[rule.category]}: {cell.text}",
+                cell.source,
+                question.text,
+                option.label,
+                rule.category,
+            )
+            for question, option, rule in chosen
+            if role.comparison
+            and (cell := role.comparison.get(rule.category)) is not None
+            and cell.value in rule.values
+        )
+        scored.append((-sum(r.points for r in found), position, role, found))
+    scored.sort(key=lambda item: item[:2])
     citations = Citations(index)
     ranking = []
-    for rank, (role_id, found) in enumerate(scored, 1):
+    for rank, (score, _, role, found) in enumerate(scored, 1):
         for reason in found:
             citations.cite(reason.source)
-        ref = RoleRef.of(index.roles_by_id[role_id])
-        ranking.append(Ranked(rank, ref, sum(r.points for r in found), tuple(found)))
+        ranking.append(Ranked(rank, RoleRef.of(role), -score, found))
     command = "careercompare table " + " ".join(entry.role.id for entry in ranking[:2])
     return MatchResult(
         answers=dict(answers),
