@@ -100,6 +100,7 @@ def table(ctx: typer.Context, roles: RolesArgument = None, area: AreaOption = No
       careercompare table ma rn
       careercompare table ma moa --area "south florida nonmetropolitan"
       careercompare table "medical assistant" moa --format markdown
+      careercompare table ma phlebotomist cna "pharmacy tech"
     """
     from careercompare.views.table import build_table
 
