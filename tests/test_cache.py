@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careercompare import digest as digest_module
 from careercompare.catalog import cache
 from careercompare.catalog.loader import load_catalog
 from careercompare.catalog.models import Catalog
@@ -344,9 +345,9 @@ def test_the_quick_path_of_sanitize_changes_nothing(text: str) -> None:
 def test_large_and_small_inputs_get_the_same_sha256() -> None:
     import hashlib
 
-    small, large = b"x" * 100, b"y" * (cache.LARGE_INPUT + 1)
+    small, large = b"x" * 100, b"y" * (digest_module.LARGE_INPUT + 1)
     for data in (small, large):
-        digest = cache.sha256(len(data))
+        digest = digest_module.sha256(len(data))
         digest.update(data)
         assert digest.hexdigest() == hashlib.sha256(data).hexdigest()
 
@@ -370,7 +371,9 @@ def test_a_large_catalog_is_keyed_with_openssl_and_read_back(
 ) -> None:
     big = tmp_path / "big.json"
     text = BUNDLED.read_text(encoding="utf-8")
-    big.write_text(text.replace('"$schema"', '"$schema"' + " " * (cache.LARGE_INPUT + 1), 1))
+    big.write_text(
+        text.replace('"$schema"', '"$schema"' + " " * (digest_module.LARGE_INPUT + 1), 1)
+    )
     code = (
         "import sys; sys.argv = ['careercompare', '--data', sys.argv[1], 'roles']; "
         "from careercompare.entry import main; code = main(); "

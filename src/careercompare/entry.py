@@ -120,7 +120,7 @@ def _without_openssl() -> None:
     `hashlib`, which loads libcrypto: 3.4 MiB resident in every run (0.14 of the floor
     of benchmarks/startup.py; `table` 32.5 to 29.0 MiB, `salary` 34.2 to 31.5) for
     nothing careercompare needs. `hashlib` then uses Python's own SHA-256, which gives
-    the same digests; catalog/cache.py loads OpenSSL's for inputs over 1 MiB, where it
+    the same digests; digest.py loads OpenSSL's for inputs over 1 MiB, where it
     is 5 times faster. Only in a process of its own (`argv` None): never under a caller.
     """
     if "_hashlib" not in sys.modules:

@@ -18,12 +18,12 @@ import os
 import pickle
 import re
 import stat
-import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careercompare import __version__
+from careercompare.digest import sha256
 
 if TYPE_CHECKING:
     from careercompare.catalog.models import Catalog
@@ -40,20 +40,6 @@ _HEADER = len(MAGIC) + 64 + 64
 # Where the system cannot open files relative to a folder, or without following
 # links, or has no owners (Windows), the cache stays off.
 _SAFE_CALLS = hasattr(os, "O_NOFOLLOW") and hasattr(os, "getuid") and os.open in os.supports_dir_fd
-LARGE_INPUT = 1 << 20
-
-
-def sha256(size: int) -> hashlib._Hash:
-    """A SHA-256 object for `size` bytes: OpenSSL's for large inputs (32 MB in 18 ms
-    rather than 100 ms), loading it where entry.py left it out, else hashlib's own."""
-    if size > LARGE_INPUT:
-        if "_hashlib" in sys.modules and sys.modules["_hashlib"] is None:
-            del sys.modules["_hashlib"]
-        with contextlib.suppress(ImportError):
-            import _hashlib
-
-            return _hashlib.openssl_sha256()
-    return hashlib.sha256()
 
 
 def cache_key(data: bytes) -> str:

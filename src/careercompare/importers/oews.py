@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import hashlib
 import os
 import sqlite3
 import tempfile
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from careercompare.digest import sha256
 from careercompare.errors import CatalogError, FileError, UsageError
 from careercompare.importers.oews_files import (
     FLAG_COLUMNS,
@@ -87,7 +87,7 @@ def stored_value(column: str, text: str) -> int | float | str | None:
 
 def file_facts(path: Path) -> tuple[str, int, str]:
     """(name, size, SHA-256) of a source file."""
-    digest = hashlib.sha256()
+    digest = sha256(path.stat().st_size)
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
