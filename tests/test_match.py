@@ -225,3 +225,60 @@ def test_a_reply_that_starts_two_answers_says_which(capsys: pytest.CaptureFixtur
     assert "'clin' starts answers 1 and 2: type more of it, or the number." in (
         capsys.readouterr().out
     )
+
+
+def test_a_catalog_in_the_older_weights_form_still_ranks(
+    run: Any, tmp_path: Path, catalog_data: dict[str, Any]
+) -> None:
+    catalog_data["questions"][0]["options"][0] = {
+        "value": "yes",
+        "label": "Yes",
+        "weights": {"registered-nurse": 3},
+        "reason": "Registered nurses provide and coordinate patient care.",
+        "source": "fhca-seed",
+    }
+    path = tmp_path / "older.json"
+    path.write_text(json.dumps(catalog_data))
+    data = json.loads(run("--data", str(path), "match", *answers(CLINICAL), "--json").stdout)
+    rn = next(r for r in data["ranking"] if r["role"]["id"] == "registered-nurse")
+    assert {
+        "question": "patient-care",
+        "answer": "yes",
+        "points": 3,
+        "reason": "Registered nurses provide and coordinate patient care.",
+        "source": "fhca-seed",
+        "question_text": "Do you want hands-on involvement in patient care?",
+        "answer_label": "Yes",
+        "category": "",
+    } in rn["reasons"]
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ({"value": "yes", "label": "Yes"}, "give rules (or, in the older form, weights)"),
+        (
+            {"value": "yes", "label": "Yes", "weights": {"medical-assistant": 1}},
+            "weights need the reason and source they rest on",
+        ),
+        (
+            {
+                "value": "yes",
+                "label": "Yes",
+                "weights": {"nobody": 1},
+                "reason": "r",
+                "source": "fhca-seed",
+            },
+            "weights: role 'nobody' is not in roles",
+        ),
+    ],
+)
+def test_an_option_that_scores_nothing_or_nobody_is_refused(
+    run: Any, tmp_path: Path, catalog_data: dict[str, Any], option: dict[str, Any], message: str
+) -> None:
+    catalog_data["questions"][0]["options"][0] = option
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(catalog_data))
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert message in result.stderr

@@ -160,6 +160,7 @@ def _reports(catalog: Catalog) -> Iterator[str]:
 
 
 def _question_problems(catalog: Catalog) -> Iterator[str]:
+    known = {role.id for role in catalog.roles}
     text_rows = {c.id for c in catalog.comparison_categories if c.kind == "text"}
     given: dict[str, set[str]] = {}
     for role in catalog.roles:
@@ -173,6 +174,12 @@ def _question_problems(catalog: Catalog) -> Iterator[str]:
         if question.default is not None and question.default not in values:
             yield f"questions[{index}].default: '{question.default}' is not one of its options"
         for option_index, option in enumerate(question.options):
+            for role_id in option.weights:
+                if role_id not in known:
+                    yield (
+                        f"questions[{index}].options[{option_index}].weights: "
+                        f"role '{role_id}' is not in roles"
+                    )
             for rule_index, rule in enumerate(option.rules):
                 where = f"questions[{index}].options[{option_index}].rules[{rule_index}]"
                 if rule.category not in text_rows:

@@ -375,13 +375,31 @@ class ScoreRule(SharedValue):
 
 
 class AnswerOption(Model):
-    """One answer to a match question and the rules by which it scores the roles."""
+    """One answer to a match question and the rules by which it scores the roles.
+
+    `weights` (points per role id, with the `reason` and `source` they rest on) is the
+    older form, still read so that catalogs written for it keep working.
+    """
 
     value: Slug
     label: Text
-    rules: Annotated[tuple[ScoreRule, ...], Field(min_length=1, max_length=20)] = Field(
-        description="Each rule gives its points to every role whose cell matches it."
+    rules: Annotated[tuple[ScoreRule, ...], Field(max_length=20)] = Field(
+        default=(), description="Each rule gives its points to every role whose cell matches it."
     )
+    weights: dict[Slug, Annotated[int, Field(ge=-10, le=10, strict=True)]] = Field(
+        default_factory=dict,
+        description="Older form: points per role id, resting on `reason` and `source`.",
+    )
+    reason: Text | None = Field(default=None, description="With `weights`: why they point there.")
+    source: SourceRef | None = Field(default=None, description="With `weights`: the source.")
+
+    @model_validator(mode="after")
+    def _scores_somehow(self) -> Self:
+        if not self.rules and not self.weights:
+            raise ValueError("give rules (or, in the older form, weights)")
+        if self.weights and (self.reason is None or self.source is None):
+            raise ValueError("weights need the reason and source they rest on")
+        return self
 
 
 class Question(Model):

@@ -102,11 +102,10 @@ UNMOVED_LISTED = 30
 
 def _unmoved(still: list[Ranked]) -> str:
     """The sentence on the roles no answer moved: named when few, counted when many."""
-    why = "no comparison cell of theirs fits an answer given, or none is in the sources"
     if len(still) > UNMOVED_LISTED:
-        return f"No answer moved the other {len(still):,} roles, scored 0: {why}."
+        return f"No answer moved the other {len(still):,} roles; each scored 0."
     names = ", ".join(entry.role.header for entry in still)
-    return f"No answer moved {names}, scored 0: {why}."
+    return f"No answer moved {names}; each scored 0."
 
 
 def _points(points: int) -> str:
@@ -118,16 +117,32 @@ def build_match(index: CatalogIndex, answers: Mapping[str, str]) -> MatchResult:
     comparison cell that earned it."""
     catalog = index.catalog
     labels = {c.id: c.label for c in catalog.comparison_categories}
-    chosen = [
-        (question, option, rule)
+    chosen_options = [
+        (question, option)
         for question in catalog.questions
         for option in question.options
         if answers.get(question.key) == option.value
-        for rule in option.rules
+    ]
+    chosen = [
+        (question, option, rule) for question, option in chosen_options for rule in option.rules
     ]
     scored: list[tuple[int, int, Role, tuple[Reason, ...]]] = []
     for position, role in enumerate(catalog.roles):
-        found = tuple(
+        weighed = tuple(
+            Reason(
+                question.key,
+                option.value,
+                option.weights[role.id],
+                option.reason or "",
+                option.source or "",
+                question.text,
+                option.label,
+                "",
+            )
+            for question, option in chosen_options
+            if option.weights.get(role.id)
+        )
+        found = weighed + tuple(
             Reason(
                 question.key,
                 option.value,
