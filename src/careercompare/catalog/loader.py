@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from collections.abc import Iterator
@@ -149,6 +148,8 @@ def duplicate_key(text: str) -> str | None:
 
     JSON parsers keep the last of two equal keys without a word; a catalog must not.
     """
+    import json  # only a catalog that is validated, not one read from the cache, needs it
+
     try:
         tree = json.loads(text, object_pairs_hook=_Pairs)
     except (ValueError, RecursionError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import ComparisonCategory, Role
@@ -18,7 +19,9 @@ from careercompare.views.common import (
     sources_block,
 )
 from careercompare.views.formatting import outlook_summary, salary_amount
-from careercompare.views.local_wages import LocalArea, median_summary, role_wages
+
+if TYPE_CHECKING:  # the wage modules are imported only when --area asks for wages
+    from careercompare.views.local_wages import LocalArea
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,8 @@ def local_median_row(
     index: CatalogIndex, roles: list[Role], local: LocalArea, citations: Citations
 ) -> TableRow:
     """The roles' OEWS medians in the area asked for."""
+    from careercompare.views.local_wages import median_summary, role_wages
+
     area = local.areas[0]
     cells = []
     for role in roles:
