@@ -44,8 +44,6 @@ def write_atomically(path: Path, content: str, *, force: bool) -> None:
             os.fchmod(out.fileno(), _mode(existing))
             os.fsync(out.fileno())
         publish(Path(temporary), path, force=force)
-    except FileExistsError:
-        raise FileError(f"{path}: already exists; add --force to replace it") from None
     except OSError as error:
         raise FileError(f"{path}: could not be written ({error.strerror})") from None
     finally:
@@ -78,15 +76,19 @@ def new_file_mode() -> int:
 
 def publish(temporary: Path, path: Path, *, force: bool) -> None:
     """Give a finished temporary file its name: over what is there only with force;
-    without, never over a name that exists by then (FileExistsError)."""
+    without, never over a name that exists by then (FileError saying so)."""
     if force:
         temporary.replace(path)
         return
     try:
         os.link(temporary, path, follow_symlinks=False)
+        return
+    except FileExistsError:
+        pass
     except OSError as error:
         if error.errno not in _NO_LINKS:
             raise
-        if os.path.lexists(path):
-            raise FileExistsError(errno.EEXIST, "exists") from None
-        temporary.replace(path)
+        if not os.path.lexists(path):  # no hard links here: the next best, checked first
+            temporary.replace(path)
+            return
+    raise FileError(f"{path}: already exists; add --force to replace it")

@@ -103,26 +103,21 @@ class CatalogIndex:
     def headline_median(self, role: Role) -> SalaryFigure | None:
         """The newest occupation-wide median from a firsthand source, if the role has one
         (the first listed among those of the newest year)."""
-        medians = [
+        return max(self._whole_medians(role), key=_pay_year, default=None)
+
+    def median_of_period(self, role: Role, as_of: str | None) -> SalaryFigure | None:
+        """The role's occupation-wide firsthand median of one pay period, if it has one."""
+        return next((f for f in self._whole_medians(role) if f.as_of == as_of), None)
+
+    def _whole_medians(self, role: Role) -> list[SalaryFigure]:
+        """The role's occupation-wide medians from firsthand sources, in catalog order."""
+        return [
             figure
             for figure in role.salary
             if figure.kind == "median"
             and figure.scope is None
             and not self.is_secondhand(figure.source)
         ]
-        return max(medians, key=_pay_year, default=None)
-
-    def median_of_period(self, role: Role, as_of: str | None) -> SalaryFigure | None:
-        """The role's occupation-wide firsthand median of one pay period, if it has one."""
-        for figure in role.salary:
-            if (
-                figure.kind == "median"
-                and figure.scope is None
-                and figure.as_of == as_of
-                and not self.is_secondhand(figure.source)
-            ):
-                return figure
-        return None
 
     def headline_outlook(self, role: Role) -> OutlookFigure | None:
         """The newest firsthand projection with a stated start and end year."""

@@ -32,12 +32,6 @@ MEASURES = (
 )
 
 
-def source_id(db: WageDatabase) -> str:
-    """The catalog source id of a release: 'May 2025' is 'bls-oews-may2025'."""
-    month, year = db.release.split()
-    return f"bls-oews-{month.lower()}{year}"
-
-
 def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
@@ -55,7 +49,7 @@ def _figure(
     if kind == "median" and hourly.value is not None and not hourly.at_least:
         figure["hourly"] = _number(hourly.value)
     figure["as_of"] = db.release
-    figure["source"] = source_id(db)
+    figure["source"] = db.source_id
     return figure
 
 
@@ -65,7 +59,7 @@ def national_figures(db: WageDatabase, code: str) -> list[dict[str, Any]]:
     estimate = db.estimate(code, nation)
     if estimate is None:
         return []
-    stem = f"oews-{source_id(db).removeprefix('bls-oews-')}"
+    stem = f"oews-{db.source_id.removeprefix('bls-oews-')}"
     figures = [
         _figure(estimate, kind, measure, f"{stem}-{suffix}", db)
         for kind, measure, suffix in MEASURES
@@ -77,7 +71,7 @@ def with_national_figures(data: dict[str, Any], db: WageDatabase) -> dict[str, A
     """The catalog's JSON with every single-code role's national figures of `db` first in
     its salary list, replacing those of the same release."""
     catalog = Catalog.model_validate(data)
-    source = source_id(db)
+    source = db.source_id
     for raw, role in zip(data["roles"], catalog.roles, strict=True):
         kept = [f for f in raw.get("salary", []) if f.get("source") != source]
         codes = oews_codes(role)

@@ -246,8 +246,6 @@ def import_oews(
     try:
         summary = _fill(Path(temporary), settings, release, progress, warn)
         publish(Path(temporary), target, force=replace)
-    except FileExistsError:
-        raise FileError(f"{target}: already exists; add --force to replace it") from None
     except sqlite3.Error as error:
         raise FileError(f"{target}: could not be written ({error})") from None
     except OSError as error:

@@ -52,8 +52,7 @@ class RoleWages:
 def wage_source(index: CatalogIndex, db: WageDatabase) -> Source:
     """The source every figure of the wage database cites: the catalog's entry for the
     release where it has one, else one made from the database's own record."""
-    year, month = db.release.split()[1], db.release.split()[0].lower()
-    source_id = f"bls-oews-{month}{year}"
+    source_id = db.source_id
     if source_id in index.sources_by_id:
         return index.sources_by_id[source_id]
     meta = db.meta

@@ -42,7 +42,6 @@ from careercompare.views.local_wages import (
     figure_rows,
     precision_notes,
     role_wages,
-    wage_source,
 )
 
 SALARY_COLUMNS = ("Figure", "Amount", "As of", "Covers", "Source")
@@ -340,7 +339,7 @@ def build_salary(
     wages = []
     # The catalog's copy of the national OEWS figures is not repeated where the database's
     # own rows of that release are shown.
-    repeated = wage_source(index, local.db).id if local is not None else None
+    repeated = local.db.source_id if local is not None else None
     for role in roles:
         if local is not None:
             wages.append(role_wages(index, local.db, role, local.areas, citations))

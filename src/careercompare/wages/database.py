@@ -94,6 +94,12 @@ class WageDatabase:
         return str(self.meta["release"])
 
     @property
+    def source_id(self) -> str:
+        """The catalog source id of the release: 'May 2025' is 'bls-oews-may2025'."""
+        month, year = self.release.split()
+        return f"bls-oews-{month.lower()}{year}"
+
+    @property
     def published(self) -> str | None:
         """The date BLS published the release, if known."""
         return self.meta.get("published")
