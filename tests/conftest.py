@@ -13,8 +13,8 @@ import pytest
 import typer
 from hypothesis import settings
 
-from careercompare.cli import app
-from careercompare.entry import main
+from careercompare.cli.app import app
+from careercompare.cli.entry import main
 
 ROOT = Path(__file__).resolve().parent.parent
 PROPERTY_EXAMPLES = 200

@@ -357,7 +357,7 @@ def test_a_run_of_its_own_leaves_openssl_unloaded_on_the_bundled_catalog(
 ) -> None:
     code = (
         "import sys; sys.argv = ['careercompare', 'table']; "
-        "from careercompare.entry import main; code = main(); "
+        "from careercompare.cli.entry import main; code = main(); "
         "print(code, sys.modules.get('_hashlib') is None, file=sys.stderr)"
     )
     for _ in range(2):  # validated, then read from the cache
@@ -376,7 +376,7 @@ def test_a_large_catalog_is_keyed_with_openssl_and_read_back(
     )
     code = (
         "import sys; sys.argv = ['careercompare', '--data', sys.argv[1], 'roles']; "
-        "from careercompare.entry import main; code = main(); "
+        "from careercompare.cli.entry import main; code = main(); "
         "print(code, sys.modules.get('_hashlib') is not None, file=sys.stderr)"
     )
     for _ in range(2):

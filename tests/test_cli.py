@@ -22,7 +22,7 @@ def test_version_prints_name_and_version(run: Any) -> None:
 
 def test_version_imports_neither_pydantic_nor_rich() -> None:
     code = (
-        "import sys; from careercompare.entry import main; main(['--version']);"
+        "import sys; from careercompare.cli.entry import main; main(['--version']);"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'rich', 'typer')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

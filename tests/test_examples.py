@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from careercompare.entry import main
+from careercompare.cli.entry import main
 from careercompare.terminal import Terminal
 from tests.conftest import BUNDLED, ROOT, help_examples
 from tests.test_import_bls import ROWS as EXPORT_ROWS

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from careercompare import cli, output_file
+from careercompare import output_file
 from careercompare.catalog.loader import validate_catalog
+from careercompare.cli.app import app as cli_app
 from careercompare.errors import CatalogError, FileError
 from careercompare.output_file import write_atomically
 from careercompare.render import write
@@ -58,8 +59,8 @@ def test_debug_variable_shows_the_full_traceback(run: Any, monkeypatch: pytest.M
 
 
 def test_typer_pretty_exceptions_never_show_locals() -> None:
-    assert cli.app.pretty_exceptions_show_locals is False
-    assert cli.app.pretty_exceptions_enable is False
+    assert cli_app.pretty_exceptions_show_locals is False
+    assert cli_app.pretty_exceptions_enable is False
 
 
 def test_deeply_nested_json_ends_in_an_answer() -> None:

@@ -254,7 +254,7 @@ def test_the_bundled_database_is_rebuilt_by_the_documented_command(tmp_path: Pat
     source = shared / "oews-may2025-cross-industry.csv.gz"
     if not source.exists():
         pytest.skip("the shared OEWS file is not here")
-    from careercompare.entry import main
+    from careercompare.cli.entry import main
 
     out = tmp_path / "oews.sqlite"
     args = [

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from careercompare.catalog.loader import bundled_catalog_path, load_catalog
-from careercompare.questionnaire import ask
+from careercompare.cli.questionnaire import ask
 from careercompare.terminal import Terminal
 
 CLINICAL = [

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from careercompare.entry import main
+from careercompare.cli.entry import main
 from tests.conftest import ROOT
 
 VIEWS = [("table",), ("salary",), ("outlook",), ("faq",), ("show", "ma"), ("paths", "ma")]

@@ -10,7 +10,13 @@ from typing import ClassVar
 
 import pytest
 
-from careercompare.render.blocks import (
+from careercompare.render.csv_format import render_csv
+from careercompare.render.formats import FORMATS, extensions, format_for_extension
+from careercompare.render.markdown import render_markdown
+from careercompare.render.plain import render_plain
+from careercompare.render.rich_format import render_rich
+from careercompare.results.base import CsvValue, ViewResult
+from careercompare.results.blocks import (
     BLOCK_TYPES,
     Bar,
     BarChart,
@@ -24,13 +30,7 @@ from careercompare.render.blocks import (
     SourceList,
     TreeNode,
 )
-from careercompare.render.csv_format import render_csv
-from careercompare.render.formats import FORMATS, extensions, format_for_extension
-from careercompare.render.markdown import render_markdown
-from careercompare.render.plain import render_plain
-from careercompare.render.rich_format import render_rich
 from careercompare.terminal import Terminal, make_console
-from careercompare.views.base import CsvValue, ViewResult
 
 ONE_OF_EACH: tuple[Block, ...] = (
     Heading("Title"),

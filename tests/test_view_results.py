@@ -12,14 +12,14 @@ from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.loader import load_catalog
 from careercompare.errors import UsageError
 from careercompare.render.formats import FORMATS
-from careercompare.views.base import CitingResult, Tabular, ViewResult
+from careercompare.results.base import CitingResult, Tabular, ViewResult
+from careercompare.results.serialize import result_data
 from careercompare.views.faq import build_faq
 from careercompare.views.match import build_match
 from careercompare.views.outlook import build_outlook
 from careercompare.views.paths import build_paths
 from careercompare.views.roles import build_roles
 from careercompare.views.salary import build_salary
-from careercompare.views.serialize import result_data
 from careercompare.views.show import build_show
 from careercompare.views.table import build_table
 

@@ -351,7 +351,7 @@ def recording_pager(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def terminal_run(*args: str) -> int:
-    from careercompare.entry import main
+    from careercompare.cli.entry import main
     from careercompare.terminal import Terminal
 
     return main(list(args), terminal=Terminal(stdout_is_tty=True))

@@ -1,5 +1,5 @@
 """`python -m careercompare` runs the command-line tool."""
 
-from careercompare.entry import main
+from careercompare.cli.entry import main
 
 raise SystemExit(main())

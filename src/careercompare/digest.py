@@ -1,5 +1,5 @@
 """SHA-256 of catalogs, cache entries and imported files, fast for large inputs without
-loading OpenSSL for small ones (see entry.py: _without_openssl)."""
+loading OpenSSL for small ones (see cli/entry.py: _without_openssl)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ LARGE_INPUT = 1 << 20
 
 def sha256(size: int) -> hashlib._Hash:
     """A SHA-256 object for `size` bytes: OpenSSL's for large inputs (32 MB in 18 ms
-    rather than 100 ms), loading it where entry.py left it out, else hashlib's own."""
+    rather than 100 ms), loading it where cli/entry.py left it out, else hashlib's own."""
     if size > LARGE_INPUT:
         if "_hashlib" in sys.modules and sys.modules["_hashlib"] is None:
             del sys.modules["_hashlib"]

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-EXIT_OK = 0
-EXIT_DATA = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL = 70
-EXIT_INTERRUPTED = 130
-EXIT_BROKEN_PIPE = 141
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """The documented exit codes (README, Exit codes)."""
+
+    OK = 0
+    DATA = 1
+    USAGE = 2
+    INTERNAL = 70
+    INTERRUPTED = 130
+    BROKEN_PIPE = 141
 
 
 class CareerCompareError(Exception):
@@ -16,15 +22,22 @@ class CareerCompareError(Exception):
     `details` are extra lines (one per problem) printed after the message.
     """
 
-    def __init__(self, message: str, *, exit_code: int = EXIT_DATA, details: tuple[str, ...] = ()):
+    def __init__(
+        self, message: str, *, exit_code: int = ExitStatus.DATA, details: tuple[str, ...] = ()
+    ):
         super().__init__(message)
         self.message = message
         self.exit_code = exit_code
         self.details = details
 
 
-class CatalogError(CareerCompareError):
-    """A catalog or data file that cannot be read or does not validate (exit 1)."""
+class DataError(CareerCompareError):
+    """A data file of any kind (catalog, wages, an official table) that cannot be read,
+    does not validate or holds impossible values (exit 1)."""
+
+
+class CatalogError(DataError):
+    """A catalog that cannot be read or does not validate (exit 1)."""
 
 
 class FileError(CareerCompareError):
@@ -35,7 +48,7 @@ class UsageError(CareerCompareError):
     """Something the user typed that cannot be done (exit 2)."""
 
     def __init__(self, message: str, *, details: tuple[str, ...] = ()):
-        super().__init__(message, exit_code=EXIT_USAGE, details=details)
+        super().__init__(message, exit_code=ExitStatus.USAGE, details=details)
 
 
 class OutputClosed(Exception):

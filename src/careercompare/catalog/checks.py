@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from careercompare.names import normalize_name
+from careercompare.catalog.names import normalize_name
 
 if TYPE_CHECKING:
     from careercompare.catalog.models import Catalog, Role

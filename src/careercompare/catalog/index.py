@@ -15,8 +15,8 @@ from careercompare.catalog.models import (
     SalaryFigure,
     Source,
 )
+from careercompare.catalog.names import normalize_name
 from careercompare.errors import UsageError
-from careercompare.names import normalize_name
 
 LIST_ROLES_HINT = "run 'careercompare roles' to list them"
 MAX_LISTED = 8
@@ -53,7 +53,7 @@ class CatalogIndex:
         if role is not None:
             return role
         shown = name if len(name) <= 60 else name[:57] + "..."
-        from careercompare.role_search import search_roles
+        from careercompare.catalog.search import search_roles
 
         found = search_roles(self.catalog.roles, wanted.split()) if wanted else []
         if len(found) == 1:

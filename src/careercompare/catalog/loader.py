@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from careercompare import bundled
+from careercompare.bundled import bundled_data_path
 from careercompare.errors import CatalogError, UsageError
 from careercompare.sanitize import sanitize
 
@@ -19,20 +21,11 @@ if TYPE_CHECKING:
 MAX_CATALOG_BYTES = 64 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 50
 DATA_ENV_VAR = "CAREERCOMPARE_DATA"
-_PACKAGE_DIR = Path(__file__).resolve().parent.parent
-
-
-def bundled_data_path(name: str) -> Path:
-    """A data file shipped with careercompare: inside the wheel, or in a source checkout."""
-    installed = _PACKAGE_DIR / "data" / name
-    if installed.is_file():
-        return installed
-    return _PACKAGE_DIR.parent.parent / "data" / name
 
 
 def bundled_catalog_path() -> Path:
     """The catalog shipped with careercompare."""
-    return bundled_data_path("roles.json")
+    return bundled_data_path(bundled.CATALOG)
 
 
 def active_catalog_path(option: str | None) -> Path:

@@ -435,3 +435,13 @@ class Catalog(Model):
 
 def _num(value: float) -> str:
     return f"{value:,.0f}".replace(",", "") if value == int(value) else f"{value:g}"
+
+
+def oews_codes(role: Role) -> tuple[str, ...]:
+    """The OEWS occupation codes a role's local wages are published under."""
+    occupation = role.bls_occupation
+    if occupation is None:
+        return ()
+    if occupation.oews is not None:
+        return occupation.oews.codes
+    return (occupation.soc_code,) if occupation.soc_code else ()

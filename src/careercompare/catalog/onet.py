@@ -11,10 +11,10 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 
-from careercompare.catalog.loader import bundled_data_path
+from careercompare.bundled import ONET_DESCRIPTIONS, bundled_data_path
 from careercompare.catalog.models import Source
 
-FILE_NAME = "onet-occupation-data.txt"
+FILE_NAME = ONET_DESCRIPTIONS
 ONET_SOURCE = Source.model_construct(
     id="onet-occupation-data",
     title="O*NET database, Occupation Data (file dated 2025-03-26), shown unmodified",

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from careercompare.catalog.names import normalize_name
 from careercompare.errors import CatalogError
-from careercompare.names import normalize_name
 
 BLS_PROJECTIONS_URL = "https://data.bls.gov/projections/occupationProj"
 THOUSAND = 1000

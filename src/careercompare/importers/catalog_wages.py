@@ -17,9 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from careercompare.catalog.models import Catalog
+from careercompare.catalog.models import Catalog, oews_codes
 from careercompare.output_file import write_atomically
-from careercompare.views.local_wages import oews_codes
 from careercompare.wages.database import WageDatabase
 from careercompare.wages.datasets import bundled_wages
 from careercompare.wages.estimates import Cell, Estimate

@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from careercompare.digest import sha256
-from careercompare.errors import CatalogError, FileError, UsageError
+from careercompare.errors import DataError, FileError, UsageError
 from careercompare.importers.oews_files import (
     FLAG_COLUMNS,
     IDENTITY_COLUMNS,
@@ -117,9 +117,7 @@ class _Writer:
             try:
                 self._add(table, row, present)
             except (IndexError, ValueError) as error:
-                raise CatalogError(
-                    f"{table.where}: row {number} cannot be read ({error})"
-                ) from None
+                raise DataError(f"{table.where}: row {number} cannot be read ({error})") from None
             if len(self.pending) >= BATCH:
                 self.flush()
 
@@ -188,7 +186,7 @@ def _check_newer(release: str, settings: ImportSettings, warn: Callable[[str], N
         return
     in_use = wages_in_use(warn)
     if release_key(release) < release_key(in_use.release):
-        raise CatalogError(
+        raise DataError(
             f"{release} is older than the {in_use.release} wages in use; "
             "add --force to import it anyway"
         )
@@ -276,13 +274,11 @@ def _fill(
                     tables += 1
                     writer.add_table(table, tick)
             if tables == 0:
-                raise CatalogError(
-                    f"{source}: holds no OEWS table (no sheet with an OCC_CODE column)"
-                )
+                raise DataError(f"{source}: holds no OEWS table (no sheet with an OCC_CODE column)")
             facts.append(file_facts(source))
         writer.flush()
         if writer.rows == 0:
-            raise CatalogError("the files hold no cross-industry OEWS rows; nothing was imported")
+            raise DataError("the files hold no cross-industry OEWS rows; nothing was imported")
         meta = _meta(settings, release, warn)
         meta["rows"] = str(writer.rows)
         meta["occupations"] = str(len(writer.occupations))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from careercompare.errors import CatalogError
+from careercompare.errors import DataError
 from careercompare.wages.estimates import VALUE_COLUMNS
 
 IDENTITY_COLUMNS = ("AREA", "AREA_TITLE", "AREA_TYPE", "OCC_CODE", "OCC_TITLE", "O_GROUP")
@@ -65,7 +65,7 @@ def _table(where: str, rows: Iterator[Sequence[Any]]) -> Table | None:
         if "OCC_CODE" in columns:
             missing = [name for name in NEEDED_COLUMNS if name not in columns]
             if missing:
-                raise CatalogError(
+                raise DataError(
                     f"{where}: no column {', '.join(missing)}; this is not an OEWS table "
                     "of the BLS layout (download the tables from the BLS OEWS site)"
                 )
@@ -86,9 +86,7 @@ def _xlsx_tables(where: str, source: IO[bytes] | Path) -> Iterator[Table]:
     try:
         workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise CatalogError(
-            f"{where}: is not an Excel workbook that can be read ({error})"
-        ) from None
+        raise DataError(f"{where}: is not an Excel workbook that can be read ({error})") from None
     try:
         for sheet in workbook.worksheets:
             table = _table(f"{where} [{sheet.title}]", iter(sheet.iter_rows(values_only=True)))
@@ -103,7 +101,7 @@ def _zip_tables(path: Path) -> Iterator[Table]:
         archive = zipfile.ZipFile(path)
         members = [m for m in archive.infolist() if not m.is_dir()]
     except (zipfile.BadZipFile, OSError) as error:
-        raise CatalogError(f"{path}: is not a zip file that can be read ({error})") from None
+        raise DataError(f"{path}: is not a zip file that can be read ({error})") from None
     with archive:
         for member in members:
             where = f"{path.name}:{member.filename}"
@@ -116,18 +114,14 @@ def _zip_tables(path: Path) -> Iterator[Table]:
                     with archive.open(member) as inner:
                         yield from _csv_tables(where, io.TextIOWrapper(inner, "utf-8-sig"))
             except (zipfile.BadZipFile, EOFError, OSError) as error:
-                raise CatalogError(
-                    f"{where}: cannot be read ({error}); download it again"
-                ) from None
+                raise DataError(f"{where}: cannot be read ({error}); download it again") from None
 
 
 def read_tables(path: Path) -> Iterator[Table]:
     """Every OEWS table in a file, by its kind (.xlsx, .zip, .csv, .csv.gz)."""
     name = path.name.lower()
     if not path.is_file():
-        raise CatalogError(
-            f"{path}: no such file; give the path of an OEWS table (.xlsx, .zip, .csv)"
-        )
+        raise DataError(f"{path}: no such file; give the path of an OEWS table (.xlsx, .zip, .csv)")
     try:
         if name.endswith(".xlsx"):
             yield from _xlsx_tables(str(path), path)
@@ -140,15 +134,13 @@ def read_tables(path: Path) -> Iterator[Table]:
             with path.open(encoding="utf-8-sig", newline="") as handle:
                 yield from _csv_tables(str(path), handle)
         else:
-            raise CatalogError(
+            raise DataError(
                 f"{path}: is not an OEWS table; give an .xlsx, .zip or .csv file as BLS publishes"
             )
     except UnicodeDecodeError:
-        raise CatalogError(f"{path}: is not UTF-8 text; save the table as UTF-8 CSV") from None
+        raise DataError(f"{path}: is not UTF-8 text; save the table as UTF-8 CSV") from None
     except (gzip.BadGzipFile, EOFError, zlib.error) as error:
-        raise CatalogError(
-            f"{path}: is damaged or cut short ({error}); download it again"
-        ) from None
+        raise DataError(f"{path}: is damaged or cut short ({error}); download it again") from None
 
 
 def is_cross_industry(table: Table, row: list[str]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from careercompare.render.blocks import Bar, BarChart
+from careercompare.results.blocks import Bar, BarChart
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,15 @@ from typing import TYPE_CHECKING
 from careercompare.sanitize import sanitize
 
 if TYPE_CHECKING:
+    from careercompare.results.base import CsvValue, ViewResult
     from careercompare.terminal import Terminal
-    from careercompare.views.base import CsvValue, ViewResult
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render(result: ViewResult, terminal: Terminal) -> str:
     """The registry's entry point: only results with records reach it."""
-    from careercompare.views.base import Tabular
+    from careercompare.results.base import Tabular
 
     assert isinstance(result, Tabular)
     return render_csv(result.records())

@@ -14,8 +14,8 @@ from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from careercompare.results.base import ViewResult
     from careercompare.terminal import Terminal
-    from careercompare.views.base import ViewResult
 
 
 class Needs(Enum):
@@ -23,7 +23,7 @@ class Needs(Enum):
 
     BLOCKS = "blocks"  # every result presents itself as blocks
     DATA = "data"  # every result serialises to JSON data
-    RECORDS = "records"  # only results with records() (views.base.Tabular)
+    RECORDS = "records"  # only results with records() (results.base.Tabular)
 
 
 class Renderer(Protocol):
@@ -50,7 +50,7 @@ class Format:
     def supports(self, result: ViewResult) -> bool:
         """True when the result has what this format needs."""
         if self.needs is Needs.RECORDS:
-            from careercompare.views.base import Tabular
+            from careercompare.results.base import Tabular
 
             return isinstance(result, Tabular)
         return True

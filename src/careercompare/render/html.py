@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from careercompare.render.page_export import recorded_console
 
 if TYPE_CHECKING:
+    from careercompare.results.base import ViewResult
     from careercompare.terminal import Terminal
-    from careercompare.views.base import ViewResult
 
 
 def render(result: ViewResult, terminal: Terminal) -> str:

@@ -6,12 +6,12 @@ import json
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from careercompare.results.base import ViewResult
     from careercompare.terminal import Terminal
-    from careercompare.views.base import ViewResult
 
 
 def render(result: ViewResult, terminal: Terminal) -> str:
     """The result's data as JSON; non-ASCII and control characters are escaped."""
-    from careercompare.views.serialize import result_data
+    from careercompare.results.serialize import result_data
 
     return json.dumps(result_data(result), indent=2, ensure_ascii=True) + "\n"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, assert_never
 
 from careercompare.render.bars import UNICODE_BARS, axis_line, draw_bar, legend
-from careercompare.render.blocks import (
+from careercompare.results.blocks import (
     BarChart,
     Block,
     BulletList,
@@ -22,8 +22,8 @@ from careercompare.render.blocks import (
 from careercompare.sanitize import sanitize
 
 if TYPE_CHECKING:
+    from careercompare.results.base import ViewResult
     from careercompare.terminal import Terminal
-    from careercompare.views.base import ViewResult
 
 MARKDOWN_BAR_WIDTH = 60
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#!$])")

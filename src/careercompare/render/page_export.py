@@ -12,7 +12,7 @@ from careercompare.terminal import make_console
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from careercompare.views.base import ViewResult
+    from careercompare.results.base import ViewResult
 
 FILE_WIDTH = 100
 _ADDRESS = re.compile(r"https?://[^\s<>|'\\]+")

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careercompare.render.bars import ASCII_BARS, UNICODE_BARS, axis_line, draw_bar, legend
-from careercompare.render.blocks import (
+from careercompare.results.blocks import (
     BarChart,
     Block,
     BulletList,
@@ -35,8 +35,8 @@ from careercompare.terminal import wants_ascii
 if TYPE_CHECKING:
     from rich.tree import Tree
 
+    from careercompare.results.base import ViewResult
     from careercompare.terminal import Terminal
-    from careercompare.views.base import ViewResult
 
 MIN_COLUMN = 12
 # Beyond this many rows a record table is printed as one line per record: Rich

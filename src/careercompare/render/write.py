@@ -9,8 +9,8 @@ from careercompare.errors import OutputClosed, UsageError
 from careercompare.render.formats import FORMATS, Format, format_for_extension, format_named
 
 if TYPE_CHECKING:
+    from careercompare.results.base import ViewResult
     from careercompare.terminal import Terminal
-    from careercompare.views.base import ViewResult
 
 
 def chosen_format(result: ViewResult, format_name: str, output: Path | None) -> Format:

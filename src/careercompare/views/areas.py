@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from careercompare.errors import UsageError
-from careercompare.render.blocks import Block, Heading, Paragraph, Records
-from careercompare.views.base import CsvValue, ViewResult
+from careercompare.results.base import CsvValue, ViewResult
+from careercompare.results.blocks import Block, Heading, Paragraph, Records
 from careercompare.wages.areas import areas_in, holds_words, words_of
 from careercompare.wages.estimates import Area
 

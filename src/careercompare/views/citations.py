@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Source
-from careercompare.views.base import CitedSource
+from careercompare.results.base import CitedSource
 
 
 class Citations:

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from careercompare.catalog.models import Role, SourcedText
-from careercompare.render.blocks import Block, Paragraph, SourceList
-from careercompare.views.base import CitedSource, CitingResult
+from careercompare.results.base import CitedSource, CitingResult
+from careercompare.results.blocks import Block, Paragraph, SourceList
 from careercompare.views.citations import Citations
 
 NOT_IN_SOURCES = "not in sources"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from careercompare.render.blocks import Block, FieldList, Heading, Paragraph, Records
-from careercompare.views.base import CsvValue, ViewResult
+from careercompare.results.base import CsvValue, ViewResult
+from careercompare.results.blocks import Block, FieldList, Heading, Paragraph, Records
 from careercompare.wages.database import SourceFile, WageDatabase
 
 

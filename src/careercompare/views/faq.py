@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import FaqEntry, FigureRef
 from careercompare.errors import CatalogError, UsageError
-from careercompare.render.blocks import Block, BulletList, Heading, Paragraph
-from careercompare.views.base import FLATTEN, CitingResult, CsvValue
+from careercompare.results.base import FLATTEN, CitingResult, CsvValue
+from careercompare.results.blocks import Block, BulletList, Heading, Paragraph
 from careercompare.views.citations import Citations
 from careercompare.views.common import sources_block
 from careercompare.views.formatting import outlook_summary, salary_amount, salary_kind

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
-from careercompare.catalog.models import Role, Source
-from careercompare.render.blocks import Bar
-from careercompare.views.base import NOT_IN_JSON
+from careercompare.catalog.models import Role, Source, oews_codes
+from careercompare.results.base import NOT_IN_JSON
+from careercompare.results.blocks import Bar
 from careercompare.views.citations import Citations
 from careercompare.views.formatting import money, number
 from careercompare.wages.estimates import Area, Cell, Estimate
@@ -25,16 +25,6 @@ MEASURE_LABELS = {
     "pct90": "90th percentile",
     "mean": "mean",
 }
-
-
-def oews_codes(role: Role) -> tuple[str, ...]:
-    """The OEWS occupation codes a role's local wages are published under."""
-    occupation = role.bls_occupation
-    if occupation is None:
-        return ()
-    if occupation.oews is not None:
-        return occupation.oews.codes
-    return (occupation.soc_code,) if occupation.soc_code else ()
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role
-from careercompare.render.blocks import Block, BulletList, Heading, Paragraph, Records
-from careercompare.views.base import CitingResult, CsvValue
+from careercompare.results.base import CitingResult, CsvValue
+from careercompare.results.blocks import Block, BulletList, Heading, Paragraph, Records
 from careercompare.views.citations import Citations
 from careercompare.views.common import RoleRef, sources_block
 

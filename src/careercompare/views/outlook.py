@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import OutlookFigure, Role, SourcedText
-from careercompare.render.blocks import (
+from careercompare.results.base import FLATTEN, NOT_IN_JSON, CitingResult, CsvValue
+from careercompare.results.blocks import (
     Bar,
     BarChart,
     Block,
@@ -16,7 +17,6 @@ from careercompare.render.blocks import (
     Paragraph,
     Records,
 )
-from careercompare.views.base import FLATTEN, NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.views.citations import Citations
 from careercompare.views.common import (
     NOT_IN_SOURCES,

@@ -17,8 +17,8 @@ from careercompare.catalog.models import (
     Role,
     SalaryFigure,
 )
-from careercompare.render.blocks import Block, Heading, TreeNode
-from careercompare.views.base import FLATTEN, NOT_IN_JSON, CitingResult, CsvValue
+from careercompare.results.base import FLATTEN, NOT_IN_JSON, CitingResult, CsvValue
+from careercompare.results.blocks import Block, Heading, TreeNode
 from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_IN_SOURCES, RoleRef, sources_block
 from careercompare.views.formatting import money, number, outlook_summary, salary_amount

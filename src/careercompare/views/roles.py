@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from careercompare.catalog.models import BlsOccupation, Role
+from careercompare.catalog.search import search_roles
 from careercompare.errors import UsageError
-from careercompare.render.blocks import Block, Heading, Paragraph, Records
-from careercompare.role_search import search_roles
-from careercompare.views.base import NOT_IN_JSON, CsvValue, ViewResult
+from careercompare.results.base import NOT_IN_JSON, CsvValue, ViewResult
+from careercompare.results.blocks import Block, Heading, Paragraph, Records
 from careercompare.views.common import NOT_IN_SOURCES
 
 ROLE_COLUMNS = ("Id", "Name", "Also called", "BLS occupation")

@@ -9,7 +9,8 @@ from itertools import combinations
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, SalaryFigure, SourcedText
-from careercompare.render.blocks import (
+from careercompare.results.base import FLATTEN, CitingResult, CsvValue
+from careercompare.results.blocks import (
     Bar,
     BarChart,
     Block,
@@ -18,7 +19,6 @@ from careercompare.render.blocks import (
     Paragraph,
     Records,
 )
-from careercompare.views.base import FLATTEN, CitingResult, CsvValue
 from careercompare.views.citations import Citations
 from careercompare.views.common import (
     NOT_IN_SOURCES,

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
-from careercompare.catalog.models import ComparisonCategory, Role, SourcedText
+from careercompare.catalog.models import ComparisonCategory, Role, SourcedText, oews_codes
 from careercompare.catalog.onet import ONET_SOURCE, OnetDescription, descriptions
-from careercompare.render.blocks import Block, BulletList, FieldList, Heading, Paragraph
-from careercompare.views.base import NOT_IN_JSON, CitingResult
+from careercompare.results.base import NOT_IN_JSON, CitingResult
+from careercompare.results.blocks import Block, BulletList, FieldList, Heading, Paragraph
 from careercompare.views.citations import Citations
 from careercompare.views.common import (
     NOT_IN_SOURCES,
@@ -22,7 +22,6 @@ from careercompare.views.formatting import number
 from careercompare.views.local_wages import (
     LocalArea,
     RoleWages,
-    oews_codes,
     precision_notes,
     role_wages,
 )

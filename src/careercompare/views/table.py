@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import ComparisonCategory, Role
-from careercompare.render.blocks import Block, Comparison, Heading, Paragraph
-from careercompare.views.base import CitingResult, CsvValue
+from careercompare.results.base import CitingResult, CsvValue
+from careercompare.results.blocks import Block, Comparison, Heading, Paragraph
 from careercompare.views.citations import Citations
 from careercompare.views.common import (
     NOT_IN_SOURCES,

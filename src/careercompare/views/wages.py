@@ -9,17 +9,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
-from careercompare.catalog.models import Role
+from careercompare.catalog.models import Role, oews_codes
 from careercompare.errors import UsageError
-from careercompare.render.blocks import Bar, BarChart, Block, Heading, Paragraph, Records
-from careercompare.views.base import CitingResult, CsvValue
+from careercompare.results.base import CitingResult, CsvValue
+from careercompare.results.blocks import Bar, BarChart, Block, Heading, Paragraph, Records
 from careercompare.views.citations import Citations
 from careercompare.views.common import RoleRef, sources_block
 from careercompare.views.formatting import money, number
 from careercompare.views.local_wages import (
     cell_text,
     employment_text,
-    oews_codes,
     range_text,
     wage_source,
 )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from careercompare.errors import CatalogError
+from careercompare.errors import DataError
 from careercompare.wages.estimates import VALUE_COLUMNS, WAGE_MEASURES, Area, Cell, Estimate
 
 FORMAT = "1"
@@ -73,10 +73,10 @@ class WageDatabase:
             rows = self._db.execute("SELECT key, value FROM meta").fetchall()
         except (sqlite3.Error, OSError, ValueError) as error:
             problem = f"{path}: is not a wage database careercompare can read ({error})"
-            raise CatalogError(problem) from None
+            raise DataError(problem) from None
         self.meta = dict(rows)
         if self.meta.get("format") != FORMAT:
-            raise CatalogError(
+            raise DataError(
                 f"{path}: is a wage database of another format; import the wages again "
                 "with 'careercompare import-oews'"
             )
@@ -118,7 +118,7 @@ class WageDatabase:
         try:
             return self._db.execute(sql, parameters).fetchall()
         except sqlite3.Error as error:
-            raise CatalogError(f"{self.path}: cannot be read ({error})") from None
+            raise DataError(f"{self.path}: cannot be read ({error})") from None
 
     @cached_property
     def areas(self) -> tuple[Area, ...]:

@@ -13,12 +13,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from careercompare.catalog.loader import bundled_data_path
-from careercompare.errors import CatalogError
+from careercompare.bundled import WAGES, bundled_data_path
+from careercompare.errors import DataError
 from careercompare.wages.database import WageDatabase
 
 DATA_DIR_ENV_VAR = "CAREERCOMPARE_DATA_DIR"
-BUNDLED_NAME = "oews.sqlite"
+BUNDLED_NAME = WAGES
 _IMPORTED = re.compile(r"^oews-(\d{4})-(\d{2})\.sqlite$")
 MONTHS = [
     "January",
@@ -51,7 +51,7 @@ def release_key(release: str) -> tuple[int, int]:
     match = re.fullmatch(r"\s*([A-Za-z]+)\s+(\d{4})\s*", release)
     months = [m.lower() for m in MONTHS]
     if match is None or match.group(1).lower() not in months:
-        raise CatalogError(f"'{release}' is not a release like 'May 2026'")
+        raise DataError(f"'{release}' is not a release like 'May 2026'")
     return int(match.group(2)), months.index(match.group(1).lower()) + 1
 
 
@@ -87,7 +87,7 @@ def all_wages(warn: Callable[[str], None]) -> list[WageDatabase]:
     for path in imported_paths():
         try:
             found.append(WageDatabase(path))
-        except CatalogError as error:
+        except DataError as error:
             warn(f"{error.message}; it is not used")
     found.append(bundled_wages())
     return sorted(found, key=lambda db: release_key(db.release), reverse=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from careercompare.views.base import ViewResult
+from careercompare.results.base import ViewResult
 
 
 def result_data(result: ViewResult) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """What every view returns: a frozen, typed result that can present itself as blocks.
 
-JSON is a generic serialisation of the result's fields (`views.serialize`); a result
+JSON is a generic serialisation of the result's fields (`results.serialize`); a result
 that also has `records()` can be written as CSV. Which formats a view offers follows
 from that (`render.formats.supports`), not from a hand-kept list.
 """
@@ -13,9 +13,9 @@ from functools import cached_property
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from careercompare.catalog.models import Source
-from careercompare.render.blocks import Block
+from careercompare.results.blocks import Block
 
-# Field metadata for `views.serialize`: leave the field out of --json, or merge its
+# Field metadata for `results.serialize`: leave the field out of --json, or merge its
 # keys into the object that holds it.
 NOT_IN_JSON: Mapping[str, Any] = {"json": False}
 FLATTEN: Mapping[str, Any] = {"flatten": True}

@@ -21,7 +21,7 @@ from careercompare.terminal import Terminal
 if TYPE_CHECKING:
     from careercompare.catalog.index import CatalogIndex
     from careercompare.catalog.models import Catalog
-    from careercompare.views.base import ViewResult
+    from careercompare.results.base import ViewResult
     from careercompare.views.local_wages import LocalArea
     from careercompare.wages.database import WageDatabase
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careercompare import __version__
-from careercompare.cli_options import (
+from careercompare.cli.options import (
     AreaOption,
     RoleArgument,
     RolesArgument,
@@ -29,7 +29,7 @@ from careercompare.cli_options import (
 )
 
 if TYPE_CHECKING:
-    from careercompare.views.base import ViewResult
+    from careercompare.results.base import ViewResult
 
 app = typer.Typer(
     name="careercompare",
@@ -270,8 +270,8 @@ def match(
         -a work-type=office -a entry-speed=fast -a long-term-growth=a-little \
         -a office-tasks=yes --json
     """
+    from careercompare.cli.questionnaire import collect_answers
     from careercompare.errors import CatalogError
-    from careercompare.questionnaire import collect_answers
     from careercompare.views.match import build_match
 
     index = catalog_index(ctx)

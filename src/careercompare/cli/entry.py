@@ -14,15 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from careercompare import __version__
-from careercompare.errors import (
-    EXIT_BROKEN_PIPE,
-    EXIT_DATA,
-    EXIT_INTERNAL,
-    EXIT_INTERRUPTED,
-    EXIT_USAGE,
-    CareerCompareError,
-    OutputClosed,
-)
+from careercompare.errors import CareerCompareError, ExitStatus, OutputClosed
 from careercompare.sanitize import sanitize
 
 if TYPE_CHECKING:
@@ -54,7 +46,7 @@ def main(argv: Sequence[str] | None = None, *, terminal: Terminal | None = None)
         _without_openssl()
     if sys.stdout is None:  # started with stdout closed (>&-): nothing could be shown
         fail("standard output is closed; run the command with its output going somewhere")
-        return EXIT_DATA
+        return ExitStatus.DATA
     with _signals_interrupt(), _collector_off(exiting=argv is None):
         try:
             if args in (["--version"], ["-V"]):
@@ -66,14 +58,14 @@ def main(argv: Sequence[str] | None = None, *, terminal: Terminal | None = None)
             return code
         except (BrokenPipeError, OutputClosed):
             _silence_stdout()
-            return EXIT_BROKEN_PIPE
+            return ExitStatus.BROKEN_PIPE
         except KeyboardInterrupt:
             interrupted()
-            return EXIT_INTERRUPTED
+            return ExitStatus.INTERRUPTED
         except OSError as error:  # stdout on a full disk, or closed
             _silence_stdout()
             fail(f"cannot write the output ({error.strerror or error}); check the disk or pipe")
-            return EXIT_DATA
+            return ExitStatus.DATA
         except Exception as error:
             if os.environ.get(DEBUG_ENV_VAR) == "1":
                 raise
@@ -81,14 +73,14 @@ def main(argv: Sequence[str] | None = None, *, terminal: Terminal | None = None)
                 f"internal error ({type(error).__name__}: {error}); please report it with the "
                 f"output of the same command run with {DEBUG_ENV_VAR}=1"
             )
-            return EXIT_INTERNAL
+            return ExitStatus.INTERNAL
 
 
 def _run(args: list[str], terminal: Terminal | None) -> int:
     import typer
 
-    from careercompare.cli import app
-    from careercompare.cli_options import Settings
+    from careercompare.cli.app import app
+    from careercompare.cli.options import Settings
 
     obj = Settings() if terminal is None else Settings(terminal=terminal)
     command = typer.main.get_command(app)
@@ -96,7 +88,7 @@ def _run(args: list[str], terminal: Terminal | None) -> int:
         result = command.main(args=args, prog_name="careercompare", standalone_mode=False, obj=obj)
     except typer.TyperException as error:  # Click's errors; usage errors have exit code 2
         message = error.format_message()
-        if error.exit_code == EXIT_USAGE:
+        if error.exit_code == ExitStatus.USAGE:
             context = getattr(error, "ctx", None)
             where = context.command_path if context is not None else "careercompare"
             message = f"{message} (see '{where} --help')"
@@ -104,11 +96,11 @@ def _run(args: list[str], terminal: Terminal | None) -> int:
         return error.exit_code
     except typer.Abort:
         interrupted()
-        return EXIT_INTERRUPTED
+        return ExitStatus.INTERRUPTED
     except CareerCompareError as error:
         fail(error.message, error.details)
         return error.exit_code
-    if result == EXIT_INTERRUPTED:
+    if result == ExitStatus.INTERRUPTED:
         interrupted()
     return result if isinstance(result, int) else 0
 

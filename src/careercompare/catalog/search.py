@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from careercompare.catalog.models import Role
-from careercompare.names import normalize_name
+from careercompare.catalog.names import normalize_name
 
 
 def search_roles(roles: Sequence[Role], words: Sequence[str]) -> list[Role]:

@@ -1,0 +1,1 @@
+"""The command line: the program, its commands, their shared options, the questionnaire."""
