@@ -164,3 +164,9 @@ def test_a_range_whose_top_is_a_bound_runs_open_to_the_end_of_the_scale() -> Non
     chart = BarChart((Bar("Top", 10.0, 20.0, None, "at least", open_high=True),), 0.0, 40.0)
     bar = render_plain((chart,)).splitlines()[1]
     assert bar.endswith("=>]")
+
+
+def test_every_format_choice_has_exactly_one_registry_entry() -> None:
+    from careercompare.render.formats import FORMATS, FormatName
+
+    assert [f.name for f in FORMATS] == list(FormatName)

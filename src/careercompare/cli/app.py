@@ -27,6 +27,7 @@ from careercompare.cli.options import (
     view_command,
     wage_database,
 )
+from careercompare.wages.choices import AreaKind, WageSort
 
 if TYPE_CHECKING:
     from careercompare.results.base import ViewResult
@@ -183,7 +184,7 @@ def faq(
 
 
 @app.command()
-@view_command(records=False)
+@view_command
 def show(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "ViewResult":
     """One role's whole profile: duties, training, pay, outlook, where it leads.
 
@@ -298,9 +299,14 @@ def wages(
     ],
     area: AreaOption = None,
     by: Annotated[
-        str,
-        typer.Option("--by", metavar="KIND", help="Rank states, metro or nonmetro areas."),
-    ] = "state",
+        AreaKind,
+        typer.Option(
+            "--by",
+            metavar="KIND",
+            case_sensitive=False,
+            help="Rank states, metro or nonmetro areas.",
+        ),
+    ] = AreaKind.STATE,
     within: Annotated[
         str | None,
         typer.Option("--in", metavar="STATE", help="Only areas in this state."),
@@ -311,13 +317,14 @@ def wages(
     ] = 10,
     show_all: Annotated[bool, typer.Option("--all", help="Show every area, ranked.")] = False,
     sort: Annotated[
-        str,
+        WageSort,
         typer.Option(
             "--sort",
             metavar="KEY",
+            case_sensitive=False,
             help="Rank by median, mean, p10, p90, employment or per-1000.",
         ),
-    ] = "median",
+    ] = WageSort.MEDIAN,
 ) -> "ViewResult":
     """Local wages (BLS OEWS): where a role pays most and least, or roles side by side.
 
@@ -328,27 +335,19 @@ def wages(
       careercompare wages rn --by nonmetro --sort employment
       careercompare wages ma moa lpn --area tampa
     """
-    from careercompare.views.wages import AREA_GROUPS, SORT_KEYS, build_ranking, build_side_by_side
-    from careercompare.wages.areas import resolve_area, resolve_state
+    from careercompare.views.wages import build_wages
 
-    _choice("--by", by, AREA_GROUPS)
-    _choice("--sort", sort, SORT_KEYS)
     index = catalog_index(ctx)
-    chosen = index.resolve_roles(roles)
-    db = wage_database(ctx)
-    if len(chosen) == 1 and area is None:
-        state = resolve_state(within, db.areas) if within else None
-        limit = None if show_all else top
-        return build_ranking(index, db, chosen[0], by=by, within=state, sort=sort, top=limit)
-    where = resolve_area(area or "us", db.areas)
-    return build_side_by_side(index, db, chosen, where)
-
-
-def _choice(option: str, value: str, choices: dict[str, str]) -> None:
-    if value not in choices:
-        from careercompare.errors import UsageError
-
-        raise UsageError(f"{option} '{value}' is not one of: {', '.join(choices)}")
+    return build_wages(
+        index,
+        wage_database(ctx),
+        index.resolve_roles(roles),
+        area=area,
+        by=by,
+        within=within,
+        sort=sort,
+        top=None if show_all else top,
+    )
 
 
 @app.command()
@@ -360,8 +359,13 @@ def areas(
         typer.Option("--search", "-s", metavar="WORDS", help="Only areas with these words."),
     ] = None,
     kind: Annotated[
-        str | None,
-        typer.Option("--type", metavar="TYPE", help="Only states, metro or nonmetro areas."),
+        AreaKind | None,
+        typer.Option(
+            "--type",
+            metavar="TYPE",
+            case_sensitive=False,
+            help="Only states, metro or nonmetro areas.",
+        ),
     ] = None,
     within: Annotated[
         str | None,
@@ -377,11 +381,8 @@ def areas(
       careercompare areas --type nonmetro --in FL
     """
     from careercompare.views.areas import build_areas
-    from careercompare.views.wages import AREA_GROUPS
     from careercompare.wages.areas import resolve_state
 
-    if kind is not None:
-        _choice("--type", kind, AREA_GROUPS)
     db = wage_database(ctx)
     state = resolve_state(within, db.areas) if within else None
     return build_areas(db.release, db.areas, search=search or [], kind=kind, state=state)

@@ -10,12 +10,19 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, overload
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from careercompare.errors import UsageError
-from careercompare.render.formats import DEFAULT_FORMAT, FORMAT_NAMES, FORMATS, Needs, extensions
+from careercompare.render.formats import (
+    DEFAULT_FORMAT,
+    FORMAT_NAMES,
+    FORMATS,
+    FormatName,
+    Needs,
+    extensions,
+)
 from careercompare.terminal import Terminal
 
 if TYPE_CHECKING:
@@ -66,14 +73,8 @@ def local_area(ctx: typer.Context, wanted: str | None, *, national: bool) -> "Lo
     if wanted is None and not national:
         return None
     from careercompare.views.local_wages import LocalArea
-    from careercompare.wages.areas import resolve_area
 
-    db = wage_database(ctx)
-    nation = next(area for area in db.areas if area.kind == "nation")
-    if wanted is None:
-        return LocalArea(db, (nation,))
-    area = resolve_area(wanted, db.areas)
-    return LocalArea(db, (area,) if area == nation else (area, nation))
+    return LocalArea.resolve(wage_database(ctx), wanted)
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -107,29 +108,19 @@ RoleArgument = Annotated[
 ]
 
 
-def _format_name(value: str | None) -> str | None:
-    if value is not None and value.lower() not in FORMAT_NAMES:
-        raise typer.BadParameter(f"'{value}' is not one of: {', '.join(FORMAT_NAMES)}")
-    return None if value is None else value.lower()
-
-
-def _format_option(names: tuple[str, ...]) -> Any:
-    return Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            callback=_format_name,
-            help=f"Output format: {', '.join(names)} (default: {DEFAULT_FORMAT}).",
-            show_default=False,
-        ),
-    ]
-
-
-FormatOption = _format_option(FORMAT_NAMES)
-# For views without records: every format but the ones that need them.
-BlocksFormatOption = _format_option(tuple(f.name for f in FORMATS if f.needs is not Needs.RECORDS))
+FormatOption = Annotated[
+    FormatName | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        case_sensitive=False,
+        help=f"Output format: {', '.join(FORMAT_NAMES)} (default: {DEFAULT_FORMAT}; "
+        + ", ".join(f.name for f in FORMATS if f.needs is Needs.RECORDS)
+        + " for the views that list records).",
+        show_default=False,
+    ),
+]
 AreaOption = Annotated[
     str | None,
     typer.Option(
@@ -182,31 +173,13 @@ _OUTPUT_PARAMETERS = {
 }
 
 
-@overload
-def view_command(build: Callable[..., "ViewResult"]) -> Callable[..., None]: ...
-
-
-@overload
-def view_command(
-    *, records: bool
-) -> Callable[[Callable[..., "ViewResult"]], Callable[..., None]]: ...
-
-
-def view_command(build: Callable[..., "ViewResult"] | None = None, *, records: bool = True) -> Any:
+def view_command(build: Callable[..., "ViewResult"]) -> Any:
     """Add the output options to a command that returns a view's result, and write it.
 
-    `records=False` for a view whose result has no records: its help offers no CSV
-    (tests/test_cli.py checks the flag against the result).
+    Which formats a view writes follows from its result (`render.formats.Format.supports`);
+    asking a view for one it cannot write is a usage error that lists those it can.
     """
-    if build is None:
-        return lambda function: _with_output_options(function, records=records)
-    return _with_output_options(build, records=records)
-
-
-def _with_output_options(build: Callable[..., "ViewResult"], *, records: bool) -> Any:
     options = dict(_OUTPUT_PARAMETERS)
-    if not records:
-        options["output_format"] = (BlocksFormatOption, None)
     signature = inspect.signature(build)
     added = [
         inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)

@@ -54,8 +54,8 @@ def _figure(
 
 def national_figures(db: WageDatabase, code: str) -> list[dict[str, Any]]:
     """The national figures of one OEWS code, as catalog salary entries."""
-    nation = next(area for area in db.areas if area.kind == "nation")
-    estimate = db.estimate(code, nation)
+    nation = db.nation
+    estimate = db.estimate(code, nation) if nation else None
     if estimate is None:
         return []
     stem = f"oews-{db.source_id.removeprefix('bls-oews-')}"

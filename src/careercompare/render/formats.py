@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -26,6 +26,18 @@ class Needs(Enum):
     RECORDS = "records"  # only results with records() (results.base.Tabular)
 
 
+class FormatName(StrEnum):
+    """The --format choices; one per entry of FORMATS (a test holds them equal)."""
+
+    RICH = "rich"
+    PLAIN = "plain"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    SVG = "svg"
+    JSON = "json"
+    CSV = "csv"
+
+
 class Renderer(Protocol):
     """Turns a view's result into the text of one format."""
 
@@ -36,7 +48,7 @@ class Renderer(Protocol):
 class Format:
     """One output format."""
 
-    name: str
+    name: FormatName
     extension: str | None
     needs: Needs
     module: str
@@ -57,16 +69,18 @@ class Format:
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("rich", None, Needs.BLOCKS, "careercompare.render.rich_format", "tables and colour"),
-    Format("plain", ".txt", Needs.BLOCKS, "careercompare.render.plain", "ASCII text"),
-    Format("markdown", ".md", Needs.BLOCKS, "careercompare.render.markdown", "Markdown"),
-    Format("html", ".html", Needs.BLOCKS, "careercompare.render.html", "a web page"),
-    Format("svg", ".svg", Needs.BLOCKS, "careercompare.render.svg", "an SVG picture"),
-    Format("json", ".json", Needs.DATA, "careercompare.render.json_format", "JSON"),
-    Format("csv", ".csv", Needs.RECORDS, "careercompare.render.csv_format", "CSV records"),
+    Format(
+        FormatName.RICH, None, Needs.BLOCKS, "careercompare.render.rich_format", "tables and colour"
+    ),
+    Format(FormatName.PLAIN, ".txt", Needs.BLOCKS, "careercompare.render.plain", "ASCII text"),
+    Format(FormatName.MARKDOWN, ".md", Needs.BLOCKS, "careercompare.render.markdown", "Markdown"),
+    Format(FormatName.HTML, ".html", Needs.BLOCKS, "careercompare.render.html", "a web page"),
+    Format(FormatName.SVG, ".svg", Needs.BLOCKS, "careercompare.render.svg", "an SVG picture"),
+    Format(FormatName.JSON, ".json", Needs.DATA, "careercompare.render.json_format", "JSON"),
+    Format(FormatName.CSV, ".csv", Needs.RECORDS, "careercompare.render.csv_format", "CSV records"),
 )
 FORMAT_NAMES: tuple[str, ...] = tuple(f.name for f in FORMATS)
-DEFAULT_FORMAT = "rich"
+DEFAULT_FORMAT = FormatName.RICH
 
 
 def format_named(name: str) -> Format:

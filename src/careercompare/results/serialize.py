@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
@@ -34,7 +35,8 @@ def _dataclass_data(value: Any) -> dict[str, Any]:
 
 
 def json_value(value: Any) -> Any:
-    """Models as Pydantic dumps them, dataclasses as objects, tuples as lists."""
+    """Models as Pydantic dumps them, dataclasses as objects, tuples as lists, choices
+    (Enums) as their values."""
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
     if is_dataclass(value) and not isinstance(value, type):
@@ -43,4 +45,6 @@ def json_value(value: Any) -> Any:
         return [json_value(item) for item in value]
     if isinstance(value, Mapping):
         return {str(key): json_value(item) for key, item in value.items()}
+    if isinstance(value, Enum):
+        return value.value
     return value

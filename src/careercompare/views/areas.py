@@ -9,6 +9,7 @@ from careercompare.errors import UsageError
 from careercompare.results.base import CsvValue, ViewResult
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
 from careercompare.wages.areas import areas_in, holds_words, words_of
+from careercompare.wages.choices import AreaKind
 from careercompare.wages.estimates import Area
 
 KIND_LABELS = {
@@ -57,7 +58,7 @@ def build_areas(
     areas: Sequence[Area],
     *,
     search: Sequence[str],
-    kind: str | None,
+    kind: AreaKind | None,
     state: str | None,
 ) -> AreasResult:
     """The areas of a kind, in a state, holding the words searched for."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, Source, oews_codes
+from careercompare.errors import UsageError
 from careercompare.results.base import NOT_IN_JSON
 from careercompare.results.blocks import Bar
 from careercompare.views.citations import Citations
@@ -139,6 +140,22 @@ class LocalArea:
 
     db: WageDatabase
     areas: tuple[Area, ...]
+
+    @classmethod
+    def resolve(cls, db: WageDatabase, wanted: str | None) -> LocalArea:
+        """The area a person named (None: the nation alone), followed by the nation."""
+        from careercompare.wages.areas import resolve_area
+
+        nation = db.nation
+        if wanted is None:
+            if nation is None:
+                raise UsageError(
+                    f"the {db.release} wages in use have no national figures; give --area"
+                )
+            return cls(db, (nation,))
+        area = resolve_area(wanted, db.areas)
+        shown = (area,) if area == nation or nation is None else (area, nation)
+        return cls(db, shown)
 
     @property
     def release(self) -> str:

@@ -23,24 +23,12 @@ from careercompare.views.local_wages import (
     wage_source,
 )
 from careercompare.wages.areas import areas_in
+from careercompare.wages.choices import AreaKind, WageSort
 from careercompare.wages.estimates import Area, Cell, Estimate
 
 if TYPE_CHECKING:
     from careercompare.wages.database import WageDatabase
 
-SORT_KEYS = {
-    "median": "the median wage",
-    "mean": "the mean wage",
-    "p10": "the 10th percentile wage",
-    "p90": "the 90th percentile wage",
-    "employment": "employment",
-    "per-1000": "jobs per 1,000",
-}
-AREA_GROUPS = {
-    "state": "states and territories",
-    "metro": "metropolitan areas",
-    "nonmetro": "nonmetropolitan areas",
-}
 COLUMNS = ("Rank", "Area", "Median", "10th-90th", "Jobs", "Per 1,000", "LQ")
 SIDE_COLUMNS = ("Role", "Median", "10th-90th", "Jobs", "Per 1,000")
 LEGEND = (
@@ -50,14 +38,21 @@ LEGEND = (
 )
 
 
-def sort_cell(estimate: Estimate, key: str) -> Cell:
+def sort_cell(estimate: Estimate, key: WageSort) -> Cell:
     """The cell an area is ranked by."""
-    if key == "employment":
+    if key is WageSort.EMPLOYMENT:
         return estimate.employment
-    if key == "per-1000":
+    if key is WageSort.PER_1000:
         return estimate.jobs_per_1000
-    measure = {"median": "median", "mean": "mean", "p10": "pct10", "p90": "pct90"}[key]
-    return estimate.wage(measure)
+    return estimate.wage(_WAGE_MEASURES[key])
+
+
+_WAGE_MEASURES = {
+    WageSort.MEDIAN: "median",
+    WageSort.MEAN: "mean",
+    WageSort.P10: "pct10",
+    WageSort.P90: "pct90",
+}
 
 
 @dataclass(frozen=True)
@@ -88,9 +83,9 @@ class WagesResult(CitingResult):
 
     VIEW = "wages"
     release: str
-    by: str | None
+    by: AreaKind | None
     within: str | None
-    sort: str
+    sort: WageSort
     area: Area | None
     rankings: tuple[Ranking, ...]
     side_by_side: tuple[tuple[RoleRef, Estimate], ...]
@@ -112,11 +107,11 @@ class WagesResult(CitingResult):
 
     def _ranking_blocks(self, marker: str) -> list[Block]:
         blocks: list[Block] = []
-        group = AREA_GROUPS.get(self.by or "state", "areas")
+        group = AreaKind(self.by or AreaKind.STATE).plural
         within = f" in {self.within}" if self.within else ""
         for ranking in self.rankings:
             title = f"{ranking.occupation_title} ({ranking.occupation_code})"
-            blocks.append(Heading(f"{title}: {group}{within} by {SORT_KEYS[self.sort]}"))
+            blocks.append(Heading(f"{title}: {group}{within} by {WageSort(self.sort).describes}"))
             if ranking.national is not None:
                 us = ranking.national
                 shown = cell_text(us.wage("median"), hourly=False, estimate=us)
@@ -126,7 +121,7 @@ class WagesResult(CitingResult):
             if not ranking.highest:
                 blocks.append(Paragraph("BLS publishes no estimate for these areas."))
                 continue
-            heading = "Where it pays most" if self.sort != "employment" else "Most jobs"
+            heading = "Where it pays most" if self.sort is not WageSort.EMPLOYMENT else "Most jobs"
             if ranking.lowest:
                 blocks.append(Heading(heading, 2))
             blocks.append(self._records(ranking.highest))
@@ -250,14 +245,35 @@ def _rank_key(cell: Cell) -> float:
     return cell.value if cell.value is not None else -math.inf
 
 
+def build_wages(
+    index: CatalogIndex,
+    db: WageDatabase,
+    roles: Sequence[Role],
+    *,
+    area: str | None,
+    by: AreaKind,
+    within: str | None,
+    sort: WageSort,
+    top: int | None,
+) -> WagesResult:
+    """One role without an area: where it pays most and least. Otherwise the roles side by
+    side in the area (the U.S. when none is given)."""
+    from careercompare.wages.areas import resolve_area, resolve_state
+
+    if len(roles) == 1 and area is None:
+        state = resolve_state(within, db.areas) if within else None
+        return build_ranking(index, db, roles[0], by=by, within=state, sort=sort, top=top)
+    return build_side_by_side(index, db, roles, resolve_area(area or "us", db.areas))
+
+
 def build_ranking(
     index: CatalogIndex,
     db: WageDatabase,
     role: Role,
     *,
-    by: str,
+    by: AreaKind,
     within: str | None,
-    sort: str,
+    sort: WageSort,
     top: int | None,
 ) -> WagesResult:
     """Where one role pays most and least among the areas of a kind."""
@@ -269,7 +285,7 @@ def build_ranking(
     citations = Citations(index)
     citations.cite_source(wage_source(index, db))
     areas = areas_in(db.areas, kind=by, state=within)
-    nation = next(a for a in db.areas if a.kind == "nation")
+    nation = db.nation
     rankings = []
     for code in codes:
         estimates = db.estimates(code, areas)
@@ -285,7 +301,7 @@ def build_ranking(
                 RoleRef.of(role),
                 code,
                 db.occupation_title(code) or code,
-                db.estimate(code, nation),
+                db.estimate(code, nation) if nation else None,
                 tuple(highest),
                 tuple(lowest),
                 len(entries),
@@ -328,7 +344,7 @@ def build_side_by_side(
         release=db.release,
         by=None,
         within=None,
-        sort="median",
+        sort=WageSort.MEDIAN,
         area=area,
         rankings=(),
         side_by_side=tuple(side),

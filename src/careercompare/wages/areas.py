@@ -26,7 +26,10 @@ def resolve_area(wanted: str, areas: Sequence[Area]) -> Area:
     if not text:
         raise UsageError(f"no area given; {AREAS_HINT}")
     if folded in NATION_NAMES:
-        return next(a for a in areas if a.kind == "nation")
+        nation = next((a for a in areas if a.kind == "nation"), None)
+        if nation is None:
+            raise UsageError(f"these wages have no national figures; {AREAS_HINT}")
+        return nation
     found = _by_code(text, areas) or _by_state(folded, areas) or _by_words(folded, areas)
     if len(found) == 1:
         return found[0]

@@ -127,6 +127,11 @@ class WageDatabase:
         return tuple(Area(str(c), str(t), str(k), str(s)) for c, t, k, s in rows)
 
     @cached_property
+    def nation(self) -> Area | None:
+        """The United States, where the release has national figures (a state file has none)."""
+        return next((area for area in self.areas if area.kind == "nation"), None)
+
+    @cached_property
     def _area_ids(self) -> dict[str, int]:
         return {str(code): int(str(i)) for i, code in self._query("SELECT id, code FROM areas")}
 
