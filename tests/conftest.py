@@ -13,6 +13,7 @@ import pytest
 import typer
 from hypothesis import settings
 
+from careercompare.catalog.index import CatalogIndex
 from careercompare.cli.app import app
 from careercompare.cli.entry import main
 
@@ -126,3 +127,19 @@ def write_catalog(tmp_path: Path) -> Callable[[Any], Path]:
         return path
 
     return write
+
+
+def bundled_index() -> CatalogIndex:
+    """The bundled catalog with every occupation of the bundled tables, as a run sees it."""
+    from careercompare.catalog.loader import bundled_catalog_path, load_catalog
+    from careercompare.occupations.datasets import bundled_occupations
+    from careercompare.occupations.roles import OccupationRoles
+    from careercompare.wages.datasets import bundled_wages
+
+    tables = OccupationRoles(bundled_occupations(), bundled_wages)
+    return CatalogIndex(load_catalog(bundled_catalog_path()), tables)
+
+
+@pytest.fixture
+def index() -> CatalogIndex:
+    return bundled_index()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.loader import bundled_catalog_path, load_catalog
 from careercompare.catalog.models import Catalog, Role
+from tests.conftest import bundled_index
 
 SEED = "fhca-seed"
 
@@ -21,6 +23,17 @@ def role(catalog: Catalog, role_id: str) -> Role:
 
 def salary(catalog: Catalog, role_id: str, figure_id: str) -> dict[str, object]:
     figure = next(f for f in role(catalog, role_id).salary if f.id == figure_id)
+    return figure.model_dump(exclude_defaults=True)
+
+
+@pytest.fixture(scope="module")
+def shown() -> CatalogIndex:
+    """The catalog's roles as the views show them: with the official tables' figures."""
+    return bundled_index()
+
+
+def table_salary(index: CatalogIndex, role_id: str, figure_id: str) -> dict[str, object]:
+    figure = next(f for f in index.resolve_role(role_id).salary if f.id == figure_id)
     return figure.model_dump(exclude_defaults=True)
 
 
@@ -115,57 +128,68 @@ def test_indeed_averages_are_kept_as_ranges_from_the_seed(catalog: Catalog) -> N
     }
 
 
-def test_bls_pay_figures_for_medical_assistants(catalog: Catalog) -> None:
-    median = salary(catalog, "medical-assistant", "ma-bls-median-2024")
-    assert (median["amount"], median["hourly"], median["as_of"]) == (44200, 21.25, "May 2024")
-    assert salary(catalog, "medical-assistant", "ma-bls-p10-2024")["amount"] == 35020
-    assert salary(catalog, "medical-assistant", "ma-bls-p90-2024")["amount"] == 57830
-    outpatient = salary(catalog, "medical-assistant", "ma-bls-median-outpatient-2024")
+def test_bls_pay_figures_for_medical_assistants(shown: CatalogIndex) -> None:
+    median = table_salary(shown, "medical-assistant", "oews-may2025-median")
+    assert (median["amount"], median["hourly"], median["as_of"]) == (45690, 21.97, "May 2025")
+    assert table_salary(shown, "medical-assistant", "oews-may2025-p10")["amount"] == 36050
+    assert table_salary(shown, "medical-assistant", "oews-may2025-p90")["amount"] == 59310
+    projections = table_salary(shown, "medical-assistant", "bls-ep-2024-34-median")
+    assert (projections["amount"], projections["as_of"]) == (44200, "May 2024")
+    assert "hourly" not in projections
+    outpatient = table_salary(shown, "medical-assistant", "ma-bls-median-outpatient-2024")
     assert (outpatient["amount"], outpatient["scope"]) == (47560, "outpatient care centers only")
 
 
 def test_medical_secretaries_figures_have_no_derived_hourly_or_percentiles(
-    catalog: Catalog,
+    catalog: Catalog, shown: CatalogIndex
 ) -> None:
-    moa = role(catalog, "medical-office-assistant")
-    median = salary(catalog, "medical-office-assistant", "moa-bls-median-2024")
+    median = table_salary(shown, "medical-office-assistant", "bls-ep-2024-34-median")
     assert median["amount"] == 44640
     assert "hourly" not in median
-    whole_occupation = [
-        f
-        for f in moa.salary
-        if f.scope is None and f.kind.startswith("perc") and f.source == "bls-ooh-secretaries"
-    ]
-    assert whole_occupation == []
+    moa = role(catalog, "medical-office-assistant")
     group = {f.kind: f.amount for f in moa.salary if f.scope and "43-6000" in f.scope}
     assert group == {"median": 47460, "percentile-10": 33840, "percentile-90": 76550}
 
 
-def test_every_outlook_figure_keeps_its_own_period_and_source(catalog: Catalog) -> None:
-    ma = {f.id: (f.percent, f.period, f.source) for f in role(catalog, "medical-assistant").outlook}
+def test_every_outlook_figure_keeps_its_own_period_and_source(shown: CatalogIndex) -> None:
+    ma = {f.id: (f.percent, f.period, f.source) for f in shown.resolve_role("ma").outlook}
     assert ma == {
-        "ma-bls-2024-34": (12, "2024-2034", "bls-ooh-medical-assistants"),
+        "bls-ep-2024-34": (12.5, "2024-2034", "bls-ep-2024-34"),
         "ma-seed-bls-through-2034": (12.5, "through 2034", "bls-via-seed"),
         "ma-seed-bls-through-2032": (14, "through 2032", "bls-via-seed"),
         "ma-seed-about-15": (15, None, SEED),
     }
-    moa = {
-        f.id: (f.percent, f.period, f.source)
-        for f in role(catalog, "medical-office-assistant").outlook
-    }
+    moa = {f.id: (f.percent, f.period, f.source) for f in shown.resolve_role("moa").outlook}
     assert moa == {
-        "moa-bls-2024-34": (4, "2024-2034", "bls-ooh-secretaries"),
+        "bls-ep-2024-34": (4.2, "2024-2034", "bls-ep-2024-34"),
         "moa-seed-bls-through-2034": (4.2, "through 2034", "bls-via-seed"),
     }
 
 
 def test_bls_projection_for_medical_assistants_has_jobs_change_and_openings(
-    catalog: Catalog,
+    shown: CatalogIndex,
 ) -> None:
-    figure = next(f for f in role(catalog, "medical-assistant").outlook if f.id == "ma-bls-2024-34")
+    """The check row of the shared README for 31-9092, in jobs rather than thousands."""
+    figure = next(f for f in shown.resolve_role("ma").outlook if f.id == "bls-ep-2024-34")
     assert (figure.jobs_start, figure.jobs_end, figure.change) == (811000, 912200, 101200)
     assert figure.openings_per_year == 112300
-    assert figure.descriptor == "much faster than average"
+    entry = [(r.kind, r.text) for r in shown.resolve_role("ma").requirements]
+    assert entry == [
+        ("entry-education", "Postsecondary nondegree award"),
+        ("work-experience", "None"),
+        ("on-the-job-training", "None"),
+    ]
+
+
+def test_medical_secretaries_projection_is_the_detailed_occupations(shown: CatalogIndex) -> None:
+    moa = shown.resolve_role("moa")
+    figure = next(f for f in moa.outlook if f.id == "bls-ep-2024-34")
+    assert (figure.jobs_start, figure.jobs_end, figure.percent) == (850000, 885300, 4.2)
+    assert figure.openings_per_year == 85900
+    assert next((r.text, r.scope) for r in moa.requirements) == (
+        "High school diploma or equivalent",
+        None,
+    )
 
 
 def test_certifications_follow_the_seed_and_reference(catalog: Catalog) -> None:
@@ -213,8 +237,7 @@ def test_pay_answer_points_at_indeed_averages_and_bls_medians(catalog: Catalog) 
     assert {(ref.figure, ref.relation) for ref in pay.figures} == {
         ("ma-indeed-average", "supports"),
         ("moa-indeed-average", "supports"),
-        ("ma-bls-median-2024", "qualifies"),
-        ("moa-bls-median-2024", "qualifies"),
+        ("oews-may2025-median", "qualifies"),
     }
 
 
@@ -229,76 +252,37 @@ def test_career_paths_link_to_catalog_roles_or_say_they_are_outside(catalog: Cat
 
 
 @pytest.mark.parametrize(
-    ("role_id", "median", "hourly", "entry", "jobs", "percent", "change"),
+    ("role_id", "code"),
     [
-        (
-            "licensed-practical-nurse",
-            62340,
-            29.97,
-            "Postsecondary nondegree award",
-            651400,
-            3,
-            17100,
-        ),
-        ("registered-nurse", 93600, 45.00, "Bachelor's degree", 3391000, 5, 166100),
-        (
-            "nurse-anesthetists-midwives-and-practitioners",
-            132050,
-            63.48,
-            "Master's degree",
-            382700,
-            35,
-            134000,
-        ),
-        (
-            "physicians-and-surgeons",
-            239200,
-            115.00,
-            "Doctoral or professional degree",
-            839000,
-            3,
-            24300,
-        ),
-        (
-            "medical-and-health-services-manager",
-            117960,
-            56.71,
-            "Bachelor's degree",
-            616200,
-            23,
-            142900,
-        ),
-        (
-            "medical-records-specialist",
-            50250,
-            24.16,
-            "Postsecondary nondegree award",
-            194800,
-            7,
-            13800,
-        ),
+        ("licensed-practical-nurse", "29-2061"),
+        ("registered-nurse", "29-1141"),
+        ("medical-and-health-services-manager", "11-9111"),
+        ("medical-records-specialist", "29-2072"),
     ],
 )
-def test_career_path_roles_carry_exactly_the_bls_summary_figures(
-    catalog: Catalog,
-    role_id: str,
-    median: float,
-    hourly: float,
-    entry: str,
-    jobs: int,
-    percent: float,
-    change: int,
+def test_career_path_roles_carry_exactly_the_tables_figures(
+    shown: CatalogIndex, role_id: str, code: str
 ) -> None:
-    found = role(catalog, role_id)
-    [pay] = [f for f in found.salary if f.source != "bls-oews-may2025"]
+    from careercompare.occupations.datasets import bundled_occupations
+
+    row = bundled_occupations().projection(code)
+    assert row is not None
+    found = shown.resolve_role(role_id)
     [projection] = found.outlook
-    assert (pay.amount, pay.hourly, pay.as_of) == (median, hourly, "May 2024")
-    assert found.requirements[0].text == entry
-    assert (projection.jobs_start, projection.percent, projection.change) == (jobs, percent, change)
+    assert (projection.jobs_start, projection.percent, projection.change) == (
+        row.jobs_start,
+        row.percent,
+        row.change,
+    )
     assert projection.period == "2024-2034"
-    assert pay.source == projection.source
+    assert found.requirements[0].text == row.education
+    [pay] = [f for f in found.salary if f.source == "bls-ep-2024-34"]
+    assert (pay.amount, pay.as_of) == (row.median_wage, "May 2024")
 
 
-def test_physicians_wage_is_stored_as_a_lower_bound(catalog: Catalog) -> None:
-    [pay] = role(catalog, "physicians-and-surgeons").salary
-    assert pay.bound == "at-least"
+def test_physicians_pay_is_exact_where_may_2025_gives_a_median(shown: CatalogIndex) -> None:
+    physicians = shown.resolve_role("physicians-and-surgeons")
+    newest = {f.occupation: (f.amount, f.bound) for f in shown.detailed_medians(physicians)}
+    assert newest == {"29-1210": (271090, "exact"), "29-1240": (369540, "exact")}
+    older = [f for f in physicians.salary if f.as_of == "May 2024"]
+    assert {f.bound for f in older} == {"at-least"}

@@ -164,8 +164,11 @@ def test_imported_catalog_validates_and_serves_the_views(run: Any, tmp_path: Pat
     assert run("validate", str(out)).stdout == "OK: 18 roles, 36 sources, 5 FAQ entries\n"
     result = run("--data", str(out), "table", "surgeons, all other", "ma", "--format", "plain")
     assert result.exit_code == 0, result.stderr
-    line = "Median pay (BLS) | Surgeons, all other | >= $208,000 a year (May 2020) [2]"
+    # the newest median of the code is the bundled wages', beside the export's own
+    line = "Median pay (BLS) | Surgeons, all other | $414,010 a year (May 2025) [3]"
     assert line in result.stdout
+    salary = run("--data", str(out), "salary", "surgeons, all other", "-f", "plain").stdout
+    assert ">= $208,000 a year | May 2020" in salary
 
 
 REAL_EXPORT = ROOT.parent / "shared" / "data" / "bls-employment-projections-2020-30.csv"
@@ -181,8 +184,9 @@ def test_the_real_export_imports_every_occupation(run: Any, tmp_path: Path) -> N
     assert "790 rows read" in result.stderr
     data = json.loads(out.read_text())
     rn = next(r for r in data["roles"] if r["id"] == "registered-nurse")
-    curated = [f["amount"] for f in rn["salary"] if f["source"] == "bls-ooh-registered-nurses"]
-    assert curated == [93600]  # the curated figure, not the export's
+    # the curated role, not the export's: its figures come from the bundled tables
+    assert [f for f in rn.get("salary", []) if "projections" in f["source"]] == []
+    assert rn["comparison"]["primary-focus"]["source"] != "bls-employment-projections-2020-30"
     actuaries = next(r for r in data["roles"] if r["id"] == "actuaries")
     assert actuaries["bls_occupation"]["soc_code"] == "15-2011"
     assert actuaries["salary"][0]["amount"] == 111030
@@ -194,5 +198,6 @@ def test_the_real_export_imports_every_occupation(run: Any, tmp_path: Path) -> N
         r for r in data["roles"] if r["salary"] and r["salary"][0].get("bound") == "at-least"
     ]
     no_wage = [r for r in data["roles"] if not r["salary"]]
-    assert (len(top_coded), len(no_wage)) == (9 + 1, 5)  # 9 top-coded rows, plus physicians
+    # 9 top-coded rows and 5 without a wage in the export; the curated roles hold none
+    assert (len(top_coded), len(no_wage)) == (9, 5 + 14)
     assert run("--data", str(out), "roles", "--search", "nurse practitioner").exit_code == 0

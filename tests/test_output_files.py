@@ -116,7 +116,7 @@ def test_an_address_is_one_link_in_a_terminal_and_never_broken(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "40")
     plain = run("table").stdout
-    url = "https://www.bls.gov/ooh/healthcare/medical-assistants.htm"
+    url = "https://www.onetonline.org/link/summary/31-9092.00"
     assert f"    {url}\n" in plain
     monkeypatch.setenv("FORCE_COLOR", "1")
     linked = run("table").stdout

@@ -235,7 +235,10 @@ def test_wages_writes_every_format(run: Any, fmt: str) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("wages", "ma", "--by", "county"), "'--by': 'county' is not one of 'state', 'metro', 'nonmetro'"),
+        (
+            ("wages", "ma", "--by", "county"),
+            "'--by': 'county' is not one of 'state', 'metro', 'nonmetro'",
+        ),
         (("wages", "ma", "--sort", "height"), "'--sort': 'height' is not one of 'median'"),
         (("salary", "--area", "springfield"), "matches 5 areas"),
         (("areas", "--in", "atlantis"), "unknown area 'atlantis'"),

@@ -9,6 +9,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 CATALOG = "roles.json"
 WAGES = "oews.sqlite"
 ONET_DESCRIPTIONS = "onet-occupation-data.txt"
+OCCUPATIONS = "occupations.sqlite"
 
 
 def bundled_data_path(name: str) -> Path:

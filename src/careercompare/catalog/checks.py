@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -131,6 +132,13 @@ def _comparison_keys(catalog: Catalog) -> Iterator[str]:
                 yield (f"roles[{index}].comparison.{key}: not a comparison category of kind 'text'")
 
 
+# Ids of the figures a role is given from the official tables when it is shown
+# (`occupations.roles`): the catalog may point at them though it holds no copy.
+TABLE_FIGURE_ID = re.compile(
+    r"^(bls-ep-\d{4}-\d{2}(-median)?|oews-[a-z]+\d{4}-(median|p10|p90))(-\d{2}-\d{4})?$"
+)
+
+
 def _faq_figures(catalog: Catalog) -> Iterator[str]:
     figures = {
         role.id: {f.id for f in role.salary} | {f.id for f in role.outlook}
@@ -141,7 +149,7 @@ def _faq_figures(catalog: Catalog) -> Iterator[str]:
             where = f"faq[{index}].figures[{ref_index}]"
             if ref.role not in figures:
                 yield f"{where}.role: role '{ref.role}' is not in roles"
-            elif ref.figure not in figures[ref.role]:
+            elif ref.figure not in figures[ref.role] and not TABLE_FIGURE_ID.match(ref.figure):
                 yield f"{where}.figure: role '{ref.role}' has no figure '{ref.figure}'"
 
 
@@ -153,6 +161,8 @@ def _reports(catalog: Catalog) -> Iterator[str]:
                 continue
             where = f"roles[{index}].outlook[{number}].reports"
             target = ids.get(figure.reports)
+            if target is None and TABLE_FIGURE_ID.match(figure.reports):
+                continue
             if target is None or target is figure:
                 yield f"{where}: '{figure.reports}' is not another projection of this role"
             elif target.reports is not None:

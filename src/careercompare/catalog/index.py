@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from functools import cached_property
+from typing import Protocol
 
 from careercompare.catalog.models import (
     Catalog,
@@ -14,6 +15,7 @@ from careercompare.catalog.models import (
     Role,
     SalaryFigure,
     Source,
+    oews_codes,
 )
 from careercompare.catalog.names import normalize_name
 from careercompare.errors import UsageError
@@ -22,19 +24,88 @@ LIST_ROLES_HINT = "run 'careercompare roles' to list them"
 MAX_LISTED = 8
 
 
-class CatalogIndex:
-    """Lookups over one catalog, built once and only when first needed."""
+class TableRoles(Protocol):
+    """Every occupation of the official tables as a role, and the tables' facts for the
+    catalog's roles (`occupations.roles.OccupationRoles`)."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def sources(self) -> tuple[Source, ...]: ...
+
+    def complete(self, role: Role) -> Role: ...
+
+    def role(self, code: str) -> Role: ...
+
+    def code_of_id(self, role_id: str) -> str | None: ...
+
+    def codes_named(self, name: str) -> list[str]: ...
+
+    def codes_with_words(self, words: list[str], limit: int) -> dict[str, str]: ...
+
+    def all_codes(self) -> tuple[str, ...]: ...
+
+
+class CatalogIndex:
+    """Lookups over one catalog, built once and only when first needed. With `tables`,
+    every occupation of the official tables is a role too, and the catalog's roles come
+    with the tables' facts."""
+
+    def __init__(self, catalog: Catalog, tables: TableRoles | None = None) -> None:
         self.catalog = catalog
+        self.tables = tables
+        self._completed: dict[str, Role] = {}
 
     @cached_property
-    def roles_by_id(self) -> dict[str, Role]:
+    def _catalog_roles(self) -> dict[str, Role]:
         return {role.id: role for role in self.catalog.roles}
 
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:
-        return {source.id: source for source in self.catalog.sources}
+        extra = self.tables.sources() if self.tables else ()
+        return {source.id: source for source in (*extra, *self.catalog.sources)}
+
+    def complete(self, role: Role) -> Role:
+        """The role with the tables' facts (once per role)."""
+        if self.tables is None:
+            return role
+        if role.id not in self._completed:
+            self._completed[role.id] = self.tables.complete(role)
+        return self._completed[role.id]
+
+    def role_by_id(self, role_id: str) -> Role | None:
+        """A catalog role, or an occupation of the tables, by its id."""
+        role = self._catalog_roles.get(role_id)
+        if role is not None:
+            return self.complete(role)
+        code = self.tables.code_of_id(role_id) if self.tables else None
+        return self._occupation(code) if code else None
+
+    def all_roles(self) -> list[Role]:
+        """The catalog's roles, then every occupation of the tables none of them stands for
+        (without the tables' facts: for listing)."""
+        roles = list(self.catalog.roles)
+        if self.tables is not None:
+            covered = self._covered
+            roles += [self._occupation(c) for c in self.tables.all_codes() if c not in covered]
+        return roles
+
+    @cached_property
+    def _covered(self) -> dict[str, Role]:
+        """The occupations catalog roles stand for exactly: {code: role}."""
+        covered: dict[str, Role] = {}
+        for role in self.catalog.roles:
+            codes = oews_codes(role)
+            if len(codes) == 1:
+                covered.setdefault(codes[0], role)
+        return covered
+
+    def _occupation(self, code: str) -> Role:
+        """The role for an occupation: the catalog's own, else one made from the tables."""
+        role = self._covered.get(code)
+        if role is not None:
+            return self.complete(role)
+        assert self.tables is not None
+        if code not in self._completed:
+            self._completed[code] = self.tables.role(code)
+        return self._completed[code]
 
     @cached_property
     def _roles_by_name(self) -> dict[str, Role]:
@@ -51,18 +122,47 @@ class CatalogIndex:
         wanted = normalize_name(name)
         role = self._find_role(wanted)
         if role is not None:
-            return role
+            return self.complete(role)
         shown = name if len(name) <= 60 else name[:57] + "..."
+        if self.tables is not None and wanted:
+            role = self._table_role(name, shown)
+            if role is not None:
+                return role
         from careercompare.catalog.search import search_roles
 
         found = search_roles(self.catalog.roles, wanted.split()) if wanted else []
         if len(found) == 1:
-            return found[0]
-        if found:
-            listed = ", ".join(f"{r.id} ({r.name})" for r in found[:MAX_LISTED])
-            more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
-            raise UsageError(f"'{shown}' matches {len(found)} roles: {listed}{more}; name one")
+            return self.complete(found[0])
+        listed = [f"{r.id} ({r.name})" for r in found]
+        if self.tables is not None and wanted:
+            codes = self.tables.codes_with_words(wanted.split(), MAX_LISTED + 1)
+            more = [c for c in codes if c not in self._covered or self._covered[c] not in found]
+            if len(found) + len(more) == 1:
+                return self._occupation(more[0])
+            listed += [f"{c} ({codes[c]})" for c in more]
+        if listed:
+            raise UsageError(
+                f"'{shown}' matches {_count(listed)}: {', '.join(listed[:MAX_LISTED])}"
+                f"{_more(listed)}; name one"
+            )
         raise UsageError(f"unknown role '{shown}'; {self._suggestion(wanted)}{LIST_ROLES_HINT}")
+
+    def _table_role(self, name: str, shown: str) -> Role | None:
+        """The occupation a code or a title of the tables names; several is a usage error
+        listing them (roles of the catalog first)."""
+        assert self.tables is not None
+        codes = self.tables.codes_named(name)
+        if len(codes) == 1:
+            return self._occupation(codes[0])
+        if not codes:
+            return None
+        roles = [self._occupation(code) for code in codes]
+        roles.sort(key=lambda r: r.id not in self._catalog_roles)
+        listed = [f"{c} ({r.name})" for c, r in zip(codes, roles, strict=True)]
+        raise UsageError(
+            f"'{shown}' is a name of {len(codes)} occupations: "
+            f"{', '.join(listed[:MAX_LISTED])}{_more(listed)}; name one by its code"
+        )
 
     def _suggestion(self, wanted: str) -> str:
         """'did you mean ...? ' for a typo of a role's name or of a word in the names."""
@@ -88,7 +188,10 @@ class CatalogIndex:
     def resolve_roles(self, names: Sequence[str]) -> list[Role]:
         """The roles named, in order and without repeats; the default roles when none."""
         if not names:
-            return [self.roles_by_id[role_id] for role_id in self.catalog.default_roles]
+            return [
+                self.complete(self._catalog_roles[role_id])
+                for role_id in self.catalog.default_roles
+            ]
         roles: list[Role] = []
         for name in names:
             role = self.resolve_role(name)
@@ -126,9 +229,25 @@ class CatalogIndex:
             for f in role.outlook
             if f.start_year is not None
             and f.end_year is not None
+            and f.occupation is None
             and not self.is_secondhand(f.source)
         ]
         return max(dated, key=lambda f: f.end_year or 0, default=None)
+
+    @staticmethod
+    def detailed_medians(role: Role) -> list[SalaryFigure]:
+        """For a role that stands for several occupations and has no figure of its own: the
+        newest median of each occupation."""
+        medians = [f for f in role.salary if f.kind == "median" and f.occupation is not None]
+        newest = max((_pay_year(f) for f in medians), default=0)
+        return [f for f in medians if _pay_year(f) == newest]
+
+    @staticmethod
+    def detailed_outlook(role: Role) -> list[OutlookFigure]:
+        """The newest projection of each occupation a role stands for."""
+        figures = [f for f in role.outlook if f.occupation is not None]
+        newest = max((f.end_year or 0 for f in figures), default=0)
+        return [f for f in figures if (f.end_year or 0) == newest]
 
     def outlook_label(self, role: Role, figure: OutlookFigure) -> str:
         """How a projection stands among the role's others."""
@@ -152,6 +271,14 @@ class CatalogIndex:
     def requirement(role: Role, kind: str) -> Requirement | None:
         """The role's first requirement of a kind (entry-education, work-experience...)."""
         return next((r for r in role.requirements if r.kind == kind), None)
+
+
+def _count(listed: list[str]) -> str:
+    return f"{len(listed)}{'+' if len(listed) > MAX_LISTED else ''} roles"
+
+
+def _more(listed: list[str]) -> str:
+    return f" and {len(listed) - MAX_LISTED} more" if len(listed) > MAX_LISTED else ""
 
 
 def _pay_year(figure: SalaryFigure) -> int:

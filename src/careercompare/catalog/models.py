@@ -64,19 +64,8 @@ _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
 
 
 class SharedValue(Model):
-    """A value that many roles hold alike: equal ones are one object."""
-
-    @model_validator(mode="after")
-    def _one_of_each(self) -> Self:
-        # Equal frozen values are made one object as they are read (the same entry
-        # requirement of thousands of imported roles), so the cache stores and reads
-        # each once. For the 10,000-role catalog of benchmarks/startup.py: 70,168
-        # models read back as 30,998, and `table` went from 2.9 to 2.2 x floor in
-        # time and from 5.4 to 3.5 x floor in memory.
-        return _CANONICAL.setdefault(self, self)  # type: ignore[return-value]
-
-
-_CANONICAL: dict[SharedValue, SharedValue] = {}
+    """A value that many roles hold alike: `catalog.cache.share_equal_values` makes equal
+    ones one object before a catalog is kept in the cache."""
 
 
 class Source(Model):
@@ -220,6 +209,10 @@ class SalaryFigure(Model):
     scope: Text | None = Field(
         default=None, description="Set when the figure covers a subgroup or a wider group."
     )
+    occupation: SocCode | None = Field(
+        default=None,
+        description="The detailed occupation the figure is for, when the role stands for several.",
+    )
     source: SourceRef
 
     @model_validator(mode="after")
@@ -253,6 +246,10 @@ class OutlookFigure(Model):
     openings_per_year: Count | None = None
     descriptor: Text | None = None
     scope: Text | None = None
+    occupation: SocCode | None = Field(
+        default=None,
+        description="The detailed occupation the figure is for, when the role stands for several.",
+    )
     reports: Slug | None = Field(
         default=None,
         description="The id of the role's projection this figure reports secondhand, "
@@ -318,6 +315,9 @@ class Role(Model):
     )
     aliases: tuple[Name, ...] = ()
     summary: SourcedText | None = None
+    tasks: tuple[SourcedText, ...] = Field(
+        default=(), description="What the work involves, as a table of tasks states it."
+    )
     comparison: dict[Slug, ComparisonCell] = Field(
         default_factory=dict, description="Quick-comparison text, keyed by comparison category id."
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from careercompare.sanitize import sanitize
 
 
@@ -9,3 +11,37 @@ def normalize_name(name: str) -> str:
     """The form in which names are compared: invisible characters removed, case folded,
     hyphens as spaces, spaces folded ('Registered\u200b nurse' is 'registered nurse')."""
     return " ".join(sanitize(name).casefold().replace("-", " ").split())
+
+
+# Short forms people type for words of occupation titles.
+_SHORT_FORMS = {"tech": "technician", "asst": "assistant", "admin": "administrative"}
+_PARENTHESES = re.compile(r"\(([^()]*)\)")
+
+
+def title_key(name: str) -> str:
+    """The form in which occupation titles are matched: words only, each singular, short
+    forms spelled out ('EKG Techs' and 'EKG technician' are both 'ekg technician')."""
+    words = (_singular(word) for word in _WORD.findall(normalize_name(name)))
+    return " ".join(_SHORT_FORMS.get(word, word) for word in words)
+
+
+def title_keys(title: str) -> set[str]:
+    """The keys a title is found by: itself, itself without a part in parentheses, and
+    that part when it is a short name ('Respiratory Therapist (RT)': also 'rt')."""
+    keys = {title_key(title)}
+    inside = _PARENTHESES.findall(title)
+    if inside:
+        keys.add(title_key(_PARENTHESES.sub(" ", title)))
+        keys |= {title_key(part) for part in inside if 0 < len(part.split()) <= 3}
+    return keys - {""}
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

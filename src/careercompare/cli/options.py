@@ -57,8 +57,11 @@ def load_catalog(ctx: typer.Context) -> "Catalog":
 def catalog_index(ctx: typer.Context) -> "CatalogIndex":
     """Lookups over the chosen catalog."""
     from careercompare.catalog.index import CatalogIndex
+    from careercompare.occupations.datasets import bundled_occupations
+    from careercompare.occupations.roles import OccupationRoles
 
-    return CatalogIndex(load_catalog(ctx))
+    tables = OccupationRoles(bundled_occupations(), lambda: wage_database(ctx))
+    return CatalogIndex(load_catalog(ctx), tables)
 
 
 def wage_database(ctx: typer.Context) -> "WageDatabase":

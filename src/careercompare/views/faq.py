@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import FaqEntry, FigureRef
-from careercompare.errors import CatalogError, UsageError
+from careercompare.errors import CatalogError, DataError, UsageError
 from careercompare.results.base import FLATTEN, CitingResult, CsvValue
 from careercompare.results.blocks import Block, BulletList, Heading, Paragraph
 from careercompare.views.citations import Citations
@@ -93,13 +93,20 @@ def matching_entries(
 
 def faq_figure(index: CatalogIndex, ref: FigureRef) -> FaqFigure:
     """('Medical assistant, median: $44,200 a year (May 2024)', with the figure's source)."""
-    role = index.roles_by_id[ref.role]
+    role = index.role_by_id(ref.role)
+    if role is None:
+        raise CatalogError(f"a FAQ entry points at role '{ref.role}', which is not in the catalog")
     for salary in role.salary:
         if salary.id == ref.figure:
             when = f" ({salary.as_of})" if salary.as_of else ""
             text = f"{role.name}, {salary_kind(salary)}: {salary_amount(salary)}{when}"
             return FaqFigure(ref.role, ref.figure, ref.relation, text, salary.source)
-    projection = next(f for f in role.outlook if f.id == ref.figure)
+    projection = next((f for f in role.outlook if f.id == ref.figure), None)
+    if projection is None:
+        raise DataError(
+            f"a FAQ entry points at figure '{ref.figure}' of '{ref.role}', which the data in "
+            "use does not hold; run 'careercompare data' to see it"
+        )
     text = f"{role.name}, outlook: {outlook_summary(projection)}"
     return FaqFigure(ref.role, ref.figure, ref.relation, text, projection.source)
 

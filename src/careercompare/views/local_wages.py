@@ -43,22 +43,7 @@ class RoleWages:
 def wage_source(index: CatalogIndex, db: WageDatabase) -> Source:
     """The source every figure of the wage database cites: the catalog's entry for the
     release where it has one, else one made from the database's own record."""
-    source_id = db.source_id
-    if source_id in index.sources_by_id:
-        return index.sources_by_id[source_id]
-    meta = db.meta
-    return Source.model_construct(
-        id=source_id,
-        title=meta.get(
-            "title", f"Occupational Employment and Wage Statistics (OEWS), {db.release}"
-        ),
-        publisher=meta.get("publisher", "U.S. Bureau of Labor Statistics (BLS)"),
-        date=meta.get("published"),
-        date_meaning="published" if meta.get("published") else None,
-        url=meta.get("url"),
-        reported_by=None,
-        note=meta.get("note") or meta.get("scope"),
-    )
+    return index.sources_by_id.get(db.source_id) or db.source()
 
 
 def role_wages(

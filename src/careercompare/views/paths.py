@@ -35,6 +35,13 @@ class PayDifference:
     amount: float
     at_least: bool
     versus: str
+    base_amount: float
+
+    def text(self, base: str) -> str:
+        """'+$51,860 vs Medical assistant ($45,690)': both figures it is taken from shown."""
+        sign = "+" if self.amount >= 0 else "-"
+        bound = "at least " if self.at_least else ""
+        return f"{bound}{sign}{money(abs(self.amount))} vs {base} ({money(self.base_amount)})"
 
 
 @dataclass(frozen=True)
@@ -50,8 +57,17 @@ class LocalMedian:
 
 
 @dataclass(frozen=True)
+class OccupationPay:
+    """The median of one occupation a role stands for, and its difference from the start."""
+
+    median: SalaryFigure
+    pay_difference: PayDifference | None
+
+
+@dataclass(frozen=True)
 class StepFacts:
-    """What a step takes and gives: training, median pay and outlook."""
+    """What a step takes and gives: training, median pay and outlook; for a role that
+    stands for several occupations and has no figure of its own, those of each."""
 
     entry_education: Requirement | None
     program_length: ProgramLength | None
@@ -60,6 +76,8 @@ class StepFacts:
     outlook: OutlookFigure | None
     local_median_pay: tuple[LocalMedian, ...] = ()
     local_note: str | None = None
+    each_median_pay: tuple[OccupationPay, ...] = ()
+    each_outlook: tuple[OutlookFigure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,26 +139,48 @@ class PathsResult(CitingResult):
             training.append(self.cited(text, length.source))
         nodes = [TreeNode("Training: " + ("; ".join(training) or NOT_IN_SOURCES))]
         median = facts.median_pay
-        if median is None:
-            nodes.append(TreeNode(f"Median pay: {NOT_IN_SOURCES}"))
+        if median is not None:
+            nodes.append(TreeNode(self._pay("Median pay", median, facts.pay_difference, base)))
+        elif facts.each_median_pay:
+            nodes.append(
+                TreeNode(
+                    "Median pay of each occupation:",
+                    tuple(
+                        TreeNode(
+                            self._pay(
+                                each.median.scope or "", each.median, each.pay_difference, base
+                            )
+                        )
+                        for each in facts.each_median_pay
+                    ),
+                )
+            )
         else:
-            when = f" ({median.as_of})" if median.as_of else ""
-            pay = self.cited(f"Median pay: {salary_amount(median)}{when}", median.source)
-            gap = facts.pay_difference
-            if gap is not None and base is not None:
-                sign = "+" if gap.amount >= 0 else "-"
-                shown = f"{'at least ' if gap.at_least else ''}{sign}{money(abs(gap.amount))}"
-                pay += f", {shown} vs {base}"
-            nodes.append(TreeNode(pay))
+            nodes.append(TreeNode(f"Median pay: {NOT_IN_SOURCES}"))
         nodes += [self._local(local, base) for local in facts.local_median_pay]
         if facts.local_note:
             nodes.append(TreeNode(f"Median pay in the area: {facts.local_note}"))
-        if facts.outlook is None:
+        if facts.outlook is None and facts.each_outlook:
+            each = tuple(
+                TreeNode(self.cited(f"{f.scope}: {outlook_summary(f)}", f.source))
+                for f in facts.each_outlook
+            )
+            nodes.append(TreeNode("Outlook of each occupation:", each))
+        elif facts.outlook is None:
             nodes.append(TreeNode(f"Outlook: {NOT_IN_SOURCES}"))
         else:
             text = f"Outlook: {outlook_summary(facts.outlook)}"
             nodes.append(TreeNode(self.cited(text, facts.outlook.source)))
         return nodes
+
+    def _pay(
+        self, label: str, median: SalaryFigure, gap: PayDifference | None, base: str | None
+    ) -> str:
+        when = f" ({median.as_of})" if median.as_of else ""
+        pay = self.cited(f"{label}: {salary_amount(median)}{when}", median.source)
+        if gap is not None and base is not None:
+            pay += f", {gap.text(base)}"
+        return pay
 
     def _local(self, local: LocalMedian, base: str | None) -> TreeNode:
         what = f"{local.occupation_title} " if self.several_codes(local) else ""
@@ -152,10 +192,7 @@ class PathsResult(CitingResult):
         text = self.cited(text, local.source)
         gap = local.pay_difference
         if gap is not None and base is not None:
-            sign = "+" if gap.amount >= 0 else "-"
-            text += (
-                f", {'at least ' if gap.at_least else ''}{sign}{money(abs(gap.amount))} vs {base}"
-            )
+            text += f", {gap.text(base)}"
         return TreeNode(text)
 
     def several_codes(self, local: LocalMedian) -> bool:
@@ -187,39 +224,61 @@ def _records(
     rows: list[dict[str, CsvValue]] = []
     for step in steps:
         facts = step.facts
-        median = facts.median_pay if facts else None
-        difference = facts.pay_difference if facts else None
-        outlook = facts.outlook if facts else None
         education = facts.entry_education if facts else None
-        rows.append(
-            {
-                "depth": depth,
-                "labels": "; ".join(step.labels),
-                "role_id": step.role or "",
-                "role": step.name or "",
-                "outside_catalog": step.outside_catalog,
-                "entry_education": education.text if education else "",
-                "median_pay": median.amount if median else None,
-                "median_pay_bound": median.bound if median else "",
-                "median_pay_as_of": (median.as_of or "") if median else "",
-                "median_pay_source": median.source if median else "",
-                "median_pay_source_number": result.number(median.source if median else None),
-                "pay_difference": difference.amount if difference else None,
-                "pay_difference_bound": (
-                    ("at-least" if difference.at_least else "exact") if difference else ""
-                ),
-                "outlook_percent": outlook.percent if outlook else None,
-                "outlook_period": (outlook.period or "") if outlook else "",
-                "outlook_source": outlook.source if outlook else "",
-                "outlook_source_number": result.number(outlook.source if outlook else None),
-                "path_sources": "; ".join(
-                    f"{source} [{result.number(source)}]" for source in dict.fromkeys(step.sources)
-                ),
-                "seen_above": step.seen_above,
-            }
-        )
+        for occupation, median, difference, outlook in _figures_of(facts):
+            rows.append(
+                {
+                    "depth": depth,
+                    "labels": "; ".join(step.labels),
+                    "role_id": step.role or "",
+                    "role": step.name or "",
+                    "occupation": occupation,
+                    "outside_catalog": step.outside_catalog,
+                    "entry_education": education.text if education else "",
+                    "median_pay": median.amount if median else None,
+                    "median_pay_bound": median.bound if median else "",
+                    "median_pay_as_of": (median.as_of or "") if median else "",
+                    "median_pay_source": median.source if median else "",
+                    "median_pay_source_number": result.number(median.source if median else None),
+                    "pay_difference": difference.amount if difference else None,
+                    "pay_difference_base": difference.base_amount if difference else None,
+                    "pay_difference_bound": (
+                        ("at-least" if difference.at_least else "exact") if difference else ""
+                    ),
+                    "outlook_percent": outlook.percent if outlook else None,
+                    "outlook_period": (outlook.period or "") if outlook else "",
+                    "outlook_source": outlook.source if outlook else "",
+                    "outlook_source_number": result.number(outlook.source if outlook else None),
+                    "path_sources": "; ".join(
+                        f"{source} [{result.number(source)}]"
+                        for source in dict.fromkeys(step.sources)
+                    ),
+                    "seen_above": step.seen_above,
+                }
+            )
         rows += _records(result, step.steps, depth + 1)
     return rows
+
+
+_Figures = tuple[str, SalaryFigure | None, PayDifference | None, OutlookFigure | None]
+
+
+def _figures_of(facts: StepFacts | None) -> list[_Figures]:
+    """One record's figures per occupation: the role's own, or each occupation's."""
+    if facts is None:
+        return [("", None, None, None)]
+    if facts.median_pay is not None or not facts.each_median_pay:
+        return [("", facts.median_pay, facts.pay_difference, facts.outlook)]
+    outlook = {f.occupation: f for f in facts.each_outlook}
+    return [
+        (
+            pay.median.occupation or "",
+            pay.median,
+            pay.pay_difference,
+            outlook.get(pay.median.occupation),
+        )
+        for pay in facts.each_median_pay
+    ]
 
 
 class _PathBuilder:
@@ -258,7 +317,7 @@ class _PathBuilder:
             gap = None
             base = self.start_local
             if role is not self.start and base is not None and median.value is not None:
-                gap = PayDifference(median.value - base, median.at_least, self.start.id)
+                gap = PayDifference(median.value - base, median.at_least, self.start.id, base)
             medians.append(
                 LocalMedian(
                     estimate.occupation_code,
@@ -280,21 +339,42 @@ class _PathBuilder:
         median = self.index.headline_median(role)
         if median is not None and median.amount is None:
             median = None
-        difference = None
-        if median is not None:
-            self.citations.cite(median.source)
-            # Differences are taken between figures of one pay period only.
-            base = self.index.median_of_period(self.start, median.as_of)
-            if role is not self.start and base is not None and base.amount is not None:
-                assert median.amount is not None
-                difference = PayDifference(
-                    median.amount - base.amount, median.bound == "at-least", self.start.id
-                )
+        difference = self.difference(role, median) if median is not None else None
+        each_pay: tuple[OccupationPay, ...] = ()
+        if median is None:
+            each_pay = tuple(
+                OccupationPay(figure, self.difference(role, figure))
+                for figure in self.index.detailed_medians(role)
+                if figure.amount is not None
+            )
         local, note = self.local_medians(role)
         projection = self.index.headline_outlook(role)
-        if projection is not None:
-            self.citations.cite(projection.source)
-        return StepFacts(requirement, length, median, difference, projection, local, note)
+        each_outlook = () if projection is not None else tuple(self.index.detailed_outlook(role))
+        for figure in (projection, *each_outlook):
+            if figure is not None:
+                self.citations.cite(figure.source)
+        return StepFacts(
+            requirement,
+            length,
+            median,
+            difference,
+            projection,
+            local,
+            note,
+            each_median_pay=each_pay,
+            each_outlook=each_outlook,
+        )
+
+    def difference(self, role: Role, median: SalaryFigure) -> PayDifference | None:
+        """The median's difference from the start's median of the same pay period (never
+        between periods), its source cited."""
+        self.citations.cite(median.source)
+        base = self.index.median_of_period(self.start, median.as_of)
+        if role is self.start or base is None or base.amount is None or median.amount is None:
+            return None
+        return PayDifference(
+            median.amount - base.amount, median.bound == "at-least", self.start.id, base.amount
+        )
 
     def step(self, paths: list[CareerPath], target: Role | None, depth: int) -> PathStep:
         for path in paths:
@@ -338,7 +418,7 @@ class _PathBuilder:
             return ()
         grouped: dict[str, tuple[Role | None, list[CareerPath]]] = {}
         for position, path in enumerate(role.career_paths):
-            target = self.index.roles_by_id.get(path.role) if path.role else None
+            target = self.index.role_by_id(path.role) if path.role else None
             if target is not None and target.id == self.start.id:
                 continue
             key = target.id if target is not None else f"outside-{position}"

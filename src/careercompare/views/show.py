@@ -229,11 +229,8 @@ def build_show(index: CatalogIndex, role: Role, *, local: LocalArea | None = Non
             citations.cite(path.note_source)
     for reason in role.choose_if:
         citations.cite(reason.source)
-    targets = {
-        path.role: index.roles_by_id[path.role].name
-        for path in role.career_paths
-        if path.role and path.role in index.roles_by_id
-    }
+    found = {path.role: index.role_by_id(path.role) for path in role.career_paths if path.role}
+    targets = {role_id: target.name for role_id, target in found.items() if target is not None}
     return ShowResult(
         role=role,
         what_they_do=() if role.summary else descriptions(oews_codes(role)),

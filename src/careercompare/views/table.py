@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
-from careercompare.catalog.models import ComparisonCategory, Role
+from careercompare.catalog.models import (
+    ComparisonCategory,
+    OutlookFigure,
+    Role,
+    SalaryFigure,
+)
 from careercompare.results.base import CitingResult, CsvValue
 from careercompare.results.blocks import Block, Comparison, Heading, Paragraph
 from careercompare.views.citations import Citations
@@ -116,7 +122,7 @@ def comparison_cell(index: CatalogIndex, role: Role, category: ComparisonCategor
     if category.kind == "median-pay":
         median = index.headline_median(role)
         if median is None:
-            return missing
+            return _each_occupation(role.id, index.detailed_medians(role)) or missing
         when = f" ({median.as_of})" if median.as_of else ""
         text = f"{salary_amount(median)}{when}"
         return TableCell(role.id, text, median.source, median.id, median.as_of)
@@ -128,9 +134,32 @@ def comparison_cell(index: CatalogIndex, role: Role, category: ComparisonCategor
         return TableCell(role.id, f"{requirement.text}{scope}", requirement.source)
     projection = index.headline_outlook(role)
     if projection is None:
-        return missing
+        return _each_occupation(role.id, index.detailed_outlook(role)) or missing
     summary = outlook_summary(projection)
     return TableCell(role.id, summary, projection.source, projection.id, projection.period)
+
+
+def _each_occupation(
+    role_id: str, figures: Sequence[SalaryFigure | OutlookFigure]
+) -> TableCell | None:
+    """One cell for the figures of each occupation a role stands for, all of one source
+    and period: 'Nurse anesthetists (29-1151): $223,210 a year; ... (May 2025)'."""
+    if not figures or len({(f.source, _period(f)) for f in figures}) != 1:
+        return None
+    parts = [
+        f"{f.scope}: " + (salary_amount(f) if isinstance(f, SalaryFigure) else outlook_summary(f))
+        for f in figures
+    ]
+    first = figures[0]
+    period = _period(first)
+    text = "; ".join(parts)
+    if isinstance(first, SalaryFigure) and period:
+        text += f" ({period})"
+    return TableCell(role_id, text, first.source, None, period)
+
+
+def _period(figure: SalaryFigure | OutlookFigure) -> str | None:
+    return figure.as_of if isinstance(figure, SalaryFigure) else figure.period
 
 
 def local_median_row(

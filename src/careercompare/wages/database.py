@@ -10,9 +10,13 @@ import sqlite3
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careercompare.errors import DataError
 from careercompare.wages.estimates import VALUE_COLUMNS, WAGE_MEASURES, Area, Cell, Estimate
+
+if TYPE_CHECKING:
+    from careercompare.catalog.models import Source
 
 FORMAT = "1"
 CACHE_KIB = 256
@@ -98,6 +102,25 @@ class WageDatabase:
         """The catalog source id of the release: 'May 2025' is 'bls-oews-may2025'."""
         month, year = self.release.split()
         return f"bls-oews-{month.lower()}{year}"
+
+    def source(self) -> Source:
+        """The release as a source, made from the database's own record (a catalog's entry
+        for the release, where it has one, is used instead)."""
+        from careercompare.catalog.models import Source
+
+        meta = self.meta
+        return Source.model_construct(
+            id=self.source_id,
+            title=meta.get(
+                "title", f"Occupational Employment and Wage Statistics (OEWS), {self.release}"
+            ),
+            publisher=meta.get("publisher", "U.S. Bureau of Labor Statistics (BLS)"),
+            date=meta.get("published"),
+            date_meaning="published" if meta.get("published") else None,
+            url=meta.get("url"),
+            reported_by=None,
+            note=meta.get("note") or meta.get("scope"),
+        )
 
     @property
     def published(self) -> str | None:

@@ -1,0 +1,287 @@
+"""The occupation database: a read-only SQLite file built from BLS Employment Projections
+and O*NET by `importers/occupations.py`, queried by SOC code or by a name people use."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+
+from careercompare.errors import DataError
+from careercompare.occupations.schema import FORMAT, INTERESTS, TITLE_KINDS
+
+CACHE_KIB = 256
+THOUSAND = 1000
+
+
+@dataclass(frozen=True)
+class Projection:
+    """One occupation's row of the Employment Projections table (Table 1.2)."""
+
+    code: str
+    title: str
+    line_item: bool
+    jobs_start: int
+    jobs_end: int
+    change: int
+    percent: float
+    openings_per_year: int | None
+    median_wage: int | None
+    wage_at_least: bool
+    education: str | None
+    experience: str | None
+    training: str | None
+
+
+@dataclass(frozen=True)
+class OnetProfile:
+    """O*NET's description of an occupation, its job zone and its interest scores."""
+
+    code: str
+    title: str
+    description: str
+    job_zone: int | None
+    interests: dict[str, float]
+
+
+@dataclass(frozen=True)
+class JobZone:
+    """O*NET's meaning of a job zone (1 to 5)."""
+
+    zone: int
+    name: str
+    experience: str
+    education: str
+    training: str
+
+
+@dataclass(frozen=True)
+class Related:
+    """An occupation O*NET lists as related, with its tier and rank."""
+
+    code: str
+    title: str
+    tier: str
+    rank: int
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file the database was built from."""
+
+    dataset: str
+    name: str
+    bytes: int
+    sha256: str
+
+
+def _jobs(thousands: object) -> int:
+    """Employment published in thousands ('811', '912.2') as a count of jobs, exactly."""
+    return int(Decimal(str(thousands)) * THOUSAND)
+
+
+class OccupationDatabase:
+    """The occupations of one edition of the projections and one O*NET release."""
+
+    def __init__(self, path: Path, *, bundled: bool = False) -> None:
+        self.path = path
+        try:
+            uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if bundled else "")
+            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            rows = self._db.execute("SELECT key, value FROM meta").fetchall()
+        except (sqlite3.Error, OSError, ValueError) as error:
+            raise DataError(
+                f"{path}: is not an occupation database careercompare can read ({error})"
+            ) from None
+        self.meta: dict[str, str] = {str(k): str(v) for k, v in rows}
+        if self.meta.get("format") != FORMAT:
+            raise DataError(f"{path}: is an occupation database of another format")
+
+    def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        try:
+            return self._db.execute(sql, parameters).fetchall()
+        except sqlite3.Error as error:
+            raise DataError(f"{self.path}: cannot be read ({error})") from None
+
+    @property
+    def edition(self) -> str:
+        """The projections' edition, '2024-34'."""
+        return self.meta["ep_edition"]
+
+    @property
+    def onet_release(self) -> str:
+        """'29.3'."""
+        return self.meta["onet_release"]
+
+    @property
+    def wage_year(self) -> int:
+        """The year of May whose median wage the projections carry."""
+        return int(self.meta["ep_wage_year"])
+
+    @property
+    def years(self) -> tuple[int, int]:
+        """The projections' base and target years."""
+        return int(self.meta["ep_base_year"]), int(self.meta["ep_target_year"])
+
+    def projection(self, code: str) -> Projection | None:
+        """The projections' row of a SOC code (a detailed occupation or a group)."""
+        rows = self._query("SELECT * FROM projections WHERE code = ?", (code,))
+        return _projection(rows[0]) if rows else None
+
+    @cached_property
+    def occupation_codes(self) -> tuple[str, ...]:
+        """Every detailed occupation ('Line item') of the projections, in code order."""
+        rows = self._query("SELECT code FROM projections WHERE line_item = 1 ORDER BY code")
+        return tuple(str(code) for (code,) in rows)
+
+    def projections(self, codes: tuple[str, ...] | None = None) -> list[Projection]:
+        """Rows of the projections: the detailed occupations, or those of `codes`."""
+        if codes is None:
+            rows = self._query("SELECT * FROM projections WHERE line_item = 1 ORDER BY code")
+        else:
+            marks = ", ".join("?" * len(codes))
+            rows = self._query(f"SELECT * FROM projections WHERE code IN ({marks})", codes)
+        return [_projection(row) for row in rows]
+
+    def members(self, code: str) -> list[Projection]:
+        """The detailed occupations ('Line item') within a group of the table, at any depth."""
+        rows = self._query(
+            "WITH RECURSIVE m(code) AS (SELECT code FROM projections WHERE parent = ? "
+            "UNION SELECT p.code FROM projections p JOIN m ON p.parent = m.code) "
+            "SELECT p.* FROM projections p JOIN m USING (code) WHERE p.line_item = 1 "
+            "ORDER BY p.code",
+            (code,),
+        )
+        return [_projection(row) for row in rows]
+
+    def profile(self, soc: str) -> OnetProfile | None:
+        """O*NET's profile of a SOC code: its own (.00) occupation, else the first listed."""
+        rows = self._query(
+            "SELECT code, title, description, job_zone FROM onet WHERE soc = ? ORDER BY code "
+            "LIMIT 1",
+            (soc,),
+        )
+        if not rows:
+            return None
+        code, title, description, zone = rows[0]
+        columns = ", ".join(name.lower() for name in INTERESTS)
+        scores = self._query(f"SELECT {columns} FROM interests WHERE code = ?", (code,))
+        interests = (
+            {n: float(str(v)) for n, v in zip(INTERESTS, scores[0], strict=True) if v is not None}
+            if scores
+            else {}
+        )
+        return OnetProfile(
+            str(code),
+            str(title),
+            str(description),
+            int(str(zone)) if zone is not None else None,
+            interests,
+        )
+
+    def tasks(self, onet_code: str, limit: int) -> list[str]:
+        """The occupation's core tasks, in O*NET's order (by task id), at most `limit`."""
+        rows = self._query(
+            "SELECT task FROM tasks WHERE code = ? AND core = 1 ORDER BY task_id LIMIT ?",
+            (onet_code, limit),
+        )
+        return [str(task) for (task,) in rows]
+
+    def related(self, onet_code: str) -> list[Related]:
+        """The occupations O*NET relates to this one, closest first."""
+        rows = self._query(
+            "SELECT r.related, o.title, r.tier, r.rank FROM related r "
+            "JOIN onet o ON o.code = r.related WHERE r.code = ? ORDER BY r.rank",
+            (onet_code,),
+        )
+        return [Related(str(c), str(t), str(tier), int(str(n))) for c, t, tier, n in rows]
+
+    def job_zone(self, zone: int) -> JobZone | None:
+        """What a job zone means."""
+        rows = self._query("SELECT * FROM job_zones WHERE zone = ?", (zone,))
+        if not rows:
+            return None
+        number, name, experience, education, training = rows[0]
+        return JobZone(int(str(number)), str(name), str(experience), str(education), str(training))
+
+    def codes_named(self, key: str) -> dict[str, list[tuple[str, str]]]:
+        """SOC codes one of whose names is `key` (normalized): {code: [(title, kind)]},
+        codes of the projections' detailed occupations only."""
+        rows = self._query(
+            "SELECT t.soc, t.title, t.kind FROM titles t JOIN projections p ON p.code = t.soc "
+            "AND p.line_item = 1 WHERE t.key = ?",
+            (key,),
+        )
+        found: dict[str, list[tuple[str, str]]] = {}
+        for soc, title, kind in rows:
+            found.setdefault(str(soc), []).append((str(title), str(kind)))
+        for names in found.values():
+            names.sort(key=lambda name: TITLE_KINDS.index(name[1]))
+        return found
+
+    def codes_with_words(self, words: list[str], limit: int) -> dict[str, str]:
+        """Detailed occupations a name of which holds every word (as words): {code: name}."""
+        if not words:
+            return {}
+        clauses = " AND ".join("(' ' || t.key || ' ') LIKE ?" for _ in words)
+        rows = self._query(
+            "SELECT t.soc, t.title FROM titles t JOIN projections p ON p.code = t.soc AND "
+            f"p.line_item = 1 WHERE {clauses} ORDER BY t.soc LIMIT ?",
+            (*(f"% {_like(word)} %" for word in words), limit * 20),
+        )
+        found: dict[str, str] = {}
+        for soc, title in rows:
+            found.setdefault(str(soc), str(title))
+        return dict(list(found.items())[:limit])
+
+    def source_files(self) -> tuple[SourceFile, ...]:
+        """The files the database was built from, with their SHA-256."""
+        rows = self._query("SELECT dataset, name, bytes, sha256 FROM source_files ORDER BY rowid")
+        return tuple(SourceFile(str(d), str(n), int(str(b)), str(s)) for d, n, b, s in rows)
+
+    def counts(self) -> dict[str, int]:
+        """Rows of each table, for `careercompare data`."""
+        tables = ("projections", "onet", "tasks", "interests", "related", "titles")
+        return {t: int(str(self._query(f"SELECT count(*) FROM {t}")[0][0])) for t in tables}
+
+
+def _like(word: str) -> str:
+    return word.replace("%", "").replace("_", "")
+
+
+def _projection(row: tuple[object, ...]) -> Projection:
+    (
+        code,
+        title,
+        line_item,
+        _parent,
+        base,
+        target,
+        change,
+        percent,
+        _self_employed,
+        openings,
+        wage,
+        at_least,
+        education,
+        experience,
+        training,
+    ) = row
+    return Projection(
+        code=str(code),
+        title=str(title),
+        line_item=bool(line_item),
+        jobs_start=_jobs(base),
+        jobs_end=_jobs(target),
+        change=_jobs(change),
+        percent=float(str(percent)),
+        openings_per_year=_jobs(openings) if openings is not None else None,
+        median_wage=int(str(wage)) if wage is not None else None,
+        wage_at_least=bool(at_least),
+        education=None if education is None else str(education),
+        experience=None if experience is None else str(experience),
+        training=None if training is None else str(training),
+    )

@@ -1,0 +1,345 @@
+"""Roles from the official tables: any occupation of the projections as a role, and the
+catalog's own roles completed with the tables' figures (never copied into the catalog).
+
+What a role gets from the tables, each fact citing the table it comes from:
+- the projection (BLS Employment Projections) of each occupation the role stands for;
+- its typical entry education, work experience and on-the-job training (the same table);
+- the median wage of May of the projections' base year (the same table), and the national
+  OEWS median and 10th and 90th percentiles of the wages in use;
+- O*NET's description and core tasks, and where it leads (O*NET's related occupations
+  that need more preparation), for occupations the catalog does not describe itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from careercompare.catalog.models import (
+    BlsOccupation,
+    CareerPath,
+    ComparisonCell,
+    OutlookFigure,
+    Requirement,
+    Role,
+    SalaryFigure,
+    Source,
+    SourcedText,
+    oews_codes,
+)
+from careercompare.catalog.names import title_key
+from careercompare.occupations.database import OccupationDatabase, Projection
+
+if TYPE_CHECKING:
+    from careercompare.wages.database import WageDatabase
+    from careercompare.wages.estimates import Estimate
+
+MAX_TASKS = 5
+MAX_PATHS = 4
+# (salary kind, OEWS measure, id suffix) of the national OEWS figures a role is given.
+OEWS_MEASURES = (
+    ("median", "median", "median"),
+    ("percentile-10", "pct10", "p10"),
+    ("percentile-90", "pct90", "p90"),
+)
+_SOC = re.compile(r"^(\d{2})-?(\d{4})(\.\d{2})?$")
+DERIVED_SOURCE = "careercompare-from-tables"
+
+
+def table_figure_id(kind: str, code: str | None) -> str:
+    """The id of a figure taken from a table: 'bls-ep-2024-34' for a role's own occupation,
+    'bls-ep-2024-34-29-1151' for one of several it stands for."""
+    return kind if code is None else f"{kind}-{code}"
+
+
+def soc_code(text: str) -> str | None:
+    """'29-1141', '291141' or '29-1141.00' as '29-1141'; None for anything else."""
+    found = _SOC.match(text.strip())
+    return f"{found.group(1)}-{found.group(2)}" if found else None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+class OccupationRoles:
+    """The occupations of the tables as roles; curated roles completed from the tables."""
+
+    def __init__(
+        self, db: OccupationDatabase, wages: Callable[[], WageDatabase | None] | None = None
+    ) -> None:
+        self.db = db
+        self._wages = wages
+
+    @cached_property
+    def wages(self) -> WageDatabase | None:
+        return self._wages() if self._wages else None
+
+    @cached_property
+    def ep_source(self) -> Source:
+        db = self.db
+        base, target = db.years
+        files = ", ".join(f.name for f in db.source_files() if f.dataset == "ep")
+        return Source(
+            id=f"bls-ep-{db.edition}",
+            title=f"Employment Projections {base}-{target % 100:02d}: Table 1.2, Occupational "
+            f"projections, {base}-{target}, and worker characteristics, {base}",
+            publisher="U.S. Bureau of Labor Statistics (BLS)",
+            note=f"Employment {base} and {target}, change and openings (published in "
+            f"thousands), median annual wage of May {db.wage_year}, typical entry education, "
+            f"work experience and on-the-job training, as in the workbook BLS publishes "
+            f"({files}; 'careercompare data' gives its SHA-256).",
+        )
+
+    @cached_property
+    def onet_source(self) -> Source:
+        return Source(
+            id=f"onet-{self.db.onet_release.replace('.', '-')}",
+            title=f"O*NET {self.db.onet_release} Database",
+            publisher="U.S. Department of Labor, Employment and Training Administration "
+            "(USDOL/ETA)",
+            url="https://www.onetcenter.org/database.html",
+            note=f"O*NET {self.db.onet_release} Database by USDOL/ETA, used under CC BY 4.0 "
+            "(https://www.onetcenter.org/license_db.html); descriptions, tasks, job zones "
+            "and related occupations unmodified.",
+        )
+
+    @cached_property
+    def derived_source(self) -> Source:
+        return Source(
+            id=DERIVED_SOURCE,
+            title="careercompare's reading of the official tables",
+            publisher="careercompare",
+            note=f"Not a source of facts: a cell careercompare wrote from the rows it names "
+            f"of {self.ep_source.title} and the O*NET {self.db.onet_release} Database.",
+        )
+
+    def sources(self) -> tuple[Source, ...]:
+        """The sources every figure and text taken from the tables cites."""
+        wages = (self.wages.source(),) if self.wages else ()
+        return (*wages, self.ep_source, self.onet_source, self.derived_source)
+
+    # Lookups: by code, by a name people use, by words.
+
+    @cached_property
+    def _codes_by_id(self) -> dict[str, str]:
+        return {_slug(p.title): p.code for p in self.db.projections()}
+
+    def role_id(self, code: str) -> str | None:
+        """The id an occupation's role has, if the code is one of the projections'."""
+        projection = self.db.projection(code)
+        return _slug(projection.title) if projection and projection.line_item else None
+
+    def code_of_id(self, role_id: str) -> str | None:
+        """The occupation a role id made here stands for."""
+        return self._codes_by_id.get(role_id)
+
+    def codes_named(self, name: str) -> list[str]:
+        """Occupations a name means: a SOC code, or a title of BLS, O*NET or the names
+        people use; the closest kind of title wins ('paramedics' is BLS's title of one
+        occupation and a name people use for another: the first is meant)."""
+        code = soc_code(name)
+        if code is not None:
+            projection = self.db.projection(code)
+            return [code] if projection and projection.line_item else []
+        found = self.db.codes_named(title_key(name))
+        if not found:
+            return []
+        from careercompare.occupations.schema import TITLE_KINDS
+
+        rank = {c: min(TITLE_KINDS.index(kind) for _, kind in names) for c, names in found.items()}
+        best = min(rank.values())
+        return sorted(code for code, value in rank.items() if value == best)
+
+    def codes_with_words(self, words: list[str], limit: int) -> dict[str, str]:
+        """Occupations one of whose names holds every word: {code: that name}."""
+        keys = [title_key(word) for word in words]
+        return self.db.codes_with_words([k for k in keys if k], limit)
+
+    def all_codes(self) -> tuple[str, ...]:
+        return self.db.occupation_codes
+
+    # Roles.
+
+    def role(self, code: str) -> Role:
+        """An occupation of the projections as a role of its own."""
+        projection = self.db.projection(code)
+        if projection is None:
+            raise KeyError(code)
+        onet = self.onet_source.id
+        profile = self.db.profile(code)
+        role = Role(
+            id=_slug(projection.title),
+            name=projection.title,
+            summary=SourcedText(text=profile.description, source=onet) if profile else None,
+            tasks=tuple(
+                SourcedText(text=task, source=onet)
+                for task in (self.db.tasks(profile.code, MAX_TASKS) if profile else [])
+            ),
+            bls_occupation=BlsOccupation(
+                soc_code=code, title=projection.title, match="exact", source=self.ep_source.id
+            ),
+            career_paths=self._paths(code),
+        )
+        return self.complete(role)
+
+    def complete(self, role: Role) -> Role:
+        """The role with the tables' facts of its occupations added: projections, entry
+        requirements and pay; each occupation of several is named on its figures."""
+        codes = oews_codes(role)
+        if not codes:
+            return role
+        own = role.bls_occupation.soc_code if role.bls_occupation else None
+        named = [(code, None if code == own or len(codes) == 1 else code) for code in codes]
+        if own is not None and own not in codes:
+            named.insert(0, (own, None))
+        projections = [(self.db.projection(code), tag) for code, tag in named]
+        found = [(p, tag) for p, tag in projections if p is not None]
+        update: dict[str, object] = {
+            "outlook": (*(self._outlook(p, tag) for p, tag in found), *role.outlook),
+            "salary": (*self._pay(found, named), *role.salary),
+            "comparison": {**self._cells(role, found), **role.comparison},
+        }
+        if not role.requirements:
+            update["requirements"] = self._requirements(found)
+        return role.model_copy(update=update)
+
+    def _outlook(self, projection: Projection, tag: str | None) -> OutlookFigure:
+        base, target = self.db.years
+        return OutlookFigure(
+            id=table_figure_id(self.ep_source.id, tag),
+            percent=projection.percent,
+            period=f"{base}-{target}",
+            start_year=base,
+            end_year=target,
+            jobs_start=projection.jobs_start,
+            jobs_end=projection.jobs_end,
+            change=projection.change,
+            openings_per_year=projection.openings_per_year,
+            occupation=tag,
+            scope=f"{projection.title} ({projection.code})" if tag else None,
+            source=self.ep_source.id,
+        )
+
+    def _requirements(self, found: list[tuple[Projection, str | None]]) -> tuple[Requirement, ...]:
+        """The entry requirements of the role's occupation; of a group, each one every
+        detailed occupation of it shares (none where they differ)."""
+        own = [p for p, tag in found if tag is None] or [p for p, _ in found]
+        rows = [m for p in own for m in ([p] if p.line_item else self.db.members(p.code))]
+        scope = None if all(p.line_item for p in own) else "every detailed occupation of the group"
+        kinds: tuple[
+            tuple[
+                Literal["entry-education", "work-experience", "on-the-job-training"],
+                set[str | None],
+            ],
+            ...,
+        ] = (
+            ("entry-education", {p.education for p in rows}),
+            ("work-experience", {p.experience for p in rows}),
+            ("on-the-job-training", {p.training for p in rows}),
+        )
+        return tuple(
+            Requirement(kind=kind, text=text, scope=scope, source=self.ep_source.id)
+            for kind, texts in kinds
+            if len(texts) == 1 and (text := next(iter(texts))) is not None
+        )
+
+    def _pay(
+        self, found: list[tuple[Projection, str | None]], named: list[tuple[str, str | None]]
+    ) -> list[SalaryFigure]:
+        figures = []
+        wages = self.wages
+        nation = wages.nation if wages else None
+        for code, tag in named:
+            estimate = wages.estimate(code, nation) if wages and nation else None
+            if estimate is not None and wages is not None:
+                figures += _oews_figures(estimate, wages, tag)
+        for projection, tag in found:
+            if projection.median_wage is None:
+                continue
+            figures.append(
+                SalaryFigure(
+                    id=table_figure_id(f"{self.ep_source.id}-median", tag),
+                    kind="median",
+                    amount=projection.median_wage,
+                    bound="at-least" if projection.wage_at_least else "exact",
+                    as_of=f"May {self.db.wage_year}",
+                    occupation=tag,
+                    scope=f"{projection.title} ({projection.code})" if tag else None,
+                    source=self.ep_source.id,
+                )
+            )
+        return figures
+
+    def _cells(
+        self, role: Role, found: list[tuple[Projection, str | None]]
+    ) -> dict[str, ComparisonCell]:
+        """Comparison cells the tables fill where the catalog has none."""
+        cells: dict[str, ComparisonCell] = {}
+        education = next(
+            (r.text for r in self._requirements(found) if r.kind == "entry-education"), None
+        )
+        if education is not None:
+            cells["education-required"] = ComparisonCell(text=education, source=self.ep_source.id)
+        leads = [path.label for path in role.career_paths]
+        if leads and not role.comparison.get("career-growth"):
+            cells["career-growth"] = ComparisonCell(
+                text="Leads to " + ", ".join(leads), source=DERIVED_SOURCE
+            )
+        return cells
+
+    def _paths(self, code: str) -> tuple[CareerPath, ...]:
+        """O*NET's related occupations that need more preparation (a higher job zone)."""
+        profile = self.db.profile(code)
+        if profile is None or profile.job_zone is None:
+            return ()
+        paths: list[CareerPath] = []
+        for related in self.db.related(profile.code):
+            soc = related.code[:7]
+            target = self.db.profile(soc)
+            role_id = self.role_id(soc)
+            if target is None or target.job_zone is None or role_id is None:
+                continue
+            if target.job_zone <= profile.job_zone or any(p.role == role_id for p in paths):
+                continue
+            paths.append(
+                CareerPath(
+                    label=related.title,
+                    role=role_id,
+                    note=f"O*NET lists it as related ({related.tier}, {related.rank}) and "
+                    f"places it in job zone {target.job_zone}, above this one's "
+                    f"{profile.job_zone}; the choice is careercompare's",
+                    source=self.onet_source.id,
+                )
+            )
+            if len(paths) == MAX_PATHS:
+                break
+        return tuple(paths)
+
+
+def _oews_figures(estimate: Estimate, wages: WageDatabase, tag: str | None) -> list[SalaryFigure]:
+    stem = f"oews-{wages.source_id.removeprefix('bls-oews-')}"
+    figures = []
+    for kind, measure, suffix in OEWS_MEASURES:
+        annual = estimate.wage(measure)
+        if annual.value is None:
+            continue
+        hourly = estimate.wage(measure, hourly=True)
+        figures.append(
+            SalaryFigure(
+                id=table_figure_id(f"{stem}-{suffix}", tag),
+                kind=kind,
+                amount=annual.value,
+                bound="at-least" if annual.at_least else "exact",
+                hourly=hourly.value
+                if kind == "median" and hourly.value is not None and not hourly.at_least
+                else None,
+                as_of=wages.release,
+                occupation=tag,
+                scope=f"{estimate.occupation_title} ({estimate.occupation_code})" if tag else None,
+                source=wages.source_id,
+            )
+        )
+    return figures
