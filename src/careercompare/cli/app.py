@@ -486,6 +486,58 @@ def import_bls(
     run_import(export, out=out, force=force, with_bundled=with_bundled, skip_bad=skip_bad)
 
 
+@app.command("import-occupations")
+def import_occupations(
+    ctx: typer.Context,
+    projections: Annotated[
+        Path,
+        typer.Argument(
+            metavar="OCCUPATION_XLSX",
+            help="The BLS Employment Projections workbook (occupation.xlsx), as BLS ships it.",
+        ),
+    ],
+    onet: Annotated[
+        Path,
+        typer.Argument(
+            metavar="ONET_FOLDER",
+            help="A folder of O*NET database files (Occupation Data.txt, Task Statements.txt, "
+            "Interests.txt, Job Zones.txt, Related Occupations.txt, Alternate Titles.xlsx...).",
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="FILE", help="Where to write the database."),
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--ep-published", metavar="YYYY-MM-DD", help="The date BLS published the projections."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+) -> None:
+    """Build the occupation database from BLS Employment Projections and O*NET files.
+
+    careercompare ships the database built from the 2024-34 projections and O*NET 29.3; this
+    is how it is built, and how a later edition can be. The file is written whole or not at
+    all.
+
+    \b
+    Examples:
+      careercompare import-occupations occupation.xlsx onet-29.3 -o occupations.sqlite
+    """
+    from careercompare.importers.occupations import build_occupation_database
+
+    summary = build_occupation_database(
+        projections, onet, output, force=force, ep_published=published
+    )
+    settings(ctx).terminal.note(
+        f"wrote {summary.path}: projections {summary.ep_edition} ({summary.projections} rows), "
+        f"O*NET {summary.onet_release} ({summary.occupations} occupations, "
+        f"{summary.titles} titles)"
+    )
+
+
 @app.command("import-oews")
 def import_oews(
     ctx: typer.Context,

@@ -180,12 +180,21 @@ def read_ep_workbook(path: Path) -> EpTable:
     """Table 1.2 of an Employment Projections workbook; anything else is a DataError naming
     the file and the row."""
     import zipfile
+    from xml.etree.ElementTree import ParseError
 
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (
+        OSError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        ParseError,
+        InvalidFileException,
+    ) as error:
         raise DataError(
             f"{path}: is not an Excel workbook careercompare can read ({error}); "
             "give the occupation.xlsx of BLS Employment Projections"
@@ -196,7 +205,13 @@ def read_ep_workbook(path: Path) -> EpTable:
                 f"{path}: has no sheet '{SHEET}'; give the occupation.xlsx of BLS "
                 "Employment Projections"
             )
-        return _read_sheet(path, workbook[SHEET].iter_rows(values_only=True))
+        rows = workbook[SHEET].iter_rows(values_only=True)
+        try:
+            return _read_sheet(path, rows)
+        finally:
+            rows.close()
+    except (zipfile.BadZipFile, KeyError, ParseError, EOFError, ValueError) as error:
+        raise DataError(f"{path}: sheet '{SHEET}' cannot be read ({error})") from None
     finally:
         workbook.close()
 

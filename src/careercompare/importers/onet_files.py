@@ -83,18 +83,31 @@ def _text_rows(path: Path) -> Iterator[Sequence[Any]]:
 
 def _xlsx_rows(path: Path) -> Iterator[Sequence[Any]]:
     import zipfile
+    from xml.etree.ElementTree import ParseError
 
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (
+        OSError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        ParseError,
+        InvalidFileException,
+    ) as error:
         raise DataError(
             f"{path}: is not an Excel workbook careercompare can read ({error})"
         ) from None
+    rows = workbook.active.iter_rows(values_only=True)  # type: ignore[union-attr]
     try:
-        yield from workbook.active.iter_rows(values_only=True)  # type: ignore[union-attr]
+        yield from rows
+    except (zipfile.BadZipFile, KeyError, ParseError, EOFError, ValueError) as error:
+        raise DataError(f"{path}: cannot be read ({error})") from None
     finally:
+        rows.close()
         workbook.close()
 
 

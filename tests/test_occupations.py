@@ -1,0 +1,351 @@
+"""The occupation database: built from Employment Projections and O*NET files by the
+project's importer (small fixtures written here), rebuilt from the shared files when they
+are present, and every figure of a role checked against those files."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from careercompare.catalog.index import CatalogIndex
+from careercompare.errors import DataError, UsageError
+from careercompare.importers.occupations import build_occupation_database
+from careercompare.occupations.database import OccupationDatabase
+from careercompare.occupations.roles import OccupationRoles
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+EP_FILE = SHARED / "bls-ep-2024-34" / "occupation.xlsx"
+ONET_FOLDER = SHARED / "onet-29.3"
+OEWS_FILE = SHARED / "oews-may2025" / "oews-may2025-cross-industry.csv.gz"
+HEADER = (
+    "2024 National Employment Matrix title",
+    "2024 National Employment Matrix code",
+    "Occupation type",
+    "Employment, 2024",
+    "Employment, 2034",
+    "Employment distribution, percent, 2024",
+    "Employment distribution, percent, 2034",
+    "Employment change, numeric, 2024\u201334",
+    "Employment change, percent, 2024\u201334",
+    "Percent self employed, 2024",
+    "Occupational openings, 2024\u201334 annual average",
+    "Median annual wage, dollars, 2024[1]",
+    "Typical education needed for entry",
+    "Work experience in a related occupation",
+    "Typical on-the-job training needed to attain competency in the occupation",
+    "Related Occupational Outlook Handbook (OOH) content xlsx",
+)
+# Rows in the table's layout: titles indented by level, thousands, '—', a top-coded wage.
+ROWS: list[tuple[Any, ...]] = [
+    ("Total, all occupations", "00-0000", "Summary", 1000.0, 1100.0, 100, 100, 100.0, 10.0,
+     5.0, 90.0, 50000, "—", "—", "—", "—"),
+    ("  Aide occupations", "31-9090", "Summary", 300.5, 330.0, 30, 30, 29.5, 9.8, "—", 40.0,
+     41000, "—", "—", "—", "—"),
+    ("    Alpha aides", "31-9092", "Line item", 200.0, 225.1, 20, 20, 25.1, 12.6, "—", 30.2,
+     44200, "Postsecondary nondegree award", "None", "None", "OOH Content"),
+    ("    Beta helpers", "31-9093", "Line item", 100.5, 104.9, 10, 10, 4.4, 4.4, 0, 9.8,
+     40100, "Postsecondary nondegree award", "None", "Short-term on-the-job training",
+     "OOH Content"),
+    ("  Gamma doctors", "29-1229", "Line item", 340.7, 349.3, 34, 31, 8.6, 2.5, 3.9, 9.6,
+     ">=$239,200", "Doctoral or professional degree", "None", "Internship/residency", ""),
+]  # fmt: skip
+ONET = {
+    "Read Me.txt": "O*NET 29.3 Database\nMay 2025 Release\n",
+    "Occupation Data.txt": "O*NET-SOC Code\tTitle\tDescription\n"
+    "31-9092.00\tAlpha Aides\tHelp with alpha work.\n"
+    "31-9093.00\tBeta Helpers\tHelp with beta work.\n"
+    "29-1229.00\tGamma Doctors\tTreat patients.\n",
+    "Task Statements.txt": "O*NET-SOC Code\tTitle\tTask ID\tTask\tTask Type\n"
+    "31-9092.00\tAlpha Aides\t2\tRecord vital signs.\tCore\n"
+    "31-9092.00\tAlpha Aides\t1\tGreet patients.\tCore\n"
+    "31-9092.00\tAlpha Aides\t3\tOrder supplies.\tSupplemental\n",
+    "Interests.txt": "O*NET-SOC Code\tTitle\tElement ID\tElement Name\tScale ID\tScale Name\t"
+    "Data Value\n"
+    "31-9092.00\tAlpha Aides\t1.B.1.d\tSocial\tOI\tOccupational Interests\t4.81\n"
+    "31-9092.00\tAlpha Aides\t1.B.1.f\tConventional\tOI\tOccupational Interests\t5.76\n"
+    "31-9092.00\tAlpha Aides\t1.B.1.g\tFirst Interest High-Point\tIH\tHigh-Point\t6.00\n",
+    "Job Zones.txt": "O*NET-SOC Code\tTitle\tJob Zone\n31-9092.00\tAlpha Aides\t3\n"
+    "31-9093.00\tBeta Helpers\t2\n29-1229.00\tGamma Doctors\t5\n",
+    "Job Zone Reference.txt": "Job Zone\tName\tExperience\tEducation\tJob Training\n"
+    "3\tJob Zone Three: Medium Preparation Needed\tSome.\tVocational school.\tA year.\n",
+    "Related Occupations.txt": "O*NET-SOC Code\tTitle\tRelated O*NET-SOC Code\tRelated Title\t"
+    "Relatedness Tier\tIndex\n"
+    "31-9092.00\tAlpha Aides\t31-9093.00\tBeta Helpers\tPrimary-Short\t1\n"
+    "31-9092.00\tAlpha Aides\t29-1229.00\tGamma Doctors\tPrimary-Short\t2\n",
+    "Sample of Reported Titles.txt": "O*NET-SOC Code\tTitle\tReported Job Title\t"
+    "Shown in My Next Move\n31-9092.00\tAlpha Aides\tCertified Alpha Aide (CAA)\tY\n",
+    "RIASEC Keywords.txt": "Element ID\tElement Name\tKeyword\tKeyword Type\n"
+    "1.B.1.d\tSocial\tHelp\tAction\n",
+}
+
+
+def write_ep(path: Path, rows: list[tuple[Any, ...]], header: tuple[str, ...] = HEADER) -> Path:
+    book = Workbook()
+    book.active.title = "Index"  # type: ignore[union-attr]
+    sheet = book.create_sheet("Table 1.2")
+    sheet.append(("Table 1.2 Occupational projections, 2024\u20132034",))
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def write_onet(folder: Path, **changes: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, text in {**ONET, **changes}.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    book = Workbook()
+    titles = book.active
+    assert titles is not None
+    titles.append(("O*NET-SOC Code", "Title", "Alternate Title", "Short Title", "Source(s)"))
+    titles.append(("31-9093.00", "Beta Helpers", "Beta Technician (Beta Tech)", "Beta Tech", "08"))
+    titles.append(("29-1229.00", "Gamma Doctors", "Physician", None, "08"))
+    book.save(folder / "Alternate Titles.xlsx")
+    return folder
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> OccupationDatabase:
+    ep = write_ep(tmp_path / "occupation.xlsx", ROWS)
+    output = tmp_path / "occupations.sqlite"
+    build_occupation_database(
+        ep, write_onet(tmp_path / "onet"), output, force=False, ep_published=None
+    )
+    return OccupationDatabase(output)
+
+
+def test_a_projection_is_read_as_published_in_thousands(built: OccupationDatabase) -> None:
+    alpha = built.projection("31-9092")
+    assert alpha is not None
+    assert (alpha.jobs_start, alpha.jobs_end, alpha.change) == (200_000, 225_100, 25_100)
+    assert (alpha.percent, alpha.openings_per_year, alpha.median_wage) == (12.6, 30_200, 44200)
+    assert (alpha.education, alpha.experience, alpha.training) == (
+        "Postsecondary nondegree award",
+        "None",
+        "None",
+    )
+    gamma = built.projection("29-1229")
+    assert gamma is not None and (gamma.median_wage, gamma.wage_at_least) == (239200, True)
+    assert (built.edition, built.years, built.wage_year) == ("2024-34", (2024, 2034), 2024)
+
+
+def test_groups_know_their_detailed_occupations(built: OccupationDatabase) -> None:
+    assert [p.code for p in built.members("31-9090")] == ["31-9092", "31-9093"]
+    assert built.occupation_codes == ("29-1229", "31-9092", "31-9093")
+
+
+def test_onet_profile_tasks_interests_and_zone(built: OccupationDatabase) -> None:
+    profile = built.profile("31-9092")
+    assert profile is not None
+    assert (profile.description, profile.job_zone) == ("Help with alpha work.", 3)
+    assert profile.interests == {"Social": 4.81, "Conventional": 5.76}
+    assert built.tasks("31-9092.00", 5) == ["Greet patients.", "Record vital signs."]
+    zone = built.job_zone(3)
+    assert zone is not None and zone.name == "Job Zone Three: Medium Preparation Needed"
+
+
+def test_names_people_use_find_their_occupation(built: OccupationDatabase) -> None:
+    roles = OccupationRoles(built)
+    assert roles.codes_named("beta techs") == ["31-9093"]
+    assert roles.codes_named("CAA") == ["31-9092"]
+    assert roles.codes_named("31-9092.00") == roles.codes_named("319092") == ["31-9092"]
+    assert roles.codes_named("31-9090") == []  # a group, not an occupation
+    assert roles.codes_named("astronaut") == []
+
+
+def test_an_occupation_is_a_role_with_its_facts_and_where_it_leads(
+    built: OccupationDatabase,
+) -> None:
+    role = OccupationRoles(built).role("31-9092")
+    assert (role.id, role.name) == ("alpha-aides", "Alpha aides")
+    assert role.summary is not None and role.summary.source == "onet-29-3"
+    [projection] = role.outlook
+    assert (projection.percent, projection.period, projection.source) == (
+        12.6,
+        "2024-2034",
+        "bls-ep-2024-34",
+    )
+    # O*NET relates beta helpers (zone 2) and gamma doctors (zone 5): only the second leads up
+    assert [path.role for path in role.career_paths] == ["gamma-doctors"]
+    assert role.comparison["education-required"].text == "Postsecondary nondegree award"
+
+
+def test_a_group_shares_only_the_requirements_every_member_has(
+    built: OccupationDatabase,
+) -> None:
+    from careercompare.catalog.models import Role
+
+    group = Role.model_validate(
+        {
+            "id": "aides",
+            "name": "Aides",
+            "bls_occupation": {
+                "soc_code": "31-9090",
+                "title": "Aides",
+                "match": "exact",
+                "source": "x",
+                "oews": {"codes": ["31-9092", "31-9093"], "source": "x"},
+            },
+        }
+    )
+    role = OccupationRoles(built).complete(group)
+    assert [(r.kind, r.text, r.scope) for r in role.requirements] == [
+        (
+            "entry-education",
+            "Postsecondary nondegree award",
+            "every detailed occupation of the group",
+        ),
+        ("work-experience", "None", "every detailed occupation of the group"),
+    ]
+    assert {f.occupation for f in role.outlook} == {None, "31-9092", "31-9093"}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda rows: rows.append(("X", "31-999", "Line item", *ROWS[2][3:])), "row 8: '31-999'"),
+        (lambda rows: rows.append(ROWS[2]), "row 8: 31-9092 appears twice"),
+        (
+            lambda rows: rows.append(("X", "31-9099", "Line item", "many", *ROWS[2][4:])),
+            "row 8: employment 'many' is not a number",
+        ),
+        (lambda rows: rows.append(("X", "31-9099", "Other", *ROWS[2][3:])), "row 8: occupation"),
+    ],
+)
+def test_a_damaged_projections_row_is_refused_naming_file_and_row(
+    tmp_path: Path, change: Any, message: str
+) -> None:
+    rows = list(ROWS)
+    change(rows)
+    ep = write_ep(tmp_path / "occupation.xlsx", rows)
+    with pytest.raises(DataError, match=message) as error:
+        build_occupation_database(
+            ep,
+            write_onet(tmp_path / "onet"),
+            tmp_path / "out.sqlite",
+            force=False,
+            ep_published=None,
+        )
+    assert str(ep) in error.value.message
+    assert not (tmp_path / "out.sqlite").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_foreign_workbook_or_onet_file_is_refused(tmp_path: Path) -> None:
+    foreign = write_ep(tmp_path / "other.xlsx", ROWS, header=("Name", "Code"))
+    onet = write_onet(tmp_path / "onet")
+    with pytest.raises(DataError, match="has no header like BLS's"):
+        build_occupation_database(
+            foreign, onet, tmp_path / "o.sqlite", force=False, ep_published=None
+        )
+    ep = write_ep(tmp_path / "occupation.xlsx", ROWS)
+    broken = write_onet(tmp_path / "broken", **{"Job Zones.txt": "Code\tZone\n"})
+    with pytest.raises(DataError, match=r"Job Zones.txt: has no column O\*NET-SOC Code"):
+        build_occupation_database(ep, broken, tmp_path / "o.sqlite", force=False, ep_published=None)
+    text = tmp_path / "notes.txt"
+    text.write_text("not a workbook")
+    with pytest.raises(DataError, match="is not an Excel workbook"):
+        build_occupation_database(text, onet, tmp_path / "o.sqlite", force=False, ep_published=None)
+
+
+def test_the_database_in_place_is_never_replaced_without_force(tmp_path: Path) -> None:
+    ep = write_ep(tmp_path / "occupation.xlsx", ROWS)
+    onet = write_onet(tmp_path / "onet")
+    output = tmp_path / "occupations.sqlite"
+    output.write_bytes(b"mine")
+    with pytest.raises(DataError, match="already exists; add --force"):
+        build_occupation_database(ep, onet, output, force=False, ep_published=None)
+    assert output.read_bytes() == b"mine"
+    with pytest.raises(UsageError, match="--ep-published 'soon'"):
+        build_occupation_database(ep, onet, output, force=True, ep_published="soon")
+    build_occupation_database(ep, onet, output, force=True, ep_published="2025-08-28")
+    assert OccupationDatabase(output).meta["ep_published"] == "2025-08-28"
+
+
+def test_the_import_command_reports_what_it_wrote_and_refuses_bad_files(
+    run: Any, tmp_path: Path
+) -> None:
+    ep = write_ep(tmp_path / "occupation.xlsx", ROWS)
+    onet = write_onet(tmp_path / "onet")
+    output = tmp_path / "o.sqlite"
+    result = run("import-occupations", str(ep), str(onet), "-o", str(output))
+    assert result.exit_code == 0, result.stderr
+    assert "projections 2024-34 (5 rows), O*NET 29.3 (3 occupations" in result.stderr
+    bad = run("import-occupations", str(tmp_path / "missing.xlsx"), str(onet), "-o", str(output))
+    assert bad.exit_code == 1 and len(bad.stderr.splitlines()) == 1
+
+
+# The bundled database, against the shared files it is built from.
+
+needs_shared = pytest.mark.skipif(
+    not (EP_FILE.exists() and ONET_FOLDER.exists()),
+    reason="the shared data is not beside the project",
+)
+
+
+@needs_shared
+def test_the_bundled_database_is_what_the_importer_builds_from_the_shared_files(
+    tmp_path: Path,
+) -> None:
+    output = tmp_path / "occupations.sqlite"
+    build_occupation_database(EP_FILE, ONET_FOLDER, output, force=False, ep_published=None)
+    bundled = ROOT / "data" / "occupations.sqlite"
+    assert output.read_bytes() == bundled.read_bytes(), (
+        "rebuild: careercompare import-occupations ../shared/data/bls-ep-2024-34/occupation.xlsx "
+        "../shared/data/onet-29.3 -o data/occupations.sqlite --force"
+    )
+
+
+def _shared_projections() -> dict[str, tuple[Any, ...]]:
+    sheet = load_workbook(EP_FILE, read_only=True)["Table 1.2"]
+    return {
+        str(row[1]): row
+        for row in sheet.iter_rows(min_row=3, values_only=True)
+        if row[2] == "Line item"
+    }
+
+
+def _shared_national_medians(codes: set[str]) -> dict[str, str]:
+    with gzip.open(OEWS_FILE, "rt", encoding="utf-8", newline="") as handle:
+        return {
+            row["OCC_CODE"]: row["A_MEDIAN"]
+            for row in csv.DictReader(io.TextIOWrapper(handle.buffer, encoding="utf-8"))
+            if row["AREA"] == "99" and row["OCC_CODE"] in codes
+        }
+
+
+@needs_shared
+@pytest.mark.skipif(not OEWS_FILE.exists(), reason="the shared OEWS file is not there")
+def test_ten_random_occupations_show_exactly_the_figures_of_the_shared_files(
+    index: CatalogIndex,
+) -> None:
+    rows = _shared_projections()
+    chosen = random.Random(20241234).sample(sorted(rows), 10)
+    medians = _shared_national_medians(set(chosen))
+    for code in chosen:
+        row = rows[code]
+        role = index.resolve_role(code)
+        projection = index.headline_outlook(role)
+        assert projection is not None, code
+        assert projection.jobs_start == round(float(row[3]) * 1000), code
+        assert projection.jobs_end == round(float(row[4]) * 1000), code
+        assert projection.change == round(float(row[7]) * 1000), code
+        assert projection.percent == float(row[8]), code
+        education = index.requirement(role, "entry-education")
+        assert education is not None and education.text == row[12], code
+        ep_median = next(f for f in role.salary if f.source == "bls-ep-2024-34")
+        assert str(row[11]).replace(">=$", "").replace(",", "") == str(int(ep_median.amount or 0))
+        oews = index.headline_median(role)
+        published = medians.get(code, "")
+        if published.replace(",", "").isdigit():
+            assert oews is not None and oews.as_of == "May 2025", code
+            assert oews.amount == int(published.replace(",", "")), code
