@@ -20,6 +20,8 @@ from tests.test_import_bls import ROWS as EXPORT_ROWS
 from tests.test_import_bls import export
 from tests.test_import_oews import ROWS as WAGE_ROWS
 from tests.test_import_oews import csv_file, workbook
+from tests.test_occupations import ROWS as PROJECTION_ROWS
+from tests.test_occupations import write_ep, write_onet
 
 
 def readme_examples() -> list[list[str]]:
@@ -50,6 +52,8 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     with zipfile.ZipFile(tmp_path / "oesm26all.zip", "w") as archive:
         archive.write(tmp_path / "state_M2026_dl.xlsx", "oesm26all/all_data_M_2026.xlsx")
     csv_file(tmp_path / "wages.csv", WAGE_ROWS)
+    write_ep(tmp_path / "occupation.xlsx", PROJECTION_ROWS)
+    write_onet(tmp_path / "onet-29.3")
     (tmp_path / "docs").mkdir()
     return tmp_path
 

@@ -161,10 +161,14 @@ def test_many_roles_switch_to_the_stacked_layout(run: Any) -> None:
     assert "Physicians (29-1210): $271,090 a year" in out
 
 
-def test_table_ma_rn_says_not_in_sources_for_missing_text(run: Any) -> None:
+def test_table_fills_a_missing_text_from_the_tables_as_its_own_reading(run: Any) -> None:
     out = run("table", "ma", "rn", "--format", "plain").stdout
-    assert "Career growth | Registered nurse | not in sources" in out
-    assert "Median pay (BLS) | Registered nurse | $97,550 a year (May 2025) [3]" in out
+    assert "Career growth | Registered nurse | Leads to Nurse Practitioners, " in out
+    assert "(O*NET's related occupations that need more preparation: a higher job zone) [3]" in (
+        " ".join(out.split())
+    )
+    assert "[3] careercompare's reading of the official tables. careercompare." in out
+    assert "Median pay (BLS) | Registered nurse | $97,550 a year (May 2025) [4]" in out
 
 
 def test_no_escape_codes_when_not_a_terminal_or_no_color(

@@ -8,7 +8,6 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 CATALOG = "roles.json"
 WAGES = "oews.sqlite"
-ONET_DESCRIPTIONS = "onet-occupation-data.txt"
 OCCUPATIONS = "occupations.sqlite"
 
 

@@ -28,7 +28,7 @@ from careercompare.digest import sha256
 if TYPE_CHECKING:
     from careercompare.catalog.models import Catalog
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 CACHE_DIR_ENV_VAR = "CAREERCOMPARE_CACHE_DIR"
 NO_CACHE_ENV_VAR = "CAREERCOMPARE_NO_CACHE"
 KEPT_ENTRIES = 8

@@ -42,6 +42,8 @@ class TableRoles(Protocol):
 
     def all_codes(self) -> tuple[str, ...]: ...
 
+    def listing(self) -> list[tuple[str, str, str]]: ...
+
 
 class CatalogIndex:
     """Lookups over one catalog, built once and only when first needed. With `tables`,

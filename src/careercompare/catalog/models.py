@@ -318,6 +318,9 @@ class Role(Model):
     tasks: tuple[SourcedText, ...] = Field(
         default=(), description="What the work involves, as a table of tasks states it."
     )
+    preparation: SourcedText | None = Field(
+        default=None, description="How much preparation the work needs (O*NET's job zone)."
+    )
     comparison: dict[Slug, ComparisonCell] = Field(
         default_factory=dict, description="Quick-comparison text, keyed by comparison category id."
     )

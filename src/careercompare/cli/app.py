@@ -21,7 +21,6 @@ from careercompare.cli.options import (
     Settings,
     catalog_index,
     complete_role,
-    load_catalog,
     local_area,
     settings,
     view_command,
@@ -230,21 +229,34 @@ def list_roles(
             "--search",
             "-s",
             metavar="WORDS",
-            help="Only roles whose id, name or aliases contain these words.",
+            help="Only roles whose id, name or aliases contain these words, and the "
+            "occupations one of whose names (BLS, O*NET, or one people use) does.",
         ),
     ] = None,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Every occupation of the BLS projections too, not only the catalog's roles.",
+        ),
+    ] = False,
 ) -> "ViewResult":
-    """List the roles of the catalog: id, name, aliases, BLS occupation.
+    """List the roles: the catalog's, and with --all every occupation BLS projects.
+
+    Any occupation can be named in every command, by its SOC code (29-1126), its title or
+    a name people use for it ("respiratory therapist", "scrub tech", "EKG tech").
 
     \b
     Examples:
       careercompare roles
       careercompare roles --search nurse
+      careercompare roles --search "respiratory therapist"
+      careercompare roles --all --format csv
       careercompare roles --json
     """
     from careercompare.views.roles import build_roles
 
-    return build_roles(load_catalog(ctx).roles, search or [])
+    return build_roles(catalog_index(ctx), search or [], every=every)
 
 
 @app.command()
@@ -391,7 +403,9 @@ def areas(
 @app.command()
 @view_command
 def data(ctx: typer.Context) -> "ViewResult":
-    """The data in use: the catalog, and each release of wages with its source files.
+    """The data in use: the catalog, the occupations and each release of wages.
+
+    Each dataset is listed with the files it was built from and their SHA-256.
 
     \b
     Examples:
@@ -399,11 +413,12 @@ def data(ctx: typer.Context) -> "ViewResult":
       careercompare data --json
     """
     from careercompare.catalog.loader import active_catalog_path
+    from careercompare.occupations.datasets import bundled_occupations
     from careercompare.views.datasets import build_data
     from careercompare.wages.datasets import all_wages
 
     catalog = str(active_catalog_path(settings(ctx).data))
-    return build_data(catalog, all_wages(settings(ctx).terminal.warn))
+    return build_data(catalog, bundled_occupations(), all_wages(settings(ctx).terminal.warn))
 
 
 @app.command()
@@ -518,8 +533,8 @@ def import_occupations(
 ) -> None:
     """Build the occupation database from BLS Employment Projections and O*NET files.
 
-    careercompare ships the database built from the 2024-34 projections and O*NET 29.3; this
-    is how it is built, and how a later edition can be. The file is written whole or not at
+    The database careercompare ships is built this way from the 2024-34 projections and
+    O*NET 29.3 (README, Where the figures come from). The file is written whole or not at
     all.
 
     \b

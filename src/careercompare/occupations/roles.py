@@ -112,8 +112,8 @@ class OccupationRoles:
             id=DERIVED_SOURCE,
             title="careercompare's reading of the official tables",
             publisher="careercompare",
-            note=f"Not a source of facts: a cell careercompare wrote from the rows it names "
-            f"of {self.ep_source.title} and the O*NET {self.db.onet_release} Database.",
+            note="Not a source of facts: a cell careercompare wrote from the rows of the "
+            f"O*NET {self.db.onet_release} Database it names (related occupations, job zones).",
         )
 
     def sources(self) -> tuple[Source, ...]:
@@ -161,6 +161,10 @@ class OccupationRoles:
     def all_codes(self) -> tuple[str, ...]:
         return self.db.occupation_codes
 
+    def listing(self) -> list[tuple[str, str, str]]:
+        """(role id, title, code) of every occupation of the projections, in code order."""
+        return [(_slug(p.title), p.title, p.code) for p in self.db.projections()]
+
     # Roles.
 
     def role(self, code: str) -> Role:
@@ -168,20 +172,12 @@ class OccupationRoles:
         projection = self.db.projection(code)
         if projection is None:
             raise KeyError(code)
-        onet = self.onet_source.id
-        profile = self.db.profile(code)
         role = Role(
             id=_slug(projection.title),
             name=projection.title,
-            summary=SourcedText(text=profile.description, source=onet) if profile else None,
-            tasks=tuple(
-                SourcedText(text=task, source=onet)
-                for task in (self.db.tasks(profile.code, MAX_TASKS) if profile else [])
-            ),
             bls_occupation=BlsOccupation(
                 soc_code=code, title=projection.title, match="exact", source=self.ep_source.id
             ),
-            career_paths=self._paths(code),
         )
         return self.complete(role)
 
@@ -200,11 +196,36 @@ class OccupationRoles:
         update: dict[str, object] = {
             "outlook": (*(self._outlook(p, tag) for p, tag in found), *role.outlook),
             "salary": (*self._pay(found, named), *role.salary),
-            "comparison": {**self._cells(role, found), **role.comparison},
         }
         if not role.requirements:
             update["requirements"] = self._requirements(found)
-        return role.model_copy(update=update)
+        update |= self._onet(role, codes)
+        completed = role.model_copy(update=update)
+        cells = self._cells(completed, found)
+        return completed.model_copy(update={"comparison": {**cells, **role.comparison}})
+
+    def _onet(self, role: Role, codes: tuple[str, ...]) -> dict[str, object]:
+        """O*NET's description, tasks, preparation and where the work leads, for a role of
+        one occupation where the catalog gives none of its own."""
+        if len(codes) != 1:
+            return {}
+        profile = self.db.profile(codes[0])
+        if profile is None:
+            return {}
+        onet = self.onet_source.id
+        found: dict[str, object] = {}
+        if role.summary is None:
+            found["summary"] = SourcedText(text=profile.description, source=onet)
+        if not role.tasks:
+            tasks = self.db.tasks(profile.code, MAX_TASKS)
+            found["tasks"] = tuple(SourcedText(text=task, source=onet) for task in tasks)
+        zone = self.db.job_zone(profile.job_zone) if profile.job_zone else None
+        if zone is not None and role.preparation is None:
+            text = f"{zone.name}. {zone.education} {zone.training}"
+            found["preparation"] = SourcedText(text=text, source=onet)
+        if not role.career_paths:
+            found["career_paths"] = self._paths(codes[0])
+        return found
 
     def _outlook(self, projection: Projection, tag: str | None) -> OutlookFigure:
         base, target = self.db.years
@@ -286,7 +307,9 @@ class OccupationRoles:
         leads = [path.label for path in role.career_paths]
         if leads and not role.comparison.get("career-growth"):
             cells["career-growth"] = ComparisonCell(
-                text="Leads to " + ", ".join(leads), source=DERIVED_SOURCE
+                text="Leads to " + ", ".join(leads) + " (O*NET's related occupations that "
+                "need more preparation: a higher job zone)",
+                source=DERIVED_SOURCE,
             )
         return cells
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from careercompare.occupations.database import OccupationDatabase
 from careercompare.results.base import CsvValue, ViewResult
 from careercompare.results.blocks import Block, FieldList, Heading, Paragraph, Records
 from careercompare.wages.database import SourceFile, WageDatabase
@@ -25,12 +26,34 @@ class WageDataset:
     files: tuple[SourceFile, ...]
 
 
+@dataclass(frozen=True)
+class OccupationDataset:
+    """The occupation database: the editions it was built from, its rows and files."""
+
+    projections: str
+    onet: str
+    rows: dict[str, int]
+    path: str
+    files: tuple[SourceFile, ...]
+
+
+_ROW_LABELS = {
+    "projections": "Projections (occupations and groups)",
+    "onet": "O*NET occupations",
+    "tasks": "Task statements",
+    "interests": "Interest profiles",
+    "related": "Related occupations (links)",
+    "titles": "Names (titles, and those people use)",
+}
+
+
 @dataclass(frozen=True, kw_only=True)
 class DataResult(ViewResult):
-    """The catalog and the wage releases."""
+    """The catalog, the occupation database and the wage releases."""
 
     VIEW = "data"
     catalog: str
+    occupations: OccupationDataset | None
     wages: tuple[WageDataset, ...]
 
     def blocks(self) -> tuple[Block, ...]:
@@ -38,6 +61,8 @@ class DataResult(ViewResult):
             Heading("Data in use"),
             FieldList((("Catalog", self.catalog),)),
         ]
+        if self.occupations is not None:
+            blocks += self._occupation_blocks(self.occupations)
         for dataset in self.wages:
             state = "in use" if dataset.in_use else "available"
             kind = "bundled" if dataset.bundled else "imported"
@@ -61,6 +86,23 @@ class DataResult(ViewResult):
         )
         return tuple(blocks)
 
+    @staticmethod
+    def _occupation_blocks(dataset: OccupationDataset) -> list[Block]:
+        title = (
+            f"Occupations: BLS Employment Projections {dataset.projections} and "
+            f"O*NET {dataset.onet} (bundled, in use)"
+        )
+        pairs = tuple((_ROW_LABELS.get(name, name), f"{n:,}") for name, n in dataset.rows.items())
+        rows = tuple((f.name, f"{f.bytes:,}", f.sha256) for f in dataset.files)
+        return [
+            Heading(title, 2),
+            FieldList((*pairs, ("File", dataset.path))),
+            Records(("Source file", "Bytes", "SHA-256"), rows),
+            Paragraph(
+                f"O*NET {dataset.onet} Database by USDOL/ETA, used under CC BY 4.0.", note=True
+            ),
+        ]
+
     def records(self) -> list[dict[str, CsvValue]]:
         return [
             {
@@ -80,11 +122,14 @@ class DataResult(ViewResult):
         ]
 
 
-def build_data(catalog: str, databases: list[WageDatabase]) -> DataResult:
-    """The catalog in use and every wage release, the one in use first."""
+def build_data(
+    catalog: str, occupations: OccupationDatabase | None, databases: list[WageDatabase]
+) -> DataResult:
+    """The catalog in use, the occupation database and every wage release, the one in use
+    first."""
     shown = []
     for position, db in enumerate(databases):
-        estimates, areas, occupations = db.counts()
+        estimates, areas, codes = db.counts()
         shown.append(
             WageDataset(
                 release=db.release,
@@ -92,11 +137,20 @@ def build_data(catalog: str, databases: list[WageDatabase]) -> DataResult:
                 imported=db.meta.get("imported"),
                 estimates=estimates,
                 areas=areas,
-                occupations=occupations,
+                occupations=codes,
                 bundled=db.bundled,
                 in_use=position == 0,
                 path=str(db.path),
                 files=db.source_files(),
             )
         )
-    return DataResult(catalog=catalog, wages=tuple(shown))
+    dataset = None
+    if occupations is not None:
+        dataset = OccupationDataset(
+            projections=occupations.edition,
+            onet=occupations.onet_release,
+            rows=occupations.counts(),
+            path=str(occupations.path),
+            files=tuple(SourceFile(f.name, f.bytes, f.sha256) for f in occupations.source_files()),
+        )
+    return DataResult(catalog=catalog, occupations=dataset, wages=tuple(shown))

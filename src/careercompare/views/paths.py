@@ -7,6 +7,7 @@ so the tree grows with the number of roles, never with the number of routes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import (
@@ -330,6 +331,10 @@ class _PathBuilder:
             )
         return tuple(medians), wages.note
 
+    @cached_property
+    def catalog_sources(self) -> set[str]:
+        return {source.id for source in self.index.catalog.sources}
+
     def facts(self, role: Role) -> StepFacts:
         requirement = self.index.requirement(role, "entry-education")
         length = role.program_length
@@ -418,6 +423,8 @@ class _PathBuilder:
             return ()
         grouped: dict[str, tuple[Role | None, list[CareerPath]]] = {}
         for position, path in enumerate(role.career_paths):
+            if depth > 0 and path.source not in self.catalog_sources:
+                continue  # steps read from the tables lead on from the start only
             target = self.index.role_by_id(path.role) if path.role else None
             if target is not None and target.id == self.start.id:
                 continue

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from careercompare.catalog.models import BlsOccupation, Role
+from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.models import BlsOccupation, oews_codes
 from careercompare.catalog.search import search_roles
 from careercompare.errors import UsageError
 from careercompare.results.base import NOT_IN_JSON, CsvValue, ViewResult
@@ -13,6 +14,8 @@ from careercompare.results.blocks import Block, Heading, Paragraph, Records
 from careercompare.views.common import NOT_IN_SOURCES
 
 ROLE_COLUMNS = ("Id", "Name", "Also called", "BLS occupation")
+# The occupations of the tables a search lists at most (names people use are many).
+MAX_FOUND = 200
 
 
 @dataclass(frozen=True)
@@ -65,13 +68,37 @@ class RolesResult(ViewResult):
         ]
 
 
-def build_roles(roles: Sequence[Role], search: Sequence[str]) -> RolesResult:
-    """The roles whose id, name or aliases hold every word searched for."""
+def build_roles(index: CatalogIndex, search: Sequence[str], *, every: bool = False) -> RolesResult:
+    """The catalog's roles whose id, name or aliases hold every word searched for, then the
+    occupations of the official tables one of whose names does (with `every`, or with
+    words); without words, the catalog's roles, and with `every` every occupation too."""
+    roles = index.catalog.roles
     words = tuple(word for phrase in search for word in phrase.split())
     found = search_roles(roles, words) if words else list(roles)
-    if not found:
+    listed = [ListedRole(r.id, r.name, tuple(r.aliases), r.bls_occupation) for r in found]
+    total = len(roles)
+    tables = index.tables
+    if tables is not None and (every or words):
+        covered = {code for role in roles for code in oews_codes(role)}
+        occupations = [entry for entry in tables.listing() if entry[2] not in covered]
+        total += len(occupations)
+        matched: dict[str, str] = {}
+        if words:  # each shown with the name that matched
+            matched = tables.codes_with_words(list(words), MAX_FOUND)
+            occupations = [entry for entry in occupations if entry[2] in matched]
+        listed += [
+            _listed(role_id, title, code, matched.get(code)) for role_id, title, code in occupations
+        ]
+    if not listed:
         raise UsageError(
-            f"no role matches '{' '.join(words)}'; run 'careercompare roles' to list them all"
+            f"no role matches '{' '.join(words)}'; run 'careercompare roles --all' to list them all"
         )
-    listed = tuple(ListedRole(r.id, r.name, tuple(r.aliases), r.bls_occupation) for r in found)
-    return RolesResult(words=words, roles=listed, total=len(roles))
+    return RolesResult(words=words, roles=tuple(listed), total=total)
+
+
+def _listed(role_id: str, title: str, code: str, matched: str | None) -> ListedRole:
+    occupation = BlsOccupation.model_construct(
+        soc_code=code, oews=None, title=title, match="exact", note=None, source=""
+    )
+    also = (matched,) if matched and matched.casefold() != title.casefold() else ()
+    return ListedRole(role_id, title, also, occupation)

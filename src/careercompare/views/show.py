@@ -6,8 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
-from careercompare.catalog.models import ComparisonCategory, Role, SourcedText, oews_codes
-from careercompare.catalog.onet import ONET_SOURCE, OnetDescription, descriptions
+from careercompare.catalog.models import ComparisonCategory, Role, SourcedText
 from careercompare.results.base import NOT_IN_JSON, CitingResult
 from careercompare.results.blocks import Block, BulletList, FieldList, Heading, Paragraph
 from careercompare.views.citations import Citations
@@ -41,13 +40,13 @@ class ShowResult(CitingResult):
     occupation_notes: tuple[OccupationNote, ...] = field(metadata=NOT_IN_JSON)
     wage_release: str | None = None
     local_wages: RoleWages | None = None
-    what_they_do: tuple[OnetDescription, ...] = ()  # O*NET's words, for a role without a summary
 
     def blocks(self) -> tuple[Block, ...]:
         role = self.role
         return (
             *self._overview(),
             *self._duties(),
+            *self._tasks(),
             *_section("Skills", self._sourced(role.skills)),
             *_section("Work settings", self._settings()),
             *_section("Education and training", self._education()),
@@ -75,11 +74,6 @@ class ShowResult(CitingResult):
         blocks: list[Block] = [Heading(role.name)]
         if role.summary:
             blocks.append(Paragraph(self.cited(role.summary.text, role.summary.source)))
-        for onet in self.what_they_do:
-            words = (
-                f"What they do ({onet.title}, {onet.code}, in O*NET's words): {onet.description}"
-            )
-            blocks.append(Paragraph(self.cited(words, onet.source)))
         occupation = role.bls_occupation
         bls = NOT_IN_SOURCES
         if occupation:
@@ -103,6 +97,12 @@ class ShowResult(CitingResult):
             Heading("Quick comparison", 2),
             FieldList(comparison) if comparison else Paragraph(NOT_IN_SOURCES),
         ]
+
+    def _tasks(self) -> list[Block]:
+        tasks = self.role.tasks
+        if not tasks:
+            return []
+        return [Heading("Main tasks", 2), BulletList(self._sourced(tasks))]
 
     def _duties(self) -> list[Block]:
         blocks: list[Block] = [Heading("Duties", 2)]
@@ -146,6 +146,9 @@ class ShowResult(CitingResult):
             )
             for r in role.requirements
         ]
+        if role.preparation:
+            text = f"preparation (O*NET job zone): {role.preparation.text}"
+            items.append(self.cited(text, role.preparation.source))
         return tuple(items)
 
     def _certifications(self) -> tuple[str, ...]:
@@ -191,8 +194,6 @@ def _cite_in_order(
     sourced: list[str] = []
     if role.summary:
         sourced.append(role.summary.source)
-    elif descriptions(oews_codes(role)):
-        sourced.append(citations.cite_source(ONET_SOURCE))
     if role.bls_occupation:
         sourced.append(role.bls_occupation.source)
     categories = index.catalog.comparison_categories
@@ -200,11 +201,13 @@ def _cite_in_order(
     sourced += [
         d.source for area in ("clinical", "administrative") for d in role.duties if d.area == area
     ]
+    sourced += [t.source for t in role.tasks]
     sourced += [s.source for s in role.skills]
     sourced += [s.source for s in role.work_settings]
     sourced += [p.source for p in role.education]
     sourced += [role.program_length.source] if role.program_length else []
     sourced += [r.source for r in role.requirements]
+    sourced += [role.preparation.source] if role.preparation else []
     sourced += [c.source for c in role.certifications]
     for source in sourced:
         citations.cite(source)
@@ -233,7 +236,6 @@ def build_show(index: CatalogIndex, role: Role, *, local: LocalArea | None = Non
     targets = {role_id: target.name for role_id, target in found.items() if target is not None}
     return ShowResult(
         role=role,
-        what_they_do=() if role.summary else descriptions(oews_codes(role)),
         categories=tuple(index.catalog.comparison_categories),
         path_targets=targets,
         projections=ordered,
