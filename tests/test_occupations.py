@@ -306,12 +306,13 @@ def test_the_bundled_database_is_what_the_importer_builds_from_the_shared_files(
 
 
 def _shared_projections() -> dict[str, tuple[Any, ...]]:
-    sheet = load_workbook(EP_FILE, read_only=True)["Table 1.2"]
-    return {
-        str(row[1]): row
-        for row in sheet.iter_rows(min_row=3, values_only=True)
-        if row[2] == "Line item"
-    }
+    book = load_workbook(EP_FILE, read_only=True, data_only=True)
+    rows = book["Table 1.2"].iter_rows(min_row=3, values_only=True)
+    try:
+        return {str(row[1]): row for row in rows if row[2] == "Line item"}
+    finally:
+        rows.close()
+        book.close()
 
 
 def _shared_national_medians(codes: set[str]) -> dict[str, str]:
