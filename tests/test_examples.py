@@ -21,6 +21,7 @@ from tests.test_import_bls import export
 from tests.test_import_oews import ROWS as WAGE_ROWS
 from tests.test_import_oews import csv_file, workbook
 from tests.test_occupations import ROWS as PROJECTION_ROWS
+from tests.test_occupations import STATES
 from tests.test_occupations import write_ep, write_onet
 
 
@@ -54,6 +55,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     csv_file(tmp_path / "wages.csv", WAGE_ROWS)
     write_ep(tmp_path / "occupation.xlsx", PROJECTION_ROWS)
     write_onet(tmp_path / "onet-29.3")
+    (tmp_path / "state_projections.csv").write_bytes(STATES.encode())
     (tmp_path / "docs").mkdir()
     return tmp_path
 

@@ -25,6 +25,15 @@ SHARED = ROOT.parent / "shared" / "data"
 EP_FILE = SHARED / "bls-ep-2024-34" / "occupation.xlsx"
 ONET_FOLDER = SHARED / "onet-29.3"
 OEWS_FILE = SHARED / "oews-may2025" / "oews-may2025-cross-industry.csv.gz"
+STATES_FILE = SHARED / "state-projections-2022-32" / "state_projections.csv"
+# The state file's layout: tab-separated, CRLF, two empty trailing columns, blank lines.
+STATES = (
+    "Title\tBase\tProjected\tPercentChange\tAvgAnnualOpenings\tSTFIPS\tOccCode\t\t\r\n"
+    "Alpha Aides\t200000\t225100\t12.6\t30200\t0\t31-9092\t\t\r\n"
+    "Alpha Aides\t10000\t11000\t10.0\t1400\t12\t31-9092\t\t\r\n"
+    "Alpha Aides (NY)\t35250\t44680\t26.8\t940\t36\t31-9092\t\t\r\n"
+    "\t\t\t\t\t\t\t\t\r\n"
+)
 HEADER = (
     "2024 National Employment Matrix title",
     "2024 National Employment Matrix code",
@@ -271,6 +280,51 @@ def test_the_database_in_place_is_never_replaced_without_force(tmp_path: Path) -
     assert OccupationDatabase(output).meta["ep_published"] == "2025-08-28"
 
 
+def test_state_projections_are_shown_as_published_and_flagged_not_corrected(
+    tmp_path: Path,
+) -> None:
+    from careercompare.importers.occupations import StateFile
+
+    states = tmp_path / "state_projections.csv"
+    states.write_bytes(STATES.encode())
+    output = tmp_path / "o.sqlite"
+    ep = write_ep(tmp_path / "occupation.xlsx", ROWS)
+    onet = write_onet(tmp_path / "onet")
+    with pytest.raises(UsageError, match="--state-period '2032-22'"):
+        build_occupation_database(
+            ep, onet, output, force=True, ep_published=None, states=StateFile(states, "2032-22")
+        )
+    build_occupation_database(
+        ep, onet, output, force=True, ep_published=None, states=StateFile(states, "2022-32")
+    )
+    roles = OccupationRoles(OccupationDatabase(output))
+    alpha = roles.role("31-9092")
+    [(florida, fine)] = roles.state_outlook(alpha, "12", "Florida")
+    assert (florida.jobs_start, florida.jobs_end, florida.percent) == (10000, 11000, 10.0)
+    assert (florida.period, florida.openings_per_year, fine) == ("2022-2032", 1400, None)
+    [(new_york, flag)] = roles.state_outlook(alpha, "36", "New York")
+    assert new_york.openings_per_year == 940  # as published, never corrected
+    assert flag is not None and "2.7% of jobs, under half the national 15.1%" in flag
+    assert roles.state_outlook(alpha, "06", "California") == []
+
+
+def test_a_damaged_state_file_is_refused_naming_the_line(tmp_path: Path) -> None:
+    from careercompare.importers.occupations import StateFile
+
+    states = tmp_path / "state_projections.csv"
+    states.write_text(STATES.replace("\t940\t", "\tmany\t"), encoding="utf-8")
+    with pytest.raises(DataError, match="line 4: AvgAnnualOpenings 'many' is not a count"):
+        build_occupation_database(
+            write_ep(tmp_path / "occupation.xlsx", ROWS),
+            write_onet(tmp_path / "onet"),
+            tmp_path / "o.sqlite",
+            force=False,
+            ep_published=None,
+            states=StateFile(states, "2022-32"),
+        )
+    assert not (tmp_path / "o.sqlite").exists()
+
+
 def test_the_import_command_reports_what_it_wrote_and_refuses_bad_files(
     run: Any, tmp_path: Path
 ) -> None:
@@ -296,12 +350,16 @@ needs_shared = pytest.mark.skipif(
 def test_the_bundled_database_is_what_the_importer_builds_from_the_shared_files(
     tmp_path: Path,
 ) -> None:
+    from careercompare.importers.occupations import StateFile
+
     output = tmp_path / "occupations.sqlite"
-    build_occupation_database(EP_FILE, ONET_FOLDER, output, force=False, ep_published=None)
+    states = StateFile(STATES_FILE, "2022-32")
+    build_occupation_database(
+        EP_FILE, ONET_FOLDER, output, force=False, ep_published=None, states=states
+    )
     bundled = ROOT / "data" / "occupations.sqlite"
     assert output.read_bytes() == bundled.read_bytes(), (
-        "rebuild: careercompare import-occupations ../shared/data/bls-ep-2024-34/occupation.xlsx "
-        "../shared/data/onet-29.3 -o data/occupations.sqlite --force"
+        "rebuild with the command in the README (Where the figures come from)"
     )
 
 

@@ -44,6 +44,10 @@ class TableRoles(Protocol):
 
     def listing(self) -> list[tuple[str, str, str]]: ...
 
+    def state_outlook(
+        self, role: Role, fips: str, state: str
+    ) -> list[tuple[OutlookFigure, str | None]]: ...
+
 
 class CatalogIndex:
     """Lookups over one catalog, built once and only when first needed. With `tables`,

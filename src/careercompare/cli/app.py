@@ -144,18 +144,29 @@ def salary(
 
 @app.command()
 @view_command
-def outlook(ctx: typer.Context, roles: RolesArgument = None) -> "ViewResult":
+def outlook(
+    ctx: typer.Context, roles: RolesArgument = None, area: AreaOption = None
+) -> "ViewResult":
     """Employment projections, newest first, with what drives growth.
+
+    With --area, the state's own long-term projections beside them (another period,
+    labelled).
 
     \b
     Examples:
       careercompare outlook
       careercompare outlook ma rn lpn --json
+      careercompare outlook ma moa --area FL
     """
     from careercompare.views.outlook import build_outlook
 
     index = catalog_index(ctx)
-    return build_outlook(index, index.resolve_roles(roles or []))
+    state = None
+    if area is not None:
+        from careercompare.wages.areas import state_of
+
+        state = state_of(area, wage_database(ctx).areas)
+    return build_outlook(index, index.resolve_roles(roles or []), state=state)
 
 
 @app.command()
@@ -529,6 +540,22 @@ def import_occupations(
             "--ep-published", metavar="YYYY-MM-DD", help="The date BLS published the projections."
         ),
     ] = None,
+    state_projections: Annotated[
+        Path | None,
+        typer.Option(
+            "--state-projections",
+            metavar="FILE",
+            help="The long-term state projections of Projections Central (tab-separated).",
+        ),
+    ] = None,
+    state_period: Annotated[
+        str | None,
+        typer.Option(
+            "--state-period",
+            metavar="YYYY-YY",
+            help="The period the state projections cover (the file does not say), e.g. 2022-32.",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
     """Build the occupation database from BLS Employment Projections and O*NET files.
@@ -540,11 +567,19 @@ def import_occupations(
     \b
     Examples:
       careercompare import-occupations occupation.xlsx onet-29.3 -o occupations.sqlite
+      careercompare import-occupations occupation.xlsx onet-29.3 -o occupations.sqlite \\
+        --state-projections state_projections.csv --state-period 2022-32 --force
     """
-    from careercompare.importers.occupations import build_occupation_database
+    from careercompare.errors import UsageError
+    from careercompare.importers.occupations import StateFile, build_occupation_database
 
+    if (state_projections is None) != (state_period is None):
+        raise UsageError("--state-projections and --state-period go together; give both")
+    states = (
+        StateFile(state_projections, state_period) if state_projections and state_period else None
+    )
     summary = build_occupation_database(
-        projections, onet, output, force=force, ep_published=published
+        projections, onet, output, force=force, ep_published=published, states=states
     )
     settings(ctx).terminal.note(
         f"wrote {summary.path}: projections {summary.ep_edition} ({summary.projections} rows), "

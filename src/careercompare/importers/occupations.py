@@ -22,6 +22,7 @@ from careercompare.output_file import new_file_mode, publish
 
 _RELEASE = re.compile(r"O\*NET (\d{1,3}\.\d{1,2}) Database")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,30 @@ def onet_release(folder: Path) -> str:
     return found.group(1)
 
 
+@dataclass(frozen=True)
+class StateFile:
+    """The state projections file and the period it covers (the file does not say)."""
+
+    path: Path
+    period: str
+
+
 def build_occupation_database(
-    ep_file: Path, onet_folder: Path, output: Path, *, force: bool, ep_published: str | None
+    ep_file: Path,
+    onet_folder: Path,
+    output: Path,
+    *,
+    force: bool,
+    ep_published: str | None,
+    states: StateFile | None = None,
 ) -> BuildSummary:
-    """Read both sources whole, then write the database (nothing is written on a failure)."""
+    """Read the sources, then write the database (nothing is written on a failure)."""
     if ep_published is not None and not _DATE.match(ep_published):
         raise UsageError(f"--ep-published '{ep_published[:40]}' is not a date like 2025-08-28")
+    if states is not None:
+        period = _PERIOD.match(states.period)
+        if period is None or int(period.group(2)) <= int(period.group(1)[2:]):
+            raise UsageError(f"--state-period '{states.period[:40]}' is not a period like 2022-32")
     if output.exists() and not force:
         raise DataError(f"{output}: already exists; add --force to replace it")
     table = read_ep_workbook(ep_file)
@@ -67,13 +86,14 @@ def build_occupation_database(
         try:
             db.executescript(SCHEMA)
             counts = _fill(db, table, onet_folder, release, ep_published)
-            db.executemany(
-                "INSERT INTO source_files VALUES (?, ?, ?, ?)",
-                [
-                    ("ep", *file_facts(ep_file)),
-                    *(("onet", *file_facts(onet_folder / name)) for name in sorted(FILES)),
-                ],
-            )
+            files = [
+                ("ep", *file_facts(ep_file)),
+                *(("onet", *file_facts(onet_folder / name)) for name in sorted(FILES)),
+            ]
+            if states is not None:
+                _states(db, states)
+                files.append(("states", *file_facts(states.path)))
+            db.executemany("INSERT INTO source_files VALUES (?, ?, ?, ?)", files)
             db.commit()
             db.execute("VACUUM")
         finally:
@@ -138,6 +158,22 @@ def _fill(
     occupations = _onet(db, folder, titles)
     db.executemany("INSERT OR IGNORE INTO titles VALUES (?, ?, ?, ?)", sorted(titles))
     return len(table.rows), occupations, len(titles)
+
+
+def _states(db: sqlite3.Connection, states: StateFile) -> None:
+    from careercompare.importers.state_projections import read_state_projections
+
+    seen: set[tuple[str, str]] = set()
+    rows = []
+    for row in read_state_projections(states.path):
+        if (row.code, row.fips) in seen:
+            raise DataError(f"{states.path}: {row.code} appears twice for state {row.fips}")
+        seen.add((row.code, row.fips))
+        rows.append(
+            (row.fips, row.code, row.title, row.base, row.projected, row.percent, row.openings)
+        )
+    db.executemany("INSERT INTO state_projections VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    db.execute("INSERT INTO meta VALUES ('state_period', ?)", (states.period,))
 
 
 def _parents(table: EpTable) -> dict[str, str]:

@@ -68,6 +68,19 @@ class Related:
 
 
 @dataclass(frozen=True)
+class StateProjection:
+    """One occupation's long-term projection in one state, as the state published it."""
+
+    fips: str
+    code: str
+    title: str
+    base: int
+    projected: int
+    percent: float | None
+    openings: int | None
+
+
+@dataclass(frozen=True)
 class SourceFile:
     """A file the database was built from."""
 
@@ -236,6 +249,31 @@ class OccupationDatabase:
         for soc, title in rows:
             found.setdefault(str(soc), str(title))
         return dict(list(found.items())[:limit])
+
+    @property
+    def state_period(self) -> str | None:
+        """The period of the state projections ('2022-32'), if the database holds them."""
+        return self.meta.get("state_period")
+
+    def state_projection(self, code: str, fips: str) -> StateProjection | None:
+        """An occupation's projection in a state (fips '00': the nation's row of the file)."""
+        rows = self._query(
+            "SELECT title, base, projected, percent, openings FROM state_projections "
+            "WHERE code = ? AND fips = ?",
+            (code, fips),
+        )
+        if not rows:
+            return None
+        title, base, projected, percent, openings = rows[0]
+        return StateProjection(
+            fips,
+            code,
+            str(title),
+            int(str(base)),
+            int(str(projected)),
+            None if percent is None else float(str(percent)),
+            None if openings is None else int(str(openings)),
+        )
 
     def source_files(self) -> tuple[SourceFile, ...]:
         """The files the database was built from, with their SHA-256."""

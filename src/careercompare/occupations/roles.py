@@ -30,7 +30,7 @@ from careercompare.catalog.models import (
     oews_codes,
 )
 from careercompare.catalog.names import title_key
-from careercompare.occupations.database import OccupationDatabase, Projection
+from careercompare.occupations.database import OccupationDatabase, Projection, StateProjection
 
 if TYPE_CHECKING:
     from careercompare.wages.database import WageDatabase
@@ -116,10 +116,78 @@ class OccupationRoles:
             f"O*NET {self.db.onet_release} Database it names (related occupations, job zones).",
         )
 
+    @cached_property
+    def state_source(self) -> Source | None:
+        period = self.db.state_period
+        if period is None:
+            return None
+        return Source(
+            id=f"state-projections-{period}",
+            title=f"Long-term occupational projections by state, {period} (Projections Central)",
+            publisher="State labor market information offices, through Projections Central",
+            note="Each state's own projections and titles. The file names no years: it is read "
+            f"as {period} because its national rows equal the BLS projections of that period. "
+            "A state's figures are shown as published; careercompare flags those whose "
+            "openings fall far below the national rate, and corrects none.",
+        )
+
     def sources(self) -> tuple[Source, ...]:
         """The sources every figure and text taken from the tables cites."""
         wages = (self.wages.source(),) if self.wages else ()
-        return (*wages, self.ep_source, self.onet_source, self.derived_source)
+        states = (self.state_source,) if self.state_source else ()
+        return (*wages, self.ep_source, self.onet_source, self.derived_source, *states)
+
+    def state_outlook(
+        self, role: Role, fips: str, state: str
+    ) -> list[tuple[OutlookFigure, str | None]]:
+        """The role's occupations' projections in a state, each with a flag where its
+        openings are under half of what the national rate would give (careercompare's
+        check; the figure is shown as published)."""
+        source = self.state_source
+        period = self.db.state_period
+        if source is None or period is None:
+            return []
+        start = int(period[:4])
+        end = start // 100 * 100 + int(period[5:])
+        codes = oews_codes(role)
+        found = []
+        for code in codes:
+            row = self.db.state_projection(code, fips)
+            if row is None or row.percent is None:
+                continue
+            figure = OutlookFigure.model_construct(
+                id=f"{source.id}-{fips}-{code}",
+                percent=row.percent,
+                approximate=False,
+                period=f"{start}-{end}",
+                start_year=start,
+                end_year=end,
+                jobs_start=row.base,
+                jobs_end=row.projected,
+                change=None,
+                openings_per_year=row.openings,
+                descriptor=None,
+                scope=f"{state}: {row.title} ({code})",
+                occupation=code if len(codes) > 1 else None,
+                reports=None,
+                source=source.id,
+            )
+            found.append((figure, self._flag(row, code)))
+        return found
+
+    def _flag(self, row: StateProjection, code: str) -> str | None:
+        nation = self.db.state_projection(code, "00")
+        if nation is None or not nation.base or not nation.openings or not row.base:
+            return None
+        if row.openings is None:
+            return "no openings figure published"
+        rate, national = row.openings / row.base, nation.openings / nation.base
+        if rate >= national / 2:
+            return None
+        return (
+            f"openings a year are {rate:.1%} of jobs, under half the national {national:.1%} "
+            "(careercompare's check): shown as published"
+        )
 
     # Lookups: by code, by a name people use, by words.
 

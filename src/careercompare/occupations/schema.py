@@ -40,6 +40,10 @@ CREATE TABLE job_zones (
     zone INTEGER PRIMARY KEY, name TEXT NOT NULL, experience TEXT NOT NULL,
     education TEXT NOT NULL, training TEXT NOT NULL
 );
+CREATE TABLE state_projections (
+    fips TEXT NOT NULL, code TEXT NOT NULL, title TEXT NOT NULL, base INTEGER NOT NULL,
+    projected INTEGER NOT NULL, percent REAL, openings INTEGER, PRIMARY KEY (code, fips)
+) WITHOUT ROWID;
 CREATE TABLE riasec_keywords (
     interest TEXT NOT NULL, keyword TEXT NOT NULL, kind TEXT NOT NULL
 );

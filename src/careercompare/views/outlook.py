@@ -41,13 +41,23 @@ class Projection:
 
 
 @dataclass(frozen=True)
+class StateFigure:
+    """A projection of the role's occupation in a state, and careercompare's flag on it."""
+
+    figure: OutlookFigure = field(metadata=FLATTEN)
+    flag: str | None = None
+
+
+@dataclass(frozen=True)
 class OutlookRole:
-    """A role's projections, newest firsthand first, and what drives its growth."""
+    """A role's projections, newest firsthand first, and what drives its growth; with an
+    area, its state's projections apart (another period and another publisher)."""
 
     id: str
     name: str
     outlook: tuple[Projection, ...]
     growth_drivers: tuple[SourcedText, ...]
+    in_state: tuple[StateFigure, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,6 +69,7 @@ class OutlookResult(CitingResult):
     JSON_VERSION = 2
     roles: tuple[OutlookRole, ...]
     occupation_notes: tuple[OccupationNote, ...]
+    state: str | None = None
 
     def blocks(self) -> tuple[Block, ...]:
         names = " vs ".join(role.name for role in self.roles)
@@ -68,6 +79,7 @@ class OutlookResult(CitingResult):
             if role.growth_drivers:
                 drivers = tuple(self.cited(d.text, d.source) for d in role.growth_drivers)
                 blocks += [Paragraph("What drives growth:"), BulletList(drivers)]
+            blocks += self._state_blocks(role)
         periods = list(
             dict.fromkeys(
                 p.figure.period or "no period stated" for r in self.roles for p in r.outlook
@@ -85,6 +97,23 @@ class OutlookResult(CitingResult):
             blocks += [Heading("Growth on one scale", 2), chart]
         blocks += [*occupation_note_blocks(self, self.occupation_notes), *sources_block(self)]
         return tuple(blocks)
+
+    def _state_blocks(self, role: OutlookRole) -> list[Block]:
+        if self.state is None:
+            return []
+        if not role.in_state:
+            return [Paragraph(f"In {self.state}: no state projection published.", note=True)]
+        period = role.in_state[0].figure.period
+        shown = tuple(Projection(s.figure, "state projection") for s in role.in_state)
+        flags = [f"{s.figure.scope}: {s.flag}." for s in role.in_state if s.flag]
+        return [
+            Paragraph(
+                f"In {self.state}: {period}, state projections (not the national figures "
+                "above, and of another period):"
+            ),
+            projection_records(self, shown),
+            *(Paragraph(flag, note=True) for flag in flags),
+        ]
 
     def _chart(self) -> BarChart | None:
         """One bar per role: its leading projection's percent growth, on one scale from 0%."""
@@ -173,17 +202,27 @@ def projections(index: CatalogIndex, role: Role, citations: Citations) -> tuple[
     return tuple(ordered)
 
 
-def build_outlook(index: CatalogIndex, roles: list[Role]) -> OutlookResult:
-    """Projections, growth drivers and a growth chart for the roles."""
+def build_outlook(
+    index: CatalogIndex, roles: list[Role], *, state: tuple[str, str] | None = None
+) -> OutlookResult:
+    """Projections, growth drivers and a growth chart for the roles; with `state` (its
+    FIPS code and name), each role's projections in that state beside them."""
     citations = Citations(index)
     shown = []
     for role in roles:
         ordered = projections(index, role, citations)
         for driver in role.growth_drivers:
             citations.cite(driver.source)
-        shown.append(OutlookRole(role.id, role.name, ordered, tuple(role.growth_drivers)))
+        in_state: tuple[StateFigure, ...] = ()
+        if state is not None and index.tables is not None:
+            found = index.tables.state_outlook(role, *state)
+            in_state = tuple(StateFigure(figure, flag) for figure, flag in found)
+            for item in in_state:
+                citations.cite(item.figure.source)
+        shown.append(OutlookRole(role.id, role.name, ordered, tuple(role.growth_drivers), in_state))
     return OutlookResult(
         roles=tuple(shown),
         occupation_notes=occupation_notes(roles, citations),
+        state=state[1] if state else None,
         sources=citations.cited(),
     )
