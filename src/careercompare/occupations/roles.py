@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 MAX_TASKS = 5
 MAX_PATHS = 4
 # (salary kind, OEWS measure, id suffix) of the national OEWS figures a role is given.
-OEWS_MEASURES = (
+OEWS_MEASURES: tuple[tuple[Literal["median", "percentile-10", "percentile-90"], str, str], ...] = (
     ("median", "median", "median"),
     ("percentile-10", "pct10", "p10"),
     ("percentile-90", "pct90", "p90"),
@@ -65,7 +65,12 @@ def _slug(text: str) -> str:
 
 
 class OccupationRoles:
-    """The occupations of the tables as roles; curated roles completed from the tables."""
+    """The occupations of the tables as roles; curated roles completed from the tables.
+
+    Models are made with `model_construct`: their values come from a database the
+    importer checked, and validating them would build each model's validator at every
+    run (55 ms of `table`'s run, benchmarks/startup.py).
+    """
 
     def __init__(
         self, db: OccupationDatabase, wages: Callable[[], WageDatabase | None] | None = None
@@ -82,7 +87,7 @@ class OccupationRoles:
         db = self.db
         base, target = db.years
         files = ", ".join(f.name for f in db.source_files() if f.dataset == "ep")
-        return Source(
+        return Source.model_construct(
             id=f"bls-ep-{db.edition}",
             title=f"Employment Projections {base}-{target % 100:02d}: Table 1.2, Occupational "
             f"projections, {base}-{target}, and worker characteristics, {base}",
@@ -95,7 +100,7 @@ class OccupationRoles:
 
     @cached_property
     def onet_source(self) -> Source:
-        return Source(
+        return Source.model_construct(
             id=f"onet-{self.db.onet_release.replace('.', '-')}",
             title=f"O*NET {self.db.onet_release} Database",
             publisher="U.S. Department of Labor, Employment and Training Administration "
@@ -108,7 +113,7 @@ class OccupationRoles:
 
     @cached_property
     def derived_source(self) -> Source:
-        return Source(
+        return Source.model_construct(
             id=DERIVED_SOURCE,
             title="careercompare's reading of the official tables",
             publisher="careercompare",
@@ -121,7 +126,7 @@ class OccupationRoles:
         period = self.db.state_period
         if period is None:
             return None
-        return Source(
+        return Source.model_construct(
             id=f"state-projections-{period}",
             title=f"Long-term occupational projections by state, {period} (Projections Central)",
             publisher="State labor market information offices, through Projections Central",
@@ -240,10 +245,10 @@ class OccupationRoles:
         projection = self.db.projection(code)
         if projection is None:
             raise KeyError(code)
-        role = Role(
+        role = Role.model_construct(
             id=_slug(projection.title),
             name=projection.title,
-            bls_occupation=BlsOccupation(
+            bls_occupation=BlsOccupation.model_construct(
                 soc_code=code, title=projection.title, match="exact", source=self.ep_source.id
             ),
         )
@@ -283,21 +288,23 @@ class OccupationRoles:
         onet = self.onet_source.id
         found: dict[str, object] = {}
         if role.summary is None:
-            found["summary"] = SourcedText(text=profile.description, source=onet)
+            found["summary"] = SourcedText.model_construct(text=profile.description, source=onet)
         if not role.tasks:
             tasks = self.db.tasks(profile.code, MAX_TASKS)
-            found["tasks"] = tuple(SourcedText(text=task, source=onet) for task in tasks)
+            found["tasks"] = tuple(
+                SourcedText.model_construct(text=task, source=onet) for task in tasks
+            )
         zone = self.db.job_zone(profile.job_zone) if profile.job_zone else None
         if zone is not None and role.preparation is None:
             text = f"{zone.name}. {zone.education} {zone.training}"
-            found["preparation"] = SourcedText(text=text, source=onet)
+            found["preparation"] = SourcedText.model_construct(text=text, source=onet)
         if not role.career_paths:
             found["career_paths"] = self._paths(codes[0])
         return found
 
     def _outlook(self, projection: Projection, tag: str | None) -> OutlookFigure:
         base, target = self.db.years
-        return OutlookFigure(
+        return OutlookFigure.model_construct(
             id=table_figure_id(self.ep_source.id, tag),
             percent=projection.percent,
             period=f"{base}-{target}",
@@ -330,7 +337,7 @@ class OccupationRoles:
             ("on-the-job-training", {p.training for p in rows}),
         )
         return tuple(
-            Requirement(kind=kind, text=text, scope=scope, source=self.ep_source.id)
+            Requirement.model_construct(kind=kind, text=text, scope=scope, source=self.ep_source.id)
             for kind, texts in kinds
             if len(texts) == 1 and (text := next(iter(texts))) is not None
         )
@@ -349,7 +356,7 @@ class OccupationRoles:
             if projection.median_wage is None:
                 continue
             figures.append(
-                SalaryFigure(
+                SalaryFigure.model_construct(
                     id=table_figure_id(f"{self.ep_source.id}-median", tag),
                     kind="median",
                     amount=projection.median_wage,
@@ -371,10 +378,12 @@ class OccupationRoles:
             (r.text for r in self._requirements(found) if r.kind == "entry-education"), None
         )
         if education is not None:
-            cells["education-required"] = ComparisonCell(text=education, source=self.ep_source.id)
+            cells["education-required"] = ComparisonCell.model_construct(
+                text=education, source=self.ep_source.id
+            )
         leads = [path.label for path in role.career_paths]
         if leads and not role.comparison.get("career-growth"):
-            cells["career-growth"] = ComparisonCell(
+            cells["career-growth"] = ComparisonCell.model_construct(
                 text="Leads to " + ", ".join(leads) + " (O*NET's related occupations that "
                 "need more preparation: a higher job zone)",
                 source=DERIVED_SOURCE,
@@ -396,7 +405,7 @@ class OccupationRoles:
             if target.job_zone <= profile.job_zone or any(p.role == role_id for p in paths):
                 continue
             paths.append(
-                CareerPath(
+                CareerPath.model_construct(
                     label=related.title,
                     role=role_id,
                     note=f"O*NET lists it as related ({related.tier}, {related.rank}) and "
@@ -419,7 +428,7 @@ def _oews_figures(estimate: Estimate, wages: WageDatabase, tag: str | None) -> l
             continue
         hourly = estimate.wage(measure, hourly=True)
         figures.append(
-            SalaryFigure(
+            SalaryFigure.model_construct(
                 id=table_figure_id(f"{stem}-{suffix}", tag),
                 kind=kind,
                 amount=annual.value,
