@@ -146,3 +146,39 @@ def test_the_table_says_where_figures_of_different_periods_sit_side_by_side(run:
     assert "Median pay: figures of different periods side by side (May 2025, May 2024)" in mixed
     every = run("table", *ADDED, "ma", "moa", "-f", "plain").stdout
     assert "different periods" not in every
+
+
+CURATED = (
+    "medical-assistant",
+    "medical-office-assistant",
+    "licensed-practical-nurse",
+    "registered-nurse",
+    "nurse-anesthetists-midwives-and-practitioners",
+    "physicians-and-surgeons",
+    "medical-and-health-services-manager",
+    "medical-records-specialist",
+    *ADDED,
+)
+
+
+def test_every_curated_role_has_current_figures_and_gaps_name_the_tables_read(run: Any) -> None:
+    out = run("table", *CURATED, "--format", "plain").stdout
+    rows = [line for line in out.splitlines() if line.count(" | ") == 2]
+    figures = [r for r in rows if r.split(" | ")[0].endswith("(BLS)")]
+    assert len(figures) == 3 * len(CURATED)
+    assert not [r for r in figures if "not in sources" in r]
+    outlook = [r for r in figures if r.startswith("Job outlook (BLS)")]
+    assert all("(2024-2034)" in r for r in outlook)
+    assert not [r for r in outlook if re.search(r"\((20[01]\d|202[0-3])-20\d\d\)", r)]
+    gaps = [r for r in rows if "not in sources" in r]
+    read = "not in sources (tables read: BLS Employment Projections 2024-34, O*NET 29.3, "
+    assert gaps and all(read in r for r in gaps)
+
+
+def test_patient_care_read_from_onet_tasks_is_careercompares_own(index: CatalogIndex) -> None:
+    pharmacy = index.resolve_role("pharmacy-technician").comparison["patient-care"]
+    assert pharmacy.text.startswith("1 of O*NET's ") and "core tasks mentions patients" in (
+        pharmacy.text
+    )
+    assert pharmacy.source == "careercompare-from-tables"
+    assert pharmacy.value is None  # no questionnaire points rest on it

@@ -21,8 +21,7 @@ from tests.test_import_bls import export
 from tests.test_import_oews import ROWS as WAGE_ROWS
 from tests.test_import_oews import csv_file, workbook
 from tests.test_occupations import ROWS as PROJECTION_ROWS
-from tests.test_occupations import STATES
-from tests.test_occupations import write_ep, write_onet
+from tests.test_occupations import STATES, write_ep, write_onet
 
 
 def readme_examples() -> list[list[str]]:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from careercompare.wages.estimates import Estimate
 
 MAX_TASKS = 5
+ALL_TASKS = 200
 MAX_PATHS = 4
 # (salary kind, OEWS measure, id suffix) of the national OEWS figures a role is given.
 OEWS_MEASURES: tuple[tuple[Literal["median", "percentile-10", "percentile-90"], str, str], ...] = (
@@ -44,6 +45,7 @@ OEWS_MEASURES: tuple[tuple[Literal["median", "percentile-10", "percentile-90"], 
     ("percentile-10", "pct10", "p10"),
     ("percentile-90", "pct90", "p90"),
 )
+_PATIENTS = re.compile(r"\bpatients?\b", re.IGNORECASE)
 _SOC = re.compile(r"^(\d{2})-?(\d{4})(\.\d{2})?$")
 DERIVED_SOURCE = "careercompare-from-tables"
 
@@ -135,6 +137,11 @@ class OccupationRoles:
             "A state's figures are shown as published; careercompare flags those whose "
             "openings fall far below the national rate, and corrects none.",
         )
+
+    def tables_read(self) -> str:
+        """The tables a role's facts are read from, by name and edition."""
+        read = f"BLS Employment Projections {self.db.edition}, O*NET {self.db.onet_release}"
+        return read + (", BLS OEWS " + self.wages.release if self.wages else "")
 
     def sources(self) -> tuple[Source, ...]:
         """The sources every figure and text taken from the tables cites."""
@@ -388,7 +395,28 @@ class OccupationRoles:
                 "need more preparation: a higher job zone)",
                 source=DERIVED_SOURCE,
             )
+        patients = self._patient_tasks(oews_codes(role))
+        if patients is not None and "patient-care" not in role.comparison:
+            cells["patient-care"] = ComparisonCell.model_construct(
+                text=patients, source=DERIVED_SOURCE
+            )
         return cells
+
+    def _patient_tasks(self, codes: tuple[str, ...]) -> str | None:
+        """How many of O*NET's core tasks of the role's occupation mention patients, with
+        the first such task; None for a role of several occupations or without tasks."""
+        profile = self.db.profile(codes[0]) if len(codes) == 1 else None
+        tasks = self.db.tasks(profile.code, ALL_TASKS) if profile else []
+        if not tasks:
+            return None
+        with_patients = [task for task in tasks if _PATIENTS.search(task)]
+        if not with_patients:
+            return f"None of O*NET's {len(tasks)} core tasks mentions patients"
+        verb = "mentions" if len(with_patients) == 1 else "mention"
+        return (
+            f"{len(with_patients)} of O*NET's {len(tasks)} core tasks {verb} patients, "
+            f'e.g. "{with_patients[0]}"'
+        )
 
     def _paths(self, code: str) -> tuple[CareerPath, ...]:
         """O*NET's related occupations that need more preparation (a higher job zone)."""

@@ -113,9 +113,16 @@ class TableResult(CitingResult):
         ]
 
 
+def gap_text(index: CatalogIndex) -> str:
+    """What a cell no source fills says: which tables were read too, when they were."""
+    if index.tables is None:
+        return NOT_IN_SOURCES
+    return f"{NOT_IN_SOURCES} (tables read: {index.tables.tables_read()})"
+
+
 def comparison_cell(index: CatalogIndex, role: Role, category: ComparisonCategory) -> TableCell:
     """What the catalog says for this role in this row, or that the sources do not say."""
-    missing = TableCell(role.id, NOT_IN_SOURCES, None)
+    missing = TableCell(role.id, gap_text(index), None)
     if category.kind == "text":
         entry = role.comparison.get(category.id)
         return TableCell(role.id, entry.text, entry.source) if entry else missing
