@@ -408,3 +408,26 @@ def test_ten_random_occupations_show_exactly_the_figures_of_the_shared_files(
         if published.replace(",", "").isdigit():
             assert oews is not None and oews.as_of == "May 2025", code
             assert oews.amount == int(published.replace(",", "")), code
+
+
+def test_import_bls_reads_the_projections_workbook_as_bls_ships_it(
+    run: Any, tmp_path: Path
+) -> None:
+    import json
+
+    ep = write_ep(tmp_path / "occupation.xlsx", ROWS)
+    out = tmp_path / "catalog.json"
+    result = run("import-bls", str(ep), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    roles = {role["id"]: role for role in json.loads(out.read_text())["roles"]}
+    assert set(roles) == {"alpha-aides", "beta-helpers", "gamma-doctors"}  # no groups
+    [projection] = roles["alpha-aides"]["outlook"]
+    assert (projection["jobs_start"], projection["jobs_end"], projection["percent"]) == (
+        200_000,
+        225_100,
+        12.6,
+    )
+    assert projection["period"] == "2024-2034"
+    [wage] = roles["gamma-doctors"]["salary"]
+    assert (wage["amount"], wage["bound"], wage["as_of"]) == (239200, "at-least", "May 2024")
+    assert run("validate", str(out)).exit_code == 0

@@ -475,7 +475,12 @@ def schema() -> None:
 @app.command("import-bls")
 def import_bls(
     export: Annotated[
-        Path, typer.Argument(metavar="CSV", help="A BLS Employment Projections occupation export.")
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="A BLS Employment Projections occupation export (CSV), or the projections' "
+            "occupation.xlsx workbook (Table 1.2).",
+        ),
     ],
     out: Annotated[
         str | None,
@@ -496,7 +501,7 @@ def import_bls(
         bool, typer.Option("--skip-bad", help="Import the readable rows and report the others.")
     ] = False,
 ) -> None:
-    """Turn a BLS Employment Projections export (CSV) into a catalog.
+    """Turn a BLS Employment Projections export (CSV or occupation.xlsx) into a catalog.
 
     Every occupation becomes a role with its SOC code, alternate titles as aliases,
     median wage, employment, change, openings and typical requirements.
@@ -505,6 +510,7 @@ def import_bls(
     Examples:
       careercompare import-bls occupation.csv --output all-roles.json
       careercompare import-bls occupation.csv --with-bundled -o all.json --force
+      careercompare import-bls occupation.xlsx -o projections-2024-34.json
       careercompare --data all-roles.json table "registered nurses" ma
     """
     from careercompare.importers.bls_catalog import run_import

@@ -20,12 +20,63 @@ from careercompare.output_file import write_atomically
 
 
 def _read_export(path: Path) -> list[str]:
+    if path.suffix.lower() == ".xlsx":
+        return _workbook_lines(path)
     try:
         hint = "give the path of a BLS Employment Projections export (CSV)"
         text = read_catalog_bytes(path, hint=hint).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CatalogError(f"{path}: is not UTF-8 text; save the export as UTF-8 CSV") from None
     return text.splitlines()
+
+
+def _workbook_lines(path: Path) -> list[str]:
+    """Table 1.2 of an Employment Projections workbook as the lines of the CSV export the
+    projections site gives (its detailed occupations; employment in thousands, as there)."""
+    import csv
+    import io
+
+    from careercompare.importers.ep_workbook import read_ep_workbook
+
+    table = read_ep_workbook(path)
+    base, target = table.base_year, table.target_year
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        (
+            "Occupation Title",
+            "Occupation Code",
+            f"Employment {base}",
+            f"Employment {target}",
+            f"Employment Change, {base}-{target}",
+            f"Employment Percent Change, {base}-{target}",
+            f"Occupational Openings, {base}-{target} Annual Average",
+            f"Median Annual Wage {table.wage_year}",
+            "Typical Entry-Level Education",
+            "Work Experience in a Related Occupation",
+            "Typical on-the-job Training",
+        )
+    )
+    for row in table.rows:
+        if not row.line_item:
+            continue
+        wage = "N/A" if row.wage is None else f"{'>=' if row.wage_at_least else ''}{row.wage}"
+        writer.writerow(
+            (
+                row.title,
+                row.code,
+                row.employment_base,
+                row.employment_target,
+                row.change,
+                row.percent,
+                "" if row.openings is None else row.openings,
+                wage,
+                row.education or "N/A",
+                row.experience or "N/A",
+                row.training or "N/A",
+            )
+        )
+    return out.getvalue().splitlines()
 
 
 def build_catalog(
