@@ -431,3 +431,45 @@ def test_import_bls_reads_the_projections_workbook_as_bls_ships_it(
     [wage] = roles["gamma-doctors"]["salary"]
     assert (wage["amount"], wage["bound"], wage["as_of"]) == (239200, "at-least", "May 2024")
     assert run("validate", str(out)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "role_id"),
+    [
+        ("scrub tech", "surgical-technologist"),
+        ("EKG tech", "cardiovascular-technologist"),
+        ("respiratory therapist", "respiratory-therapists"),
+        ("29-1126", "respiratory-therapists"),
+        ("29-1126.00", "respiratory-therapists"),
+        ("medical coder", "medical-records-specialist"),
+        ("Paramedics", "emt-or-paramedic"),
+    ],
+)
+def test_any_occupation_is_named_by_code_title_or_a_name_people_use(
+    index: CatalogIndex, name: str, role_id: str
+) -> None:
+    assert index.resolve_role(name).id == role_id
+
+
+def test_a_name_of_several_occupations_lists_them_and_exits_2(run: Any) -> None:
+    result = run("table", "technician")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("careercompare: error: 'technician' is a name of 2 occupations")
+    assert "17-3023 (Electrical and electronic engineering technologists" in result.stderr
+    assert "name one by its code" in result.stderr and len(result.stderr.splitlines()) == 1
+    unknown = run("show", "astronaut pilot")
+    assert unknown.exit_code == 2 and len(unknown.stderr.splitlines()) == 1
+
+
+def test_a_role_of_several_occupations_has_local_wages_for_each(run: Any) -> None:
+    out = run("wages", "emt", "--area", "tampa", "--format", "plain").stdout
+    assert "Emergency Medical Technicians (29-2042) | $43,540 |" in out
+    assert "Paramedics (29-2043) | $58,560 |" in out
+    assert "publishes no" not in out
+
+
+@pytest.mark.parametrize("view", ["table", "salary", "outlook", "show", "paths", "wages"])
+def test_every_view_shows_an_occupation_outside_the_catalog(run: Any, view: str) -> None:
+    result = run(view, "respiratory therapist", "--format", "plain")
+    assert result.exit_code == 0, result.stderr
+    assert "Respiratory therapists" in result.stdout or "Respiratory Therapists" in result.stdout
