@@ -116,7 +116,7 @@ def test_markers_are_kept_as_markers(run: Any, tmp_path: Path) -> None:
     book = workbook(tmp_path / "MSA_M2026_dl.xlsx", ROWS)
     assert run("import-oews", str(book)).exit_code == 0
     data = json.loads(run("wages", "ma", "--area", "tampa", "--json").stdout)
-    ((_, estimate),) = [(e[0], e[1]) for e in data["side_by_side"]]
+    (estimate,) = [entry["estimate"] for entry in data["side_by_side"]]
     assert estimate["employment"] == {
         "value": None,
         "marker": "**",

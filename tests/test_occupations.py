@@ -149,7 +149,7 @@ def test_a_projection_is_read_as_published_in_thousands(built: OccupationDatabas
 
 def test_groups_know_their_detailed_occupations(built: OccupationDatabase) -> None:
     assert [p.code for p in built.members("31-9090")] == ["31-9092", "31-9093"]
-    assert built.occupation_codes == ("29-1229", "31-9092", "31-9093")
+    assert [p.code for p in built.projections()] == ["29-1229", "31-9092", "31-9093"]
 
 
 def test_onet_profile_tasks_interests_and_zone(built: OccupationDatabase) -> None:

@@ -40,7 +40,7 @@ class TableRoles(Protocol):
 
     def codes_with_words(self, words: list[str], limit: int) -> dict[str, str]: ...
 
-    def all_codes(self) -> tuple[str, ...]: ...
+    def title_of(self, code: str) -> str | None: ...
 
     def listing(self) -> list[tuple[str, str, str]]: ...
 
@@ -86,14 +86,18 @@ class CatalogIndex:
         code = self.tables.code_of_id(role_id) if self.tables else None
         return self._occupation(code) if code else None
 
-    def all_roles(self) -> list[Role]:
-        """The catalog's roles, then every occupation of the tables none of them stands for
-        (without the tables' facts: for listing)."""
-        roles = list(self.catalog.roles)
-        if self.tables is not None:
-            covered = self._covered
-            roles += [self._occupation(c) for c in self.tables.all_codes() if c not in covered]
-        return roles
+    def role_name(self, role_id: str) -> str | None:
+        """The name of a role by its id, without the tables' facts (for a mention)."""
+        role = self._catalog_roles.get(role_id)
+        if role is not None:
+            return role.name
+        if self.tables is None:
+            return None
+        code = self.tables.code_of_id(role_id)
+        if code is None:
+            return None
+        covered = self._covered.get(code)
+        return covered.name if covered else self.tables.title_of(code)
 
     @cached_property
     def _covered(self) -> dict[str, Role]:

@@ -8,7 +8,7 @@ thousands; '—' marks no value; a top-coded median is text such as '>=$239,200'
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -71,7 +71,7 @@ class EpTable:
     rows: tuple[EpRow, ...]
 
 
-def _header_columns(header: tuple[Any, ...]) -> dict[str, int] | None:
+def _header_columns(header: Sequence[Any]) -> dict[str, int] | None:
     names = [" ".join(str(cell or "").split()).lower() for cell in header]
     columns: dict[str, int] = {}
     for key, pattern in _COLUMNS.items():
@@ -82,7 +82,7 @@ def _header_columns(header: tuple[Any, ...]) -> dict[str, int] | None:
     return columns if len(columns) == len(_COLUMNS) else None
 
 
-def _years(header: tuple[Any, ...], columns: dict[str, int]) -> tuple[int, int, int]:
+def _years(header: Sequence[Any], columns: dict[str, int]) -> tuple[int, int, int]:
     def year(key: str) -> int:
         text = " ".join(str(header[columns[key]]).split()).lower()
         found = re.search(r"(\d{4})", text)
@@ -139,7 +139,7 @@ def _wage(value: Any) -> tuple[int | None, bool]:
     return int(number), False
 
 
-def _row(cells: tuple[Any, ...], columns: dict[str, int]) -> EpRow | None:
+def _row(cells: Sequence[Any], columns: dict[str, int]) -> EpRow | None:
     def get(key: str) -> Any:
         index = columns[key]
         return cells[index] if index < len(cells) else None
@@ -179,46 +179,18 @@ def _row(cells: tuple[Any, ...], columns: dict[str, int]) -> EpRow | None:
 def read_ep_workbook(path: Path) -> EpTable:
     """Table 1.2 of an Employment Projections workbook; anything else is a DataError naming
     the file and the row."""
-    import zipfile
-    from xml.etree.ElementTree import ParseError
+    from careercompare.importers.workbooks import sheet_rows
 
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
+    rows = sheet_rows(path, SHEET, hint="give the occupation.xlsx of BLS Employment Projections")
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (
-        OSError,
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        ParseError,
-        InvalidFileException,
-    ) as error:
-        raise DataError(
-            f"{path}: is not an Excel workbook careercompare can read ({error}); "
-            "give the occupation.xlsx of BLS Employment Projections"
-        ) from None
-    try:
-        if SHEET not in workbook.sheetnames:
-            raise DataError(
-                f"{path}: has no sheet '{SHEET}'; give the occupation.xlsx of BLS "
-                "Employment Projections"
-            )
-        rows = workbook[SHEET].iter_rows(values_only=True)
-        try:
-            return _read_sheet(path, rows)
-        finally:
-            rows.close()
-    except (zipfile.BadZipFile, KeyError, ParseError, EOFError, ValueError) as error:
-        raise DataError(f"{path}: sheet '{SHEET}' cannot be read ({error})") from None
+        return _read_sheet(path, rows)
     finally:
-        workbook.close()
+        rows.close()
 
 
-def _read_sheet(path: Path, rows: Iterator[tuple[Any, ...]]) -> EpTable:
+def _read_sheet(path: Path, rows: Iterator[Sequence[Any]]) -> EpTable:
     columns = None
-    header: tuple[Any, ...] = ()
+    header: Sequence[Any] = ()
     number = 0
     for number, header in enumerate(rows, 1):
         columns = _header_columns(header)

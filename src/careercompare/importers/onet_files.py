@@ -82,33 +82,9 @@ def _text_rows(path: Path) -> Iterator[Sequence[Any]]:
 
 
 def _xlsx_rows(path: Path) -> Iterator[Sequence[Any]]:
-    import zipfile
-    from xml.etree.ElementTree import ParseError
+    from careercompare.importers.workbooks import sheet_rows
 
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (
-        OSError,
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        ParseError,
-        InvalidFileException,
-    ) as error:
-        raise DataError(
-            f"{path}: is not an Excel workbook careercompare can read ({error})"
-        ) from None
-    rows = workbook.active.iter_rows(values_only=True)  # type: ignore[union-attr]
-    try:
-        yield from rows
-    except (zipfile.BadZipFile, KeyError, ParseError, EOFError, ValueError) as error:
-        raise DataError(f"{path}: cannot be read ({error})") from None
-    finally:
-        rows.close()
-        workbook.close()
+    return sheet_rows(path, None, hint="give the folder of an O*NET database release")
 
 
 def number(text: str, where: str) -> float:

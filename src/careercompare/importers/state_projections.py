@@ -8,10 +8,10 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from careercompare.errors import DataError
+from careercompare.occupations.database import StateProjection
 
 COLUMNS = ("Title", "Base", "Projected", "PercentChange", "AvgAnnualOpenings", "STFIPS", "OccCode")
 MAX_ROWS = 200_000
@@ -21,20 +21,7 @@ _PERCENT = re.compile(r"^-?\d{1,4}(\.\d{1,3})?$")
 _FIPS = re.compile(r"^\d{1,2}$")
 
 
-@dataclass(frozen=True)
-class StateRow:
-    """One occupation's projection in one state (or the nation, fips '00')."""
-
-    fips: str
-    code: str
-    title: str
-    base: int
-    projected: int
-    percent: float | None
-    openings: int | None
-
-
-def read_state_projections(path: Path) -> Iterator[StateRow]:
+def read_state_projections(path: Path) -> Iterator[StateProjection]:
     """The rows of the file; a row that is not as published is a DataError naming it."""
     try:
         with path.open(encoding="utf-8", newline="") as handle:
@@ -60,7 +47,7 @@ def read_state_projections(path: Path) -> Iterator[StateRow]:
         raise DataError(f"{path}: cannot be read ({error.strerror})") from None
 
 
-def _row(cells: list[str]) -> StateRow:
+def _row(cells: list[str]) -> StateProjection:
     title, base, projected, percent, openings, fips, code = (c.strip() for c in cells[:7])
     if not _CODE.match(code):
         raise ValueError(f"'{code[:20]}' is not an occupation code like 31-9092")
@@ -73,7 +60,7 @@ def _row(cells: list[str]) -> StateRow:
         raise ValueError(f"AvgAnnualOpenings '{openings[:20]}' is not a count")
     if percent and not _PERCENT.match(percent):
         raise ValueError(f"PercentChange '{percent[:20]}' is not a percent")
-    return StateRow(
+    return StateProjection(
         fips=fips.zfill(2),
         code=code,
         title=title[:200],

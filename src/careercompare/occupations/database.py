@@ -69,7 +69,8 @@ class Related:
 
 @dataclass(frozen=True)
 class StateProjection:
-    """One occupation's long-term projection in one state, as the state published it."""
+    """One occupation's long-term projection in one state (fips '00': the nation), as the
+    state published it; jobs are counts, not thousands."""
 
     fips: str
     code: str
@@ -144,11 +145,10 @@ class OccupationDatabase:
         rows = self._query("SELECT * FROM projections WHERE code = ?", (code,))
         return _projection(rows[0]) if rows else None
 
-    @cached_property
-    def occupation_codes(self) -> tuple[str, ...]:
-        """Every detailed occupation ('Line item') of the projections, in code order."""
-        rows = self._query("SELECT code FROM projections WHERE line_item = 1 ORDER BY code")
-        return tuple(str(code) for (code,) in rows)
+    def titles(self) -> list[tuple[str, str]]:
+        """(code, title) of every detailed occupation of the projections, in code order."""
+        rows = self._query("SELECT code, title FROM projections WHERE line_item = 1 ORDER BY code")
+        return [(str(code), str(title)) for code, title in rows]
 
     def projections(self, codes: tuple[str, ...] | None = None) -> list[Projection]:
         """Rows of the projections: the detailed occupations, or those of `codes`."""

@@ -205,7 +205,7 @@ class OccupationRoles:
 
     @cached_property
     def _codes_by_id(self) -> dict[str, str]:
-        return {_slug(p.title): p.code for p in self.db.projections()}
+        return {_slug(title): code for code, title in self.db.titles()}
 
     def role_id(self, code: str) -> str | None:
         """The id an occupation's role has, if the code is one of the projections'."""
@@ -238,12 +238,14 @@ class OccupationRoles:
         keys = [title_key(word) for word in words]
         return self.db.codes_with_words([k for k in keys if k], limit)
 
-    def all_codes(self) -> tuple[str, ...]:
-        return self.db.occupation_codes
+    def title_of(self, code: str) -> str | None:
+        """The projections' title of an occupation."""
+        projection = self.db.projection(code)
+        return projection.title if projection else None
 
     def listing(self) -> list[tuple[str, str, str]]:
         """(role id, title, code) of every occupation of the projections, in code order."""
-        return [(_slug(p.title), p.title, p.code) for p in self.db.projections()]
+        return [(_slug(title), title, code) for code, title in self.db.titles()]
 
     # Roles.
 

@@ -157,7 +157,7 @@ class OutlookResult(CitingResult):
             "descriptor": figure.descriptor or "",
             "scope": figure.scope or "",
             "source": figure.source,
-            "source_number": self.marker(figure.source).strip("[]"),
+            "source_number": self.number(figure.source),
         }
 
 

@@ -33,6 +33,8 @@ class ShowResult(CitingResult):
     """Everything the catalog says about one role."""
 
     VIEW = "show"
+    # 2: O*NET's description is the role's summary (no what_they_do); tasks, preparation
+    JSON_VERSION = 2
     role: Role
     categories: tuple[ComparisonCategory, ...] = field(metadata=NOT_IN_JSON)
     path_targets: dict[str, str] = field(metadata=NOT_IN_JSON)
@@ -232,8 +234,8 @@ def build_show(index: CatalogIndex, role: Role, *, local: LocalArea | None = Non
             citations.cite(path.note_source)
     for reason in role.choose_if:
         citations.cite(reason.source)
-    found = {path.role: index.role_by_id(path.role) for path in role.career_paths if path.role}
-    targets = {role_id: target.name for role_id, target in found.items() if target is not None}
+    found = {path.role: index.role_name(path.role) for path in role.career_paths if path.role}
+    targets = {role_id: name for role_id, name in found.items() if name is not None}
     return ShowResult(
         role=role,
         categories=tuple(index.catalog.comparison_categories),

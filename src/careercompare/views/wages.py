@@ -77,18 +77,28 @@ class Ranking:
     unranked: int
 
 
+@dataclass(frozen=True)
+class RoleEstimate:
+    """A role's estimate for one of its occupations, in the area compared."""
+
+    role: RoleRef
+    estimate: Estimate
+
+
 @dataclass(frozen=True, kw_only=True)
 class WagesResult(CitingResult):
     """OEWS wages: rankings of areas for one role, or roles side by side in an area."""
 
     VIEW = "wages"
+    # 2: side_by_side holds {role, estimate} objects, not [role, estimate] pairs
+    JSON_VERSION = 2
     release: str
     by: AreaKind | None
     within: str | None
     sort: WageSort
     area: Area | None
     rankings: tuple[Ranking, ...]
-    side_by_side: tuple[tuple[RoleRef, Estimate], ...]
+    side_by_side: tuple[RoleEstimate, ...]
     notes: tuple[str, ...]
 
     def blocks(self) -> tuple[Block, ...]:
@@ -154,7 +164,7 @@ class WagesResult(CitingResult):
         return Records(COLUMNS, tuple(rows))
 
     def _side_blocks(self) -> list[Block]:
-        several = {role.id for role, _ in self.side_by_side if self._codes(role.id) > 1}
+        several = {s.role.id for s in self.side_by_side if self._codes(s.role.id) > 1}
         rows = tuple(
             (
                 f"{e.occupation_title} ({e.occupation_code})" if role.id in several else role.name,
@@ -163,16 +173,16 @@ class WagesResult(CitingResult):
                 employment_text(e),
                 _plain(e.jobs_per_1000),
             )
-            for role, e in self.side_by_side
+            for role, e in ((s.role, s.estimate) for s in self.side_by_side)
         )
         blocks: list[Block] = [Records(SIDE_COLUMNS, rows)] if rows else []
-        chart = self._chart([e for _, e in self.side_by_side], label_roles=True)
+        chart = self._chart([s.estimate for s in self.side_by_side], label_roles=True)
         if chart is not None:
             blocks += [Heading("10th to 90th percentile, median marked", 2), chart]
         return blocks
 
     def _codes(self, role_id: str) -> int:
-        return sum(1 for role, _ in self.side_by_side if role.id == role_id)
+        return sum(1 for s in self.side_by_side if s.role.id == role_id)
 
     def _chart(self, estimates: list[Estimate], *, label_roles: bool = False) -> BarChart | None:
         bars = []
@@ -193,8 +203,8 @@ class WagesResult(CitingResult):
         for ranking in self.rankings:
             for entry in (*ranking.highest, *ranking.lowest):
                 rows.append(_record(ranking.role, entry.estimate, entry.rank, self))
-        for role, estimate in self.side_by_side:
-            rows.append(_record(role, estimate, None, self))
+        for side in self.side_by_side:
+            rows.append(_record(side.role, side.estimate, None, self))
         return rows
 
 
@@ -339,7 +349,7 @@ def build_side_by_side(
         found = [e for e in (db.estimate(code, area) for code in codes) if e is not None]
         if not found:
             notes.append(f"{role.name}: BLS publishes no {db.release} estimate in {area.title}.")
-        side += [(RoleRef.of(role), e) for e in found]
+        side += [RoleEstimate(RoleRef.of(role), e) for e in found]
     return WagesResult(
         release=db.release,
         by=None,
@@ -348,7 +358,7 @@ def build_side_by_side(
         area=area,
         rankings=(),
         side_by_side=tuple(side),
-        notes=(*notes, *_precision(e for _, e in side)),
+        notes=(*notes, *_precision(s.estimate for s in side)),
         sources=citations.cited(),
     )
 
