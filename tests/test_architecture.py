@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "careercompare"
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"errors", "sanitize", "digest", "terminal", "output_file", "bundled", "__init__"}),
     frozenset({"catalog"}),
-    frozenset({"wages", "occupations", "results"}),
+    frozenset({"wages", "occupations", "programs", "results"}),
     frozenset({"views", "render", "importers"}),
     frozenset({"cli"}),
     frozenset({"__main__"}),

@@ -22,6 +22,7 @@ from tests.test_import_oews import ROWS as WAGE_ROWS
 from tests.test_import_oews import csv_file, workbook
 from tests.test_occupations import ROWS as PROJECTION_ROWS
 from tests.test_occupations import STATES, write_ep, write_onet
+from tests.test_programs import PAIRS, PROGRAM_ROWS, write_crosswalk, write_scorecard
 
 
 def readme_examples() -> list[list[str]]:
@@ -55,6 +56,8 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     write_ep(tmp_path / "occupation.xlsx", PROJECTION_ROWS)
     write_onet(tmp_path / "onet-29.3")
     (tmp_path / "state_projections.csv").write_bytes(STATES.encode())
+    write_scorecard(tmp_path / "scorecard-fos-2026-06-10.csv.gz", PROGRAM_ROWS)
+    write_crosswalk(tmp_path / "crosswalk.xlsx", PAIRS)
     (tmp_path / "docs").mkdir()
     return tmp_path
 

@@ -9,6 +9,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 CATALOG = "roles.json"
 WAGES = "oews.sqlite"
 OCCUPATIONS = "occupations.sqlite"
+PROGRAMS = "programs.sqlite"
 
 
 def bundled_data_path(name: str) -> Path:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sys
+from dataclasses import dataclass
 
 LARGE_INPUT = 1 << 20
 
@@ -21,3 +22,13 @@ def sha256(size: int) -> hashlib._Hash:
 
             return _hashlib.openssl_sha256()
     return hashlib.sha256()
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file a bundled database was built from, by dataset, with its size and SHA-256."""
+
+    dataset: str
+    name: str
+    bytes: int
+    sha256: str

@@ -26,6 +26,7 @@ from careercompare.cli.options import (
     view_command,
     wage_database,
 )
+from careercompare.programs.choices import Credential, ProgramSort
 from careercompare.wages.choices import AreaKind, WageSort
 
 if TYPE_CHECKING:
@@ -309,6 +310,133 @@ def match(
 
 @app.command()
 @view_command
+def programs(
+    ctx: typer.Context,
+    role: RoleArgument,
+    area: AreaOption = None,
+    credential: Annotated[
+        Credential | None,
+        typer.Option(
+            "--credential",
+            metavar="KIND",
+            case_sensitive=False,
+            help="Only certificate, associate or bachelor programs.",
+        ),
+    ] = None,
+    sort: Annotated[
+        ProgramSort,
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            case_sensitive=False,
+            help="Order by earnings, debt or completers (largest first).",
+        ),
+    ] = ProgramSort.EARNINGS,
+    top: Annotated[
+        int, typer.Option("--top", metavar="N", min=1, help="Show the first N programs.")
+    ] = 15,
+    show_all: Annotated[bool, typer.Option("--all", help="Show every program.")] = False,
+) -> "ViewResult":
+    """School programs that lead to a role: what their graduates earn and owe.
+
+    From the College Scorecard (by school, field of study and credential), with the fields
+    the CIP-SOC crosswalk maps to the role's occupation, in the state --area names (a metro
+    area: its state) or the nation, beside the occupation's pay there.
+
+    \b
+    Examples:
+      careercompare programs ma --area FL
+      careercompare programs phlebotomist --area tampa --credential certificate
+      careercompare programs "respiratory therapist" --sort debt --top 5
+    """
+    from careercompare.programs.datasets import bundled_programs
+    from careercompare.views.programs import build_programs
+    from careercompare.wages.areas import state_area
+
+    index = catalog_index(ctx)
+    wages_db = wage_database(ctx)
+    state = state_area(area, wages_db.areas) if area else None
+    return build_programs(
+        index,
+        bundled_programs(),
+        index.resolve_role(role),
+        state=state,
+        wages=wages_db,
+        credential=credential,
+        sort=sort,
+        top=None if show_all else top,
+    )
+
+
+@app.command()
+@view_command
+def payback(
+    ctx: typer.Context,
+    roles: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ROLE...",
+            help="Roles to compare; 'careercompare roles' lists them.",
+            autocompletion=complete_role,
+        ),
+    ],
+    area: Annotated[
+        str | None,
+        typer.Option(
+            "--area",
+            metavar="AREA",
+            envvar="CAREERCOMPARE_AREA",
+            show_envvar=True,
+            help="Where you would work: a state, a metro or nonmetro area, or 'us'.",
+        ),
+    ] = None,
+    current_pay: Annotated[
+        float | None,
+        typer.Option("--current-pay", metavar="PAY", help="What you earn now, a year."),
+    ] = None,
+    hourly: Annotated[
+        bool,
+        typer.Option("--hourly", help="--current-pay is per hour (x 2,080 hours a year)."),
+    ] = False,
+    cost: Annotated[
+        float | None,
+        typer.Option("--cost", metavar="DOLLARS", help="What the training costs in all."),
+    ] = None,
+    months: Annotated[
+        float | None,
+        typer.Option("--months", metavar="MONTHS", help="How long the training takes."),
+    ] = None,
+    part_time: Annotated[
+        bool,
+        typer.Option("--part-time", help="You keep your pay while training (none forgone)."),
+    ] = False,
+) -> "ViewResult":
+    """Months until a training pays for itself, for each role side by side.
+
+    At the area's median pay and, as a cautious case, its 25th percentile (BLS OEWS).
+
+    months = (cost + forgone pay) / ((new pay - current pay) / 12); forgone pay is your
+    pay over the months of training, none with --part-time.
+
+    \b
+    Examples:
+      careercompare payback ma phlebotomist "pharmacy tech" --area tampa \\
+        --current-pay 30000 --cost 4000 --months 6
+      careercompare payback ma --area FL --current-pay 15 --hourly \\
+        --cost 4000 --months 6 --part-time
+    """
+    from careercompare.views.payback import build_payback, checked_plan
+    from careercompare.wages.areas import resolve_area
+
+    plan = checked_plan(current_pay, hourly=hourly, cost=cost, months=months, part_time=part_time)
+    index = catalog_index(ctx)
+    db = wage_database(ctx)
+    chosen = index.resolve_roles(roles)
+    return build_payback(index, db, chosen, resolve_area(area or "us", db.areas), plan)
+
+
+@app.command()
+@view_command
 def wages(
     ctx: typer.Context,
     roles: Annotated[
@@ -429,7 +557,10 @@ def data(ctx: typer.Context) -> "ViewResult":
     from careercompare.wages.datasets import all_wages
 
     catalog = str(active_catalog_path(settings(ctx).data))
-    return build_data(catalog, bundled_occupations(), all_wages(settings(ctx).terminal.warn))
+    from careercompare.programs.datasets import bundled_programs
+
+    wages = all_wages(settings(ctx).terminal.warn)
+    return build_data(catalog, bundled_occupations(), wages, bundled_programs())
 
 
 @app.command()
@@ -591,6 +722,54 @@ def import_occupations(
         f"wrote {summary.path}: projections {summary.ep_edition} ({summary.projections} rows), "
         f"O*NET {summary.onet_release} ({summary.occupations} occupations, "
         f"{summary.titles} titles)"
+    )
+
+
+@app.command("import-programs")
+def import_programs(
+    ctx: typer.Context,
+    scorecard: Annotated[
+        Path,
+        typer.Argument(
+            metavar="SCORECARD_CSV",
+            help="The College Scorecard field-of-study table (Truewise's CSV; .gz or not).",
+        ),
+    ],
+    crosswalk: Annotated[
+        Path,
+        typer.Argument(
+            metavar="CROSSWALK_XLSX", help="The NCES CIP 2020 to SOC 2018 crosswalk workbook."
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="FILE", help="Where to write the database."),
+    ],
+    release: Annotated[
+        str | None,
+        typer.Option(
+            "--release",
+            metavar="YYYY-MM-DD",
+            help="The Scorecard release (default: the date in the file name).",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+) -> None:
+    """Build the programs database from the College Scorecard and the CIP-SOC crosswalk.
+
+    The database careercompare ships is built this way (README, Programs and payback).
+    The file is written whole or not at all.
+
+    \b
+    Examples:
+      careercompare import-programs scorecard-fos-2026-06-10.csv.gz crosswalk.xlsx -o p.sqlite
+    """
+    from careercompare.importers.programs import build_programs_database
+
+    summary = build_programs_database(scorecard, crosswalk, output, force=force, release=release)
+    settings(ctx).terminal.note(
+        f"wrote {summary.path}: College Scorecard {summary.release} ({summary.programs} "
+        f"programs), {summary.crosswalk} CIP-SOC pairs"
     )
 
 

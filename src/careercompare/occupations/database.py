@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from careercompare.digest import SourceFile
 from careercompare.errors import DataError
 from careercompare.occupations.schema import FORMAT, INTERESTS, TITLE_KINDS
 
@@ -78,16 +79,6 @@ class StateProjection:
     projected: int
     percent: float | None
     openings: int | None
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """A file the database was built from."""
-
-    dataset: str
-    name: str
-    bytes: int
-    sha256: str
 
 
 def _jobs(thousands: object) -> int:

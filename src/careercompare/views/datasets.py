@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from careercompare.occupations.database import OccupationDatabase
+from careercompare.programs.database import ProgramDatabase
 from careercompare.results.base import CsvValue, ViewResult
 from careercompare.results.blocks import Block, FieldList, Heading, Paragraph, Records
 from careercompare.wages.database import SourceFile, WageDatabase
@@ -47,6 +48,16 @@ _ROW_LABELS = {
 }
 
 
+@dataclass(frozen=True)
+class ProgramDataset:
+    """The programs database: the Scorecard release, its rows and files."""
+
+    release: str
+    rows: dict[str, int]
+    path: str
+    files: tuple[SourceFile, ...]
+
+
 @dataclass(frozen=True, kw_only=True)
 class DataResult(ViewResult):
     """The catalog, the occupation database and the wage releases."""
@@ -54,6 +65,7 @@ class DataResult(ViewResult):
     VIEW = "data"
     catalog: str
     occupations: OccupationDataset | None
+    programs: ProgramDataset | None = None
     wages: tuple[WageDataset, ...]
 
     def blocks(self) -> tuple[Block, ...]:
@@ -63,6 +75,8 @@ class DataResult(ViewResult):
         ]
         if self.occupations is not None:
             blocks += self._occupation_blocks(self.occupations)
+        if self.programs is not None:
+            blocks += self._program_blocks(self.programs)
         for dataset in self.wages:
             state = "in use" if dataset.in_use else "available"
             kind = "bundled" if dataset.bundled else "imported"
@@ -103,6 +117,22 @@ class DataResult(ViewResult):
             ),
         ]
 
+    @staticmethod
+    def _program_blocks(dataset: ProgramDataset) -> list[Block]:
+        title = f"Programs: College Scorecard {dataset.release} and the CIP-SOC crosswalk"
+        pairs = tuple((name.capitalize(), f"{n:,}") for name, n in dataset.rows.items())
+        rows = tuple((f.name, f"{f.bytes:,}", f.sha256) for f in dataset.files)
+        return [
+            Heading(f"{title} (bundled, in use)", 2),
+            FieldList((*pairs, ("File", dataset.path))),
+            Records(("Source file", "Bytes", "SHA-256"), rows),
+            Paragraph(
+                "College Scorecard (U.S. Department of Education), as compiled by Truewise, "
+                "CC BY 4.0.",
+                note=True,
+            ),
+        ]
+
     def records(self) -> list[dict[str, CsvValue]]:
         return [
             {
@@ -123,7 +153,10 @@ class DataResult(ViewResult):
 
 
 def build_data(
-    catalog: str, occupations: OccupationDatabase | None, databases: list[WageDatabase]
+    catalog: str,
+    occupations: OccupationDatabase | None,
+    databases: list[WageDatabase],
+    programs: ProgramDatabase | None = None,
 ) -> DataResult:
     """The catalog in use, the occupation database and every wage release, the one in use
     first."""
@@ -153,4 +186,12 @@ def build_data(
             path=str(occupations.path),
             files=tuple(SourceFile(f.name, f.bytes, f.sha256) for f in occupations.source_files()),
         )
-    return DataResult(catalog=catalog, occupations=dataset, wages=tuple(shown))
+    listed = None
+    if programs is not None:
+        listed = ProgramDataset(
+            programs.release,
+            programs.counts(),
+            str(programs.path),
+            tuple(SourceFile(f.name, f.bytes, f.sha256) for f in programs.source_files()),
+        )
+    return DataResult(catalog=catalog, occupations=dataset, programs=listed, wages=tuple(shown))

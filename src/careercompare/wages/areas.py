@@ -107,17 +107,23 @@ def resolve_state(wanted: str, areas: Sequence[Area]) -> str:
     return area.state
 
 
-def state_of(wanted: str, areas: Sequence[Area]) -> tuple[str, str] | None:
-    """The state (FIPS code, name) an --area lies in: the state itself, or the state of a
-    metro or nonmetro area (its principal state); None for the nation."""
+def state_area(wanted: str, areas: Sequence[Area]) -> Area | None:
+    """The state an --area lies in: the state itself, or the principal state of a metro or
+    nonmetro area; None for the nation."""
     area = resolve_area(wanted, areas)
     if area.kind == "nation":
         return None
     if area.kind in ("state", "territory"):
-        return area.code, area.title
+        return area
     state = next(
         (a for a in areas if a.kind in ("state", "territory") and a.state == area.state), None
     )
     if state is None:
         raise UsageError(f"'{area.title}' lies in no state of the wage data; give a state")
-    return state.code, state.title
+    return state
+
+
+def state_of(wanted: str, areas: Sequence[Area]) -> tuple[str, str] | None:
+    """The state (FIPS code, name) an --area lies in; None for the nation."""
+    state = state_area(wanted, areas)
+    return (state.code, state.title) if state else None

@@ -1,0 +1,177 @@
+"""The programs database: a read-only SQLite file built by `importers/programs.py` from the
+College Scorecard field-of-study table and the CIP 2020 to SOC 2018 crosswalk."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from careercompare.digest import SourceFile
+from careercompare.errors import DataError
+
+FORMAT = "1"
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE source_files (
+    dataset TEXT NOT NULL, name TEXT NOT NULL, bytes INTEGER NOT NULL, sha256 TEXT NOT NULL
+);
+CREATE TABLE crosswalk (
+    soc TEXT NOT NULL, cip TEXT NOT NULL, cip_title TEXT NOT NULL, PRIMARY KEY (soc, cip)
+) WITHOUT ROWID;
+CREATE TABLE programs (
+    family TEXT NOT NULL, state TEXT NOT NULL, credential INTEGER NOT NULL,
+    unitid TEXT NOT NULL, school TEXT NOT NULL, control TEXT NOT NULL,
+    family_title TEXT NOT NULL, credential_title TEXT NOT NULL, completers INTEGER,
+    earnings INTEGER, horizon TEXT, debt INTEGER,
+    PRIMARY KEY (family, state, credential, unitid)
+) WITHOUT ROWID;
+"""
+# The Scorecard's credential levels careercompare offers by name.
+CREDENTIALS = {"certificate": 1, "associate": 2, "bachelor": 3}
+HORIZONS = {"1yr_after_completion": "1 year", "4yr_after_completion": "4 years"}
+
+
+@dataclass(frozen=True)
+class Field:
+    """A 4-digit CIP family, the 6-digit programs of it the crosswalk maps to the occupation."""
+
+    family: str
+    title: str
+    programs: tuple[tuple[str, str], ...]  # (CIP code, title)
+
+
+@dataclass(frozen=True)
+class Program:
+    """One school's program of one field and credential, as the Scorecard publishes it."""
+
+    unitid: str
+    school: str
+    state: str
+    control: str
+    family: str
+    family_title: str
+    credential: int
+    credential_title: str
+    completers: int | None
+    earnings: int | None
+    earnings_after: str | None
+    debt: int | None
+
+
+class ProgramDatabase:
+    """The programs of one Scorecard release and the crosswalk."""
+
+    def __init__(self, path: Path, *, bundled: bool = False) -> None:
+        self.path = path
+        try:
+            uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if bundled else "")
+            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            rows = self._db.execute("SELECT key, value FROM meta").fetchall()
+        except (sqlite3.Error, OSError, ValueError) as error:
+            raise DataError(
+                f"{path}: is not a programs database careercompare can read ({error})"
+            ) from None
+        self.meta: dict[str, str] = {str(k): str(v) for k, v in rows}
+        if self.meta.get("format") != FORMAT:
+            raise DataError(f"{path}: is a programs database of another format")
+
+    def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        try:
+            return self._db.execute(sql, parameters).fetchall()
+        except sqlite3.Error as error:
+            raise DataError(f"{self.path}: cannot be read ({error})") from None
+
+    @property
+    def release(self) -> str:
+        """The Scorecard release, '2026-06-10'."""
+        return self.meta["scorecard_release"]
+
+    def fields_for(self, socs: tuple[str, ...]) -> list[Field]:
+        """The CIP families whose programs the crosswalk maps to any of the occupations."""
+        if not socs:
+            return []
+        marks = ", ".join("?" * len(socs))
+        rows = self._query(
+            f"SELECT DISTINCT cip, cip_title FROM crosswalk WHERE soc IN ({marks}) ORDER BY cip",
+            socs,
+        )
+        families: dict[str, list[tuple[str, str]]] = {}
+        for cip, title in rows:
+            code = str(cip)
+            families.setdefault(code[:2] + code[3:5], []).append((code, str(title)))
+        return [
+            Field(family, self._family_title(family), tuple(programs))
+            for family, programs in families.items()
+        ]
+
+    def _family_title(self, family: str) -> str:
+        rows = self._query("SELECT family_title FROM programs WHERE family = ? LIMIT 1", (family,))
+        return str(rows[0][0]) if rows else "no program in the Scorecard"
+
+    def programs(
+        self, families: list[str], *, state: str | None, credential: int | None
+    ) -> list[Program]:
+        """The programs of the families, in a state (None: every state), of a credential."""
+        if not families:
+            return []
+        clauses = [f"family IN ({', '.join('?' * len(families))})"]
+        parameters: list[object] = list(families)
+        if state is not None:
+            clauses.append("state = ?")
+            parameters.append(state)
+        if credential is not None:
+            clauses.append("credential = ?")
+            parameters.append(credential)
+        rows = self._query(
+            "SELECT unitid, school, state, control, family, family_title, credential, "
+            "credential_title, completers, earnings, horizon, debt FROM programs WHERE "
+            + " AND ".join(clauses),
+            tuple(parameters),
+        )
+        return [
+            Program(
+                str(unitid),
+                str(school),
+                str(where),
+                str(control),
+                str(family),
+                str(family_title),
+                int(str(level)),
+                str(level_title),
+                _int(completers),
+                _int(earnings),
+                HORIZONS.get(str(horizon)) if horizon else None,
+                _int(debt),
+            )
+            for (
+                unitid,
+                school,
+                where,
+                control,
+                family,
+                family_title,
+                level,
+                level_title,
+                completers,
+                earnings,
+                horizon,
+                debt,
+            ) in rows
+        ]
+
+    def source_files(self) -> tuple[SourceFile, ...]:
+        """The files the database was built from, with their SHA-256."""
+        rows = self._query("SELECT dataset, name, bytes, sha256 FROM source_files ORDER BY rowid")
+        return tuple(SourceFile(str(d), str(n), int(str(b)), str(s)) for d, n, b, s in rows)
+
+    def counts(self) -> dict[str, int]:
+        """Rows of each table, for `careercompare data`."""
+        return {
+            t: int(str(self._query(f"SELECT count(*) FROM {t}")[0][0]))
+            for t in ("programs", "crosswalk")
+        }
+
+
+def _int(value: object) -> int | None:
+    return None if value is None else int(str(value))

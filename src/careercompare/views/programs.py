@@ -1,0 +1,344 @@
+"""`careercompare programs`: the school programs that lead to a role, in a state or the
+nation: what their graduates earn and owe (College Scorecard), beside the occupation's pay."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.models import Role, Source, oews_codes
+from careercompare.errors import UsageError
+from careercompare.programs.choices import Credential, ProgramSort
+from careercompare.programs.database import CREDENTIALS, Field, Program, ProgramDatabase
+from careercompare.results.base import NOT_IN_JSON, CitingResult, CsvValue
+from careercompare.results.blocks import Block, Heading, Paragraph, Records
+from careercompare.views.citations import Citations
+from careercompare.views.common import RoleRef, sources_block
+from careercompare.views.formatting import money, number
+from careercompare.wages.estimates import Area, Cell
+
+if TYPE_CHECKING:
+    from careercompare.wages.database import WageDatabase
+
+PROGRAM_COLUMNS = (
+    "School",
+    "State",
+    "Control",
+    "Credential",
+    "Field",
+    "Completers",
+    "Graduates' median earnings",
+    "Median debt",
+)
+SUMMARY_COLUMNS = ("Credential", "Programs", "With earnings", "Median earnings", "Median debt")
+CREDIT = "College Scorecard (U.S. Department of Education), as compiled by Truewise, CC BY 4.0"
+
+
+@dataclass(frozen=True)
+class CredentialSummary:
+    """The programs of one credential: how many, and the middle program's earnings and debt
+    (careercompare's own: the lower middle of the published figures when they are even)."""
+
+    credential: str
+    where: str
+    programs: int
+    with_earnings: int
+    median_earnings: int | None
+    median_debt: int | None
+
+
+@dataclass(frozen=True)
+class OccupationPay:
+    """The occupation's OEWS median in the area: all its workers, a different measure."""
+
+    occupation_code: str
+    occupation_title: str
+    area: str
+    median: Cell
+    release: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProgramsResult(CitingResult):
+    """Programs that lead to one role, with what their graduates earn and owe."""
+
+    VIEW = "programs"
+    role: RoleRef
+    area: str
+    state: str | None
+    credential: str | None
+    sort: str
+    fields: tuple[Field, ...]
+    programs: tuple[Program, ...]
+    total: int
+    without_earnings: int
+    summaries: tuple[CredentialSummary, ...]
+    occupation_pay: tuple[OccupationPay, ...]
+    scorecard_source: str = field(metadata=NOT_IN_JSON)
+    crosswalk_source: str = field(metadata=NOT_IN_JSON)
+    wage_source: str | None = field(default=None, metadata=NOT_IN_JSON)
+
+    def blocks(self) -> tuple[Block, ...]:
+        marker = self.marker(self.scorecard_source)
+        title = f"Programs that lead to {self.role.name}, {self.area}"
+        blocks: list[Block] = [Heading(title), Paragraph(self._fields_text())]
+        if not self.programs:
+            blocks.append(Paragraph(f"No program of these fields in {self.area}. {marker}"))
+        else:
+            rows = tuple(_row(p) for p in self.programs)
+            blocks += [
+                Heading(f"Programs by {self.sort} {marker}", 2),
+                Records(PROGRAM_COLUMNS, rows),
+            ]
+            shown = len(self.programs)
+            more = (
+                f"{shown} of {self.total} programs shown (--all shows every one). "
+                if (shown < self.total)
+                else ""
+            )
+            blocks.append(
+                Paragraph(
+                    f"{more}{self.without_earnings} of {self.total} programs have no published "
+                    "earnings (the Scorecard suppresses small programs); none is filled in. "
+                    "Earnings are of the program's completers, 1 or 4 years after completion "
+                    "as each row says.",
+                    note=True,
+                )
+            )
+            blocks += self._summary_blocks(marker)
+        blocks += self._pay_blocks()
+        blocks.append(Paragraph(f"Programs: {CREDIT}.", note=True))
+        return (*blocks, *sources_block(self))
+
+    def _fields_text(self) -> str:
+        if not self.fields:
+            return "The crosswalk maps no field of study to this occupation."
+        parts = []
+        for f in self.fields:
+            named = "; ".join(f"{code} {title.rstrip('.')}" for code, title in f.programs)
+            parts.append(f"{f.family} {f.title} (the crosswalk maps {named} to this occupation)")
+        mark = f" {self.marker(self.crosswalk_source)}"
+        return (
+            "Fields of study: " + "; ".join(parts) + f"{mark}. The Scorecard groups programs by "
+            "these 4-digit families, so a family also holds programs for other occupations."
+        )
+
+    def _summary_blocks(self, marker: str) -> list[Block]:
+        rows = tuple(
+            (
+                f"{s.credential} ({s.where})",
+                number(s.programs),
+                number(s.with_earnings),
+                money(s.median_earnings) if s.median_earnings is not None else "none published",
+                money(s.median_debt) if s.median_debt is not None else "none published",
+            )
+            for s in self.summaries
+        )
+        return [
+            Heading(f"The middle program, by credential {marker}", 2),
+            Records(SUMMARY_COLUMNS, rows),
+            Paragraph(
+                "The median of the programs' published figures, careercompare's own (the lower "
+                "middle figure when their number is even).",
+                note=True,
+            ),
+        ]
+
+    def _pay_blocks(self) -> list[Block]:
+        lines = []
+        for pay in self.occupation_pay:
+            cell = pay.median
+            shown = "not released by BLS" if cell.value is None else money(cell.value)
+            if cell.at_least and cell.value is not None:
+                shown = f"at least {shown}"
+            marker = f" {self.marker(self.wage_source)}" if self.wage_source else ""
+            lines.append(
+                f"{pay.occupation_title} ({pay.occupation_code}) in {pay.area}: {shown} a year "
+                f"({pay.release}){marker}"
+            )
+        if not lines:
+            return []
+        return [
+            Paragraph(
+                "A different measure: the median pay of everyone in the occupation (BLS OEWS), "
+                "not of a program's recent graduates: " + "; ".join(lines) + "."
+            )
+        ]
+
+    def records(self) -> list[dict[str, CsvValue]]:
+        number_ = self.number(self.scorecard_source)
+        return [
+            {
+                "role_id": self.role.id,
+                "unitid": p.unitid,
+                "school": p.school,
+                "state": p.state,
+                "control": p.control,
+                "credential": p.credential_title,
+                "field": p.family,
+                "field_title": p.family_title,
+                "completers": p.completers,
+                "earnings": p.earnings,
+                "earnings_after": p.earnings_after or "",
+                "debt_median": p.debt,
+                "source": self.scorecard_source,
+                "source_number": number_,
+            }
+            for p in self.programs
+        ]
+
+
+def _row(program: Program) -> tuple[str, ...]:
+    earnings = "not published"
+    if program.earnings is not None:
+        earnings = (
+            f"{money(program.earnings)} ({program.earnings_after or 'horizon not given'} after)"
+        )
+    return (
+        program.school,
+        program.state,
+        program.control,
+        program.credential_title,
+        program.family,
+        number(program.completers) if program.completers is not None else "not published",
+        earnings,
+        money(program.debt) if program.debt is not None else "not published",
+    )
+
+
+def _sort_key(sort: ProgramSort) -> Callable[[Program], tuple[bool, int, str]]:
+    def key(program: Program) -> tuple[bool, int, str]:
+        value = {
+            ProgramSort.EARNINGS: program.earnings,
+            ProgramSort.DEBT: program.debt,
+            ProgramSort.COMPLETERS: program.completers,
+        }[sort]
+        return (value is None, -(value or 0), program.school)
+
+    return key
+
+
+def _middle(values: Sequence[int | None]) -> int | None:
+    published = sorted(v for v in values if v is not None)
+    return statistics.median_low(published) if published else None
+
+
+def _summaries(
+    programs: list[Program], national: list[Program], where: str
+) -> tuple[CredentialSummary, ...]:
+    found = []
+    for level in sorted({p.credential for p in programs}):
+        groups = [(where, [p for p in programs if p.credential == level])]
+        if national is not programs:
+            groups.append(("U.S.", [p for p in national if p.credential == level]))
+        for place, group in groups:
+            found.append(
+                CredentialSummary(
+                    group[0].credential_title,
+                    place,
+                    len(group),
+                    sum(1 for p in group if p.earnings is not None),
+                    _middle([p.earnings for p in group]),
+                    _middle([p.debt for p in group]),
+                )
+            )
+    return tuple(found)
+
+
+def scorecard_sources(db: ProgramDatabase) -> tuple[Source, Source]:
+    """The Scorecard release and the crosswalk, as sources."""
+    scorecard = Source.model_construct(
+        id=f"college-scorecard-fos-{db.release}",
+        title="College Scorecard, field of study data",
+        publisher="U.S. Department of Education, as compiled by Truewise (CC BY 4.0)",
+        date=db.release,
+        date_meaning="published",
+        url="https://truewise.dev",
+        reported_by=None,
+        note=f"Release {db.release}: completers, completers' median earnings 1 or 4 years "
+        "after completion, and median debt, by school, 4-digit field of study and credential; "
+        "small programs' figures are suppressed.",
+    )
+    crosswalk = Source.model_construct(
+        id="nces-cip2020-soc2018",
+        title="CIP 2020 to SOC 2018 crosswalk",
+        publisher="National Center for Education Statistics (NCES) and BLS",
+        date=None,
+        date_meaning=None,
+        url=None,
+        reported_by=None,
+        note="Which instructional programs (CIP 2020) prepare for which occupations (SOC 2018).",
+    )
+    return scorecard, crosswalk
+
+
+def build_programs(
+    index: CatalogIndex,
+    db: ProgramDatabase,
+    role: Role,
+    *,
+    state: Area | None,
+    wages: WageDatabase | None = None,
+    credential: Credential | None,
+    sort: ProgramSort,
+    top: int | None,
+) -> ProgramsResult:
+    """The programs of the fields the crosswalk maps to the role's occupations."""
+    codes = oews_codes(role)
+    if not codes:
+        raise UsageError(
+            f"'{role.name}' has no BLS occupation code, so no program maps to it; "
+            "name an occupation (careercompare roles --all)"
+        )
+    citations = Citations(index)
+    scorecard, crosswalk = scorecard_sources(db)
+    citations.cite_source(scorecard)
+    citations.cite_source(crosswalk)
+    fields = db.fields_for(codes)
+    level = CREDENTIALS[credential.value] if credential else None
+    families = [f.family for f in fields]
+    national = db.programs(families, state=None, credential=level)
+    found = national if state is None else [p for p in national if p.state == state.state]
+    ordered = sorted(found, key=_sort_key(sort))
+    shown = ordered if top is None else ordered[:top]
+    where = state.title if state else "U.S."
+    pay: list[OccupationPay] = []
+    wage_source = None
+    if wages is not None:
+        area = state or wages.nation
+        if area is not None:
+            wage_source = citations.cite_source(
+                index.sources_by_id.get(wages.source_id) or wages.source()
+            )
+            for code in codes:
+                estimate = wages.estimate(code, area)
+                if estimate is not None:
+                    pay.append(
+                        OccupationPay(
+                            code,
+                            estimate.occupation_title,
+                            area.title,
+                            estimate.wage("median"),
+                            wages.release,
+                        )
+                    )
+    return ProgramsResult(
+        role=RoleRef.of(role),
+        area=where,
+        state=state.state if state else None,
+        credential=credential.value if credential else None,
+        sort=sort.value,
+        fields=tuple(fields),
+        programs=tuple(shown),
+        total=len(found),
+        without_earnings=sum(1 for p in found if p.earnings is None),
+        summaries=_summaries(found, national, where),
+        occupation_pay=tuple(pay),
+        scorecard_source=scorecard.id,
+        crosswalk_source=crosswalk.id,
+        wage_source=wage_source,
+        sources=citations.cited(),
+    )

@@ -1,0 +1,261 @@
+"""Programs and payback: the programs database built from small fixtures in the Scorecard's
+and the crosswalk's layouts, rebuilt from the shared files when present, the `programs`
+view against the shared file, and payback by its stated rule on hand-computed cases."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from careercompare.errors import DataError, UsageError
+from careercompare.importers.programs import build_programs_database
+from careercompare.programs.database import ProgramDatabase
+from careercompare.views.payback import Plan, checked_plan, months_to_pay_back
+from careercompare.wages.estimates import Cell
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+SCORECARD = SHARED / "scorecard-fos" / "scorecard-fos-2026-06-10.csv.gz"
+CROSSWALK = SHARED / "cip-soc-2020" / "CIP2020_SOC2018_Crosswalk.xlsx"
+HEADER = (
+    "unitid,opeid6,inst_name,state,control,cip_code,cip_desc,credential_level,credential_desc,"
+    "completers_count,earnings,earnings_horizon,earnings_threshold_state,"
+    "earnings_threshold_national,earnings_premium_state,earnings_premium_national,"
+    "fails_ep_state,value_flag,debt_median,debt_to_earnings_ratio,debt_payback_years"
+)
+PROGRAM_ROWS = [
+    "1,01,Alpha College,FL,Public,5108,Allied Health and Medical Assisting Services.,1,"
+    "Undergraduate Certificate or Diploma,22,35134,4yr_after_completion,34350,,,,,,9500,,",
+    '2,02,Beta Institute,FL,"Private, for-profit",5108,Allied Health and Medical Assisting '
+    "Services.,1,Undergraduate Certificate or Diploma,5,,,,,,,,,,,",
+    "3,03,Gamma University,NY,Public,5108,Allied Health and Medical Assisting Services.,2,"
+    "Associate's Degree,51,50894,4yr_after_completion,,,,,,,9500,,",
+    "4,04,Delta College,FL,Public,5109,Other Health Services.,1,"
+    "Undergraduate Certificate or Diploma,30,60000,1yr_after_completion,,,,,,,,,",
+]
+
+
+def write_scorecard(path: Path, rows: list[str], *, compress: bool = True) -> Path:
+    text = "\n".join([HEADER, *rows]) + "\n"
+    path.write_bytes(gzip.compress(text.encode()) if compress else text.encode())
+    return path
+
+
+def write_crosswalk(path: Path, pairs: list[tuple[str, str, str]]) -> Path:
+    book = Workbook()
+    assert book.active is not None
+    book.active.title = "File Guide"
+    sheet = book.create_sheet("CIP-SOC")
+    sheet.append(("CIP2020Code", "CIP2020Title", "SOC2018Code", "SOC2018Title"))
+    for cip, title, soc in pairs:
+        sheet.append((cip, title, soc, "x"))
+    book.save(path)
+    return path
+
+
+PAIRS = [
+    ("51.0801", "Medical/Clinical Assistant.", "31-9092"),
+    ("51.0809", "Anesthesiologist Assistant.", "31-9092"),
+    ("51.0999", "Other.", "29-9999"),
+]
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> ProgramDatabase:
+    output = tmp_path / "programs.sqlite"
+    build_programs_database(
+        write_scorecard(tmp_path / "scorecard-fos-2026-06-10.csv.gz", PROGRAM_ROWS),
+        write_crosswalk(tmp_path / "crosswalk.xlsx", PAIRS),
+        output,
+        force=False,
+        release=None,
+    )
+    return ProgramDatabase(output)
+
+
+def test_the_crosswalk_gives_the_4_digit_families_of_an_occupation(
+    built: ProgramDatabase,
+) -> None:
+    [field] = built.fields_for(("31-9092",))
+    assert (field.family, field.title) == ("5108", "Allied Health and Medical Assisting Services")
+    assert [code for code, _ in field.programs] == ["51.0801", "51.0809"]
+    assert built.release == "2026-06-10"
+
+
+def test_programs_keep_the_published_figures_and_no_filled_gaps(built: ProgramDatabase) -> None:
+    found = {p.school: p for p in built.programs(["5108"], state="FL", credential=1)}
+    assert set(found) == {"Alpha College", "Beta Institute"}
+    alpha = found["Alpha College"]
+    assert (alpha.completers, alpha.earnings, alpha.earnings_after, alpha.debt) == (
+        22,
+        35134,
+        "4 years",
+        9500,
+    )
+    beta = found["Beta Institute"]
+    assert (beta.earnings, beta.debt, beta.control) == (None, None, "Private, for-profit")
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (PROGRAM_ROWS[0].replace(",5108,", ",51.08,"), "line 2: cip_code '51.08'"),
+        (PROGRAM_ROWS[0].replace(",35134,", ",-5,"), "line 2: earnings '-5'"),
+        (PROGRAM_ROWS[0].replace("4yr_after", "9yr_after"), "line 2: earnings_horizon"),
+    ],
+)
+def test_a_damaged_scorecard_row_is_refused_naming_file_and_line(
+    tmp_path: Path, row: str, message: str
+) -> None:
+    scorecard = write_scorecard(tmp_path / "scorecard-fos-2026-06-10.csv", [row], compress=False)
+    output = tmp_path / "p.sqlite"
+    with pytest.raises(DataError, match=message) as error:
+        build_programs_database(
+            scorecard,
+            write_crosswalk(tmp_path / "c.xlsx", PAIRS),
+            output,
+            force=False,
+            release=None,
+        )
+    assert str(scorecard) in error.value.message
+    assert not output.exists()
+
+
+def test_a_cut_gzip_or_foreign_files_are_refused(tmp_path: Path) -> None:
+    many = [f"{n}{row}" for n in range(1, 60) for row in PROGRAM_ROWS]  # unitids 11, 12, ...
+    whole = write_scorecard(tmp_path / "scorecard-fos-2026-06-10.csv.gz", many)
+    cut = tmp_path / "scorecard-fos-2026-06-11.csv.gz"
+    cut.write_bytes(whole.read_bytes()[:-40])
+    crosswalk = write_crosswalk(tmp_path / "c.xlsx", PAIRS)
+    with pytest.raises(DataError, match="cannot be read"):
+        build_programs_database(cut, crosswalk, tmp_path / "p.sqlite", force=False, release=None)
+    other = write_crosswalk(tmp_path / "o.xlsx", [("5108", "x", "31-9092")])
+    with pytest.raises(DataError, match="row 2: '5108' and '31-9092' are not a CIP code"):
+        build_programs_database(whole, other, tmp_path / "p.sqlite", force=False, release=None)
+    with pytest.raises(UsageError, match="give it with --release"):
+        build_programs_database(
+            tmp_path / "scorecard.csv", crosswalk, tmp_path / "p.sqlite", force=False, release=None
+        )
+
+
+def test_the_programs_view_lists_counts_and_labels_the_other_measure(run: Any) -> None:
+    result = run("programs", "ma", "--area", "FL", "--credential", "certificate", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["view"] == "programs" and data["area"] == "Florida"
+    assert [f["family"] for f in data["fields"]] == ["5107", "5108"]
+    assert data["without_earnings"] > 0
+    shown = [p["earnings"] for p in data["programs"] if p["earnings"] is not None]
+    assert shown == sorted(shown, reverse=True)
+    assert data["occupation_pay"][0]["occupation_code"] == "31-9092"
+    out = " ".join(run("programs", "ma", "--area", "FL", "-f", "plain").stdout.split())
+    assert "A different measure: the median pay of everyone in the occupation" in out
+    assert "College Scorecard (U.S. Department of Education), as compiled by Truewise" in out
+    assert "so a family also holds programs for other occupations" in out
+
+
+@pytest.mark.skipif(not SCORECARD.exists(), reason="the shared Scorecard file is not there")
+def test_random_florida_programs_carry_the_shared_files_figures_exactly(run: Any) -> None:
+    data = json.loads(run("programs", "ma", "--area", "FL", "--all", "--json").stdout)
+    shown = {(p["unitid"], p["family"], p["credential"]): p for p in data["programs"]}
+    with gzip.open(SCORECARD, "rb") as raw:
+        rows = [
+            row
+            for row in csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8"))
+            if row["state"] == "FL" and row["cip_code"] in ("5107", "5108")
+        ]
+    assert len(rows) == data["total"]
+    for row in random.Random(7).sample(rows, 10):
+        program = shown[(row["unitid"], row["cip_code"], int(row["credential_level"]))]
+        assert program["school"] == row["inst_name"]
+        assert program["earnings"] == (int(row["earnings"]) if row["earnings"] else None)
+        assert program["debt"] == (int(row["debt_median"]) if row["debt_median"] else None)
+    assert data["without_earnings"] == sum(1 for row in rows if not row["earnings"])
+
+
+@pytest.mark.skipif(
+    not (SCORECARD.exists() and CROSSWALK.exists()), reason="the shared files are not there"
+)
+def test_the_bundled_programs_database_is_what_the_importer_builds(tmp_path: Path) -> None:
+    output = tmp_path / "programs.sqlite"
+    build_programs_database(SCORECARD, CROSSWALK, output, force=False, release=None)
+    assert output.read_bytes() == (ROOT / "data" / "programs.sqlite").read_bytes()
+
+
+# Payback, by the rule: months = (cost + forgone) / ((new - current) / 12).
+
+
+def test_payback_months_by_the_rule_on_hand_computed_cases() -> None:
+    plan = Plan(current_pay=30000, hourly=False, cost=4000, months=6, part_time=False)
+    # forgone 30000 x 6 / 12 = 15000; (4000 + 15000) / ((44480 - 30000) / 12) = 15.745...
+    result = months_to_pay_back(plan, Cell(44480, None, False, True))
+    assert result.months is not None and round(result.months, 1) == 15.7
+    assert result.text() == "15.7"
+    part_time = Plan(30000, False, 4000, 6, part_time=True)  # 4000 / (6000 / 12) = 8.0
+    assert months_to_pay_back(part_time, Cell(36000, None, False, True)).text() == "8.0"
+    assert months_to_pay_back(plan, Cell(30000, None, False, True)).text() == (
+        "never pays back at this pay"
+    )
+    bound = months_to_pay_back(plan, Cell(239200, "#", True, True))
+    assert bound.at_most and bound.text().startswith("at most ")
+
+
+def test_hourly_pay_is_converted_with_2080_hours() -> None:
+    plan = checked_plan(15, hourly=True, cost=4000, months=6, part_time=False)
+    assert plan.current_pay == 31200
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--current-pay", "-5", "--cost", "4000", "--months", "6"], "--current-pay must be"),
+        (["--current-pay", "0", "--cost", "4000", "--months", "6"], "--current-pay must be"),
+        (["--current-pay", "30000", "--cost", "0", "--months", "6"], "--cost must be"),
+        (["--current-pay", "30000", "--cost", "4000", "--months", "-1"], "--months must be"),
+        (["--current-pay", "abc", "--cost", "4000", "--months", "6"], "'--current-pay'"),
+        (["--cost", "4000", "--months", "6"], "--current-pay is missing"),
+        (["--current-pay", "30000", "--months", "6"], "--cost is missing"),
+    ],
+)
+def test_bad_payback_figures_are_usage_errors_naming_the_option(
+    run: Any, args: list[str], message: str
+) -> None:
+    result = run("payback", "ma", "--area", "tampa", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_payback_side_by_side_at_the_tampa_median_and_25th_percentile(run: Any) -> None:
+    result = run(
+        "payback", "ma", "phlebotomist", "pharmacy tech", "--area", "tampa",
+        "--current-pay", "30000", "--cost", "4000", "--months", "6", "--json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [r["role"]["id"] for r in data["roles"]] == [
+        "medical-assistant",
+        "phlebotomist",
+        "pharmacy-technician",
+    ]
+    for row in data["roles"]:
+        for key in ("median", "percentile_25"):
+            pay = row[key]["pay"]["value"]
+            expected = (4000 + 15000) / ((pay - 30000) / 12)
+            assert row[key]["months"] == pytest.approx(expected)
+    assert "months = (cost + forgone pay)" in data["rule"]
+
+
+def test_an_area_without_an_estimate_says_so(run: Any) -> None:
+    out = run(
+        "payback", "physicians-and-surgeons", "--area", "FL",
+        "--current-pay", "30000", "--cost", "4000", "--months", "6", "-f", "plain",
+    ).stdout  # fmt: skip
+    assert "Physicians and surgeons: BLS publishes no May 2025 estimate in Florida." in out
