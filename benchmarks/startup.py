@@ -68,6 +68,24 @@ WAGE_CASES: dict[str, tuple[list[str], float, float | None]] = {
     "table 29-1126 scrub tech": (["table", "29-1126", "scrub tech"], 1.35, 1.35),
     "outlook ma --area FL": (["outlook", "ma", "--area", "FL"], 1.35, 1.35),
     "roles --all": (["roles", "--all"], 1.50, 1.50),
+    "programs ma --area FL": (["programs", "ma", "--area", "FL"], 1.35, 1.35),
+    "payback ma phlebotomist --area tampa": (
+        [
+            "payback",
+            "ma",
+            "phlebotomist",
+            "--area",
+            "tampa",
+            "--current-pay",
+            "30000",
+            "--cost",
+            "4000",
+            "--months",
+            "6",
+        ],
+        1.35,
+        1.35,
+    ),
 }
 IMPORT_BUDGET = (120.0, 500.0)  # import-oews of the all-data workbook: seconds, MiB
 PEER_BUDGET = 0.90  # `table` on the bundled catalog, as a share of the naive peer's time

@@ -222,7 +222,7 @@ def test_hourly_pay_is_converted_with_2080_hours() -> None:
         (["--current-pay", "30000", "--cost", "4000", "--months", "-1"], "--months must be"),
         (["--current-pay", "abc", "--cost", "4000", "--months", "6"], "'--current-pay'"),
         (["--cost", "4000", "--months", "6"], "--current-pay is missing"),
-        (["--current-pay", "30000", "--months", "6"], "--cost is missing"),
+        (["--current-pay", "30000", "--cost", "4000", "phlebotomist"], "--months is missing"),
     ],
 )
 def test_bad_payback_figures_are_usage_errors_naming_the_option(
@@ -259,3 +259,37 @@ def test_an_area_without_an_estimate_says_so(run: Any) -> None:
         "--current-pay", "30000", "--cost", "4000", "--months", "6", "-f", "plain",
     ).stdout  # fmt: skip
     assert "Physicians and surgeons: BLS publishes no May 2025 estimate in Florida." in out
+
+
+def test_show_with_an_area_says_how_many_programs_are_near_and_where_to_look(run: Any) -> None:
+    out = " ".join(run("show", "ma", "--area", "tampa", "-f", "plain").stdout.split())
+    assert "Programs near you (Florida): " in out
+    assert "'careercompare programs medical-assistant --area FL' lists them." in out
+    assert "Programs near you" not in run("show", "ma", "-f", "plain").stdout
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "csv", "html", "svg", "json", "plain"])
+def test_programs_and_payback_write_every_format(run: Any, fmt: str) -> None:
+    programs = run("programs", "ma", "--area", "FL", "--top", "2", "-f", fmt)
+    assert programs.exit_code == 0, programs.stderr
+    assert "Truewise" in programs.stdout or fmt == "csv"
+    payback = run(
+        "payback", "ma", "--area", "FL", "--current-pay", "30000", "--cost", "4000",
+        "--months", "6", "-f", fmt,
+    )  # fmt: skip
+    assert payback.exit_code == 0, payback.stderr
+
+
+def test_payback_without_cost_or_length_uses_the_sourced_ones_and_says_so(run: Any) -> None:
+    data = json.loads(
+        run("payback", "ma", "--area", "tampa", "--current-pay", "30000", "--json").stdout
+    )
+    [row] = data["roles"]
+    plan = row["plan"]
+    assert plan["months"] == pytest.approx(24 * 12 / 52)  # the longest of 12 to 24 weeks
+    assert plan["months_source"] == "fhca-article" or plan["months_source"].startswith("fhca")
+    assert plan["cost_source"] == "college-scorecard-fos-2026-06-10"
+    assert "a debt, not a price" in plan["cost_basis"]
+    forgone = 30000 * plan["months"] / 12
+    pay = row["median"]["pay"]["value"]
+    assert row["median"]["months"] == pytest.approx((plan["cost"] + forgone) / ((pay - 30000) / 12))

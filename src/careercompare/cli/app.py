@@ -209,7 +209,16 @@ def show(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "Vi
 
     index = catalog_index(ctx)
     local = local_area(ctx, area, national=False)
-    return build_show(index, index.resolve_role(role), local=local)
+    chosen = index.resolve_role(role)
+    near = None
+    if area is not None and local is not None:
+        from careercompare.programs.datasets import bundled_programs
+        from careercompare.views.programs import programs_near
+        from careercompare.wages.areas import state_area
+
+        state = state_area(area, local.db.areas)
+        near = programs_near(bundled_programs(), chosen, state) if state else None
+    return build_show(index, chosen, local=local, near=near)
 
 
 @app.command()
@@ -432,7 +441,16 @@ def payback(
     index = catalog_index(ctx)
     db = wage_database(ctx)
     chosen = index.resolve_roles(roles)
-    return build_payback(index, db, chosen, resolve_area(area or "us", db.areas), plan)
+    where = resolve_area(area or "us", db.areas)
+    debts = None
+    if cost is None:
+        from careercompare.programs.datasets import bundled_programs
+        from careercompare.views.programs import certificate_debt
+        from careercompare.wages.areas import state_area
+
+        state = state_area(area, db.areas) if area else None
+        debts = certificate_debt(bundled_programs(), state)
+    return build_payback(index, db, chosen, where, plan, debts=debts)
 
 
 @app.command()

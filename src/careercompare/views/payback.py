@@ -9,12 +9,12 @@ The rule, stated in the output and the README:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
-from careercompare.catalog.models import Role, oews_codes
+from careercompare.catalog.models import Role, Source, oews_codes
 from careercompare.errors import UsageError
 from careercompare.results.base import CitingResult, CsvValue
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
@@ -45,6 +45,10 @@ class Plan:
     cost: float
     months: float
     part_time: bool
+    cost_basis: str | None = None  # where a cost not given comes from
+    cost_source: str | None = None
+    months_basis: str | None = None  # where a length not given comes from
+    months_source: str | None = None
 
     @property
     def forgone(self) -> float:
@@ -77,6 +81,7 @@ class RolePayback:
     occupation_title: str
     median: Payback
     percentile_25: Payback
+    plan: Plan | None = None  # the role's own, where the cost or length was not given
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -122,6 +127,14 @@ class PaybackResult(CitingResult):
         if rows:
             blocks += [Heading(f"Pay in {self.area.title} {self.marker(source)}", 2)]
             blocks.append(Records(COLUMNS, rows))
+        for r in self.roles:
+            if r.plan is not None:
+                bases = (
+                    (r.plan.cost_basis, r.plan.cost_source),
+                    (r.plan.months_basis, r.plan.months_source),
+                )
+                basis = "; ".join(self.cited(b, s) for b, s in bases if b and s)
+                blocks.append(Paragraph(f"{r.role.name}: {basis}.", note=True))
         blocks += [Paragraph(note, note=True) for note in self.notes]
         blocks.append(Paragraph(f"The rule: {self.rule}", note=True))
         return (*blocks, *sources_block(self))
@@ -179,23 +192,62 @@ def checked_plan(
     months: float | None,
     part_time: bool,
 ) -> Plan:
-    """The plan, every figure given and positive; otherwise a usage error naming the option."""
+    """The plan, each figure given positive. A missing cost or length is 0 here and filled
+    per role by `role_plan`, from the sources where they speak."""
+    if current_pay is None:
+        raise UsageError("--current-pay is missing; give what you earn now, a year")
     for option, value in (("--current-pay", current_pay), ("--cost", cost), ("--months", months)):
-        if value is None:
-            raise UsageError(
-                f"{option} is missing; payback needs --current-pay, --cost and --months"
-            )
-        if not value > 0 or value != value or value == float("inf"):
+        if value is not None and (not value > 0 or value == float("inf")):
             raise UsageError(f"{option} must be a number above 0, not {value:g}")
-    assert current_pay is not None and cost is not None and months is not None
     annual = current_pay * HOURS_PER_YEAR if hourly else current_pay
-    return Plan(annual, hourly, cost, months, part_time)
+    return Plan(annual, hourly, cost or 0.0, months or 0.0, part_time)
+
+
+def role_plan(plan: Plan, role: Role, debt: tuple[int, str, Source] | None) -> Plan:
+    """The plan for one role: what was given, else the role's sourced program length (its
+    longest) and the median debt of the area's certificate programs, each labelled; a
+    usage error naming the option where no source speaks."""
+    if plan.months <= 0:
+        length = role.program_length
+        if length is None:
+            raise UsageError(
+                f"--months is missing and no source gives the length of a program for "
+                f"'{role.name}'; give --months"
+            )
+        per_month = {"weeks": 12 / 52, "months": 1.0, "years": 12.0}[length.unit]
+        months = length.high * per_month
+        basis = (
+            f"training taken as {months:.1f} months: the longest of the sourced "
+            f"{length.low:g} to {length.high:g} {length.unit} ({length.scope}), at 52 weeks "
+            "a year"
+        )
+        plan = replace(plan, months=months, months_basis=basis, months_source=length.source)
+    if plan.cost <= 0:
+        if debt is None:
+            raise UsageError(
+                f"--cost is missing and no program of '{role.name}' in the area publishes a "
+                "median debt; give --cost"
+            )
+        amount, where, source = debt
+        basis = (
+            f"cost taken as {money(amount)}, the median debt of {where}'s certificate "
+            "programs that lead to it (College Scorecard; a debt, not a price)"
+        )
+        plan = replace(plan, cost=float(amount), cost_basis=basis, cost_source=source.id)
+    return plan
 
 
 def build_payback(
-    index: CatalogIndex, db: WageDatabase, roles: Sequence[Role], area: Area, plan: Plan
+    index: CatalogIndex,
+    db: WageDatabase,
+    roles: Sequence[Role],
+    area: Area,
+    plan: Plan,
+    *,
+    debts: Callable[[Role], tuple[int, str, Source] | None] | None = None,
 ) -> PaybackResult:
-    """Each role's months to pay back the training in the area."""
+    """Each role's months to pay back the training in the area; `debts` gives a role's
+    median program debt where the cost was not given."""
     citations = Citations(index)
     citations.cite_source(index.sources_by_id.get(db.source_id) or db.source())
     found = []
@@ -207,6 +259,13 @@ def build_payback(
                 f"{role.name}: BLS publishes no local wages; it has no BLS occupation code."
             )
             continue
+        given = plan.cost > 0 and plan.months > 0
+        debt = debts(role) if debts and plan.cost <= 0 else None
+        own = plan if given else role_plan(plan, role, debt)
+        if own.cost_source and debt is not None:
+            citations.cite_source(debt[2])
+        if own.months_source:
+            citations.cite(own.months_source)
         estimates = [e for e in (db.estimate(code, area) for code in codes) if e is not None]
         if not estimates:
             notes.append(f"{role.name}: BLS publishes no {db.release} estimate in {area.title}.")
@@ -216,8 +275,9 @@ def build_payback(
                     RoleRef.of(role),
                     estimate.occupation_code,
                     estimate.occupation_title,
-                    months_to_pay_back(plan, estimate.wage("median")),
-                    months_to_pay_back(plan, estimate.wage("pct25")),
+                    months_to_pay_back(own, estimate.wage("median")),
+                    months_to_pay_back(own, estimate.wage("pct25")),
+                    None if given else own,
                 )
             )
     return PaybackResult(

@@ -248,6 +248,61 @@ def _summaries(
     return tuple(found)
 
 
+@dataclass(frozen=True)
+class ProgramsNear:
+    """A short account of the programs that lead to a role in a state, for `show`."""
+
+    state: str
+    postal: str
+    programs: int
+    with_earnings: int
+    median_earnings: int | None
+    median_debt: int | None
+    source: Source = field(metadata=NOT_IN_JSON)
+
+
+def programs_near(db: ProgramDatabase, role: Role, state: Area) -> ProgramsNear | None:
+    """How many programs of the role's fields the state has, and the middle one's figures;
+    None for a role without an occupation code."""
+    codes = oews_codes(role)
+    if not codes:
+        return None
+    fields = db.fields_for(codes)
+    found = db.programs([f.family for f in fields], state=state.state, credential=None)
+    return ProgramsNear(
+        state.title,
+        state.state,
+        len(found),
+        sum(1 for p in found if p.earnings is not None),
+        _middle([p.earnings for p in found]),
+        _middle([p.debt for p in found]),
+        scorecard_sources(db)[0],
+    )
+
+
+def certificate_debt(
+    db: ProgramDatabase, state: Area | None
+) -> Callable[[Role], tuple[int, str, Source] | None]:
+    """For `payback`: the median debt over a role's certificate programs in the state (or
+    the nation), and where; None where none publishes one."""
+
+    source = scorecard_sources(db)[0]
+
+    def debt(role: Role) -> tuple[int, str, Source] | None:
+        fields = db.fields_for(oews_codes(role))
+        found = db.programs(
+            [f.family for f in fields],
+            state=state.state if state else None,
+            credential=CREDENTIALS["certificate"],
+        )
+        middle = _middle([p.debt for p in found])
+        if middle is None:
+            return None
+        return middle, state.title if state else "the U.S.", source
+
+    return debt
+
+
 def scorecard_sources(db: ProgramDatabase) -> tuple[Source, Source]:
     """The Scorecard release and the crosswalk, as sources."""
     scorecard = Source.model_construct(

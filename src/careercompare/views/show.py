@@ -17,7 +17,7 @@ from careercompare.views.common import (
     occupation_notes,
     sources_block,
 )
-from careercompare.views.formatting import number
+from careercompare.views.formatting import money, number
 from careercompare.views.local_wages import (
     LocalArea,
     RoleWages,
@@ -25,6 +25,7 @@ from careercompare.views.local_wages import (
     role_wages,
 )
 from careercompare.views.outlook import Projection, projection_records, projections
+from careercompare.views.programs import ProgramsNear
 from careercompare.views.salary import figure_records
 
 
@@ -42,6 +43,7 @@ class ShowResult(CitingResult):
     occupation_notes: tuple[OccupationNote, ...] = field(metadata=NOT_IN_JSON)
     wage_release: str | None = None
     local_wages: RoleWages | None = None
+    programs_near: ProgramsNear | None = None
 
     def blocks(self) -> tuple[Block, ...]:
         role = self.role
@@ -58,6 +60,7 @@ class ShowResult(CitingResult):
                 self, role.salary, hourly=False, local=self.local_wages, release=self.wage_release
             ),
             *self._local_notes(),
+            *self._programs_near(),
             *([BulletList(self._sourced(role.salary_notes))] if role.salary_notes else []),
             Heading("Outlook", 2),
             projection_records(self, self.projections),
@@ -164,6 +167,24 @@ class ShowResult(CitingResult):
             shown.append(self.cited(text, c.source))
         return tuple(shown)
 
+    def _programs_near(self) -> list[Block]:
+        near = self.programs_near
+        if near is None:
+            return []
+        middle = (
+            f"the middle program's graduates earn {money(near.median_earnings)}"
+            if near.median_earnings is not None
+            else "none publishes earnings"
+        )
+        debt = f", median debt {money(near.median_debt)}" if near.median_debt is not None else ""
+        text = (
+            f"Programs near you ({near.state}): {number(near.programs)} programs of the fields "
+            f"that lead to it; {number(near.with_earnings)} publish earnings, {middle}{debt} "
+            f"(careercompare's middle of the published figures) {self.marker(near.source.id)}. "
+            f"'careercompare programs {self.role.id} --area {near.postal}' lists them."
+        )
+        return [Paragraph(text)]
+
     def _local_notes(self) -> list[Block]:
         local = self.local_wages
         if local is None:
@@ -220,11 +241,19 @@ def _cite_in_order(
     return wages
 
 
-def build_show(index: CatalogIndex, role: Role, *, local: LocalArea | None = None) -> ShowResult:
+def build_show(
+    index: CatalogIndex,
+    role: Role,
+    *,
+    local: LocalArea | None = None,
+    near: ProgramsNear | None = None,
+) -> ShowResult:
     """Everything the catalog says about one role, each fact with its source; with
     `local`, its OEWS wages in that area and the nation."""
     citations = Citations(index)
     wages = _cite_in_order(index, role, citations, local)
+    if near is not None:
+        citations.cite_source(near.source)
     ordered = projections(index, role, citations)
     for driver in role.growth_drivers:
         citations.cite(driver.source)
@@ -244,5 +273,6 @@ def build_show(index: CatalogIndex, role: Role, *, local: LocalArea | None = Non
         occupation_notes=occupation_notes([role], citations),
         wage_release=local.release if local else None,
         local_wages=wages,
+        programs_near=near,
         sources=citations.cited(),
     )
