@@ -9,7 +9,7 @@ from careercompare.catalog.loader import bundled_catalog_path, load_catalog
 from careercompare.catalog.models import Catalog, Role
 from tests.conftest import bundled_index
 
-SEED = "fhca-seed"
+SEED = "fhca-article"
 
 
 @pytest.fixture(scope="module")
@@ -47,9 +47,9 @@ def test_the_seed_article_is_a_source_without_an_invented_address(catalog: Catal
 def test_figures_the_seed_attributes_to_others_are_reported_by_the_seed(catalog: Catalog) -> None:
     reported = {s.id: s.reported_by for s in catalog.sources if s.reported_by}
     assert reported == {
-        "indeed-via-seed": SEED,
-        "bls-via-seed": SEED,
-        "florida-statute-458-3485-via-seed": SEED,
+        "indeed-via-fhca": SEED,
+        "bls-via-fhca": SEED,
+        "florida-statute-458-3485-via-fhca": SEED,
         "bls-via-pathways-to-jobs": "pathways-to-jobs-cardiovascular",
     }
 
@@ -117,14 +117,14 @@ def test_indeed_averages_are_kept_as_ranges_from_the_seed(catalog: Catalog) -> N
         "low": 42000,
         "high": 44000,
         "approximate": True,
-        "source": "indeed-via-seed",
+        "source": "indeed-via-fhca",
     }
     assert salary(catalog, "medical-office-assistant", "moa-indeed-average") == {
         "id": "moa-indeed-average",
         "kind": "average",
         "low": 35000,
         "high": 38000,
-        "source": "indeed-via-seed",
+        "source": "indeed-via-fhca",
     }
 
 
@@ -155,14 +155,14 @@ def test_every_outlook_figure_keeps_its_own_period_and_source(shown: CatalogInde
     ma = {f.id: (f.percent, f.period, f.source) for f in shown.resolve_role("ma").outlook}
     assert ma == {
         "bls-ep-2024-34": (12.5, "2024-2034", "bls-ep-2024-34"),
-        "ma-seed-bls-through-2034": (12.5, "through 2034", "bls-via-seed"),
-        "ma-seed-bls-through-2032": (14, "through 2032", "bls-via-seed"),
-        "ma-seed-about-15": (15, None, SEED),
+        "ma-fhca-bls-through-2034": (12.5, "through 2034", "bls-via-fhca"),
+        "ma-fhca-bls-through-2032": (14, "through 2032", "bls-via-fhca"),
+        "ma-fhca-about-15": (15, None, SEED),
     }
     moa = {f.id: (f.percent, f.period, f.source) for f in shown.resolve_role("moa").outlook}
     assert moa == {
         "bls-ep-2024-34": (4.2, "2024-2034", "bls-ep-2024-34"),
-        "moa-seed-bls-through-2034": (4.2, "through 2034", "bls-via-seed"),
+        "moa-fhca-bls-through-2034": (4.2, "through 2034", "bls-via-fhca"),
     }
 
 
@@ -210,7 +210,7 @@ def test_florida_notes_and_program_length(catalog: Catalog) -> None:
     )
     florida = [p for p in ma.education if p.topic == "florida"]
     assert any("458.3485" in p.text for p in florida)
-    assert any(p.source == "florida-statute-458-3485-via-seed" for p in florida)
+    assert any(p.source == "florida-statute-458-3485-via-fhca" for p in florida)
 
 
 def test_medical_office_assistant_maps_loosely_to_43_6013_with_the_onet_note(
@@ -286,3 +286,8 @@ def test_physicians_pay_is_exact_where_may_2025_gives_a_median(shown: CatalogInd
     assert newest == {"29-1210": (271090, "exact"), "29-1240": (369540, "exact")}
     older = [f for f in physicians.salary if f.as_of == "May 2024"]
     assert {f.bound for f in older} == {"at-least"}
+
+
+def test_no_identifier_speaks_of_how_the_project_was_made() -> None:
+    text = bundled_catalog_path().read_text(encoding="utf-8")
+    assert "seed" not in text.casefold()

@@ -27,7 +27,7 @@ def test_ctrl_c_ends_with_exit_130_and_no_traceback(
     monkeypatch.setattr(write, "write_result", interrupted)
     result = run("table")
     assert result.exit_code == 130
-    assert result.stderr == "careercompare: error: interrupted\n"
+    assert result.stderr == "careercompare: interrupted\n"
 
 
 def test_unexpected_error_is_one_line_without_locals(

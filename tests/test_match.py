@@ -49,7 +49,7 @@ def test_clinical_answers_rank_medical_assistant_first_with_reasons(run: Any) ->
         "answer": "yes",
         "points": 2,
         "reason": "Patient care: Yes",
-        "source": "fhca-seed",
+        "source": "fhca-article",
         "question_text": "Do you want hands-on involvement in patient care?",
         "answer_label": "Yes",
         "category": "patient-care",
@@ -87,7 +87,11 @@ def test_a_role_the_rule_fits_scores_without_being_named_in_the_questions(
     run: Any, tmp_path: Path, catalog_data: dict[str, Any]
 ) -> None:
     rn = next(r for r in catalog_data["roles"] if r["id"] == "registered-nurse")
-    rn["comparison"]["career-growth"] = {"text": "Higher", "value": "higher", "source": "fhca-seed"}
+    rn["comparison"]["career-growth"] = {
+        "text": "Higher",
+        "value": "higher",
+        "source": "fhca-article",
+    }
     path = tmp_path / "catalog.json"
     path.write_text(json.dumps(catalog_data))
     data = json.loads(run("--data", str(path), "match", *answers(CLINICAL), "--json").stdout)
@@ -235,7 +239,7 @@ def test_a_catalog_in_the_older_weights_form_still_ranks(
         "label": "Yes",
         "weights": {"registered-nurse": 3},
         "reason": "Registered nurses provide and coordinate patient care.",
-        "source": "fhca-seed",
+        "source": "fhca-article",
     }
     path = tmp_path / "older.json"
     path.write_text(json.dumps(catalog_data))
@@ -246,7 +250,7 @@ def test_a_catalog_in_the_older_weights_form_still_ranks(
         "answer": "yes",
         "points": 3,
         "reason": "Registered nurses provide and coordinate patient care.",
-        "source": "fhca-seed",
+        "source": "fhca-article",
         "question_text": "Do you want hands-on involvement in patient care?",
         "answer_label": "Yes",
         "category": "",
@@ -267,7 +271,7 @@ def test_a_catalog_in_the_older_weights_form_still_ranks(
                 "label": "Yes",
                 "weights": {"nobody": 1},
                 "reason": "r",
-                "source": "fhca-seed",
+                "source": "fhca-article",
             },
             "weights: role 'nobody' is not in roles",
         ),

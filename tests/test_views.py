@@ -223,11 +223,11 @@ def test_outlook_lists_the_newest_projection_first_and_labels_the_rest(run: Any)
     labels = [(f["id"], f["label"]) for f in data["roles"][0]["outlook"]]
     assert labels == [
         ("bls-ep-2024-34", "newest projection"),
-        ("ma-seed-bls-through-2032", "secondhand"),
-        ("ma-seed-about-15", "no period stated"),
+        ("ma-fhca-bls-through-2032", "secondhand"),
+        ("ma-fhca-about-15", "no period stated"),
     ]
     (report,) = data["roles"][0]["outlook"][0]["reported_as"]
-    assert (report["id"], report["percent"]) == ("ma-seed-bls-through-2034", 12.5)
+    assert (report["id"], report["percent"]) == ("ma-fhca-bls-through-2034", 12.5)
 
 
 def test_the_same_projection_reported_twice_is_one_row(run: Any) -> None:

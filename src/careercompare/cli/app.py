@@ -118,7 +118,7 @@ def salary(
     hourly: Annotated[
         bool,
         typer.Option(
-            "--hourly", help="Show hourly figures (published, or annual / 2,080 h as an estimate)."
+            "--hourly", help="Show the hourly figures the sources publish (none is derived)."
         ),
     ] = False,
     area: AreaOption = None,

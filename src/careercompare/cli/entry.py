@@ -25,10 +25,12 @@ DEBUG_ENV_VAR = "CAREERCOMPARE_DEBUG"
 
 def interrupted() -> None:
     """Say so on a line of its own, below whatever prompt was showing."""
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         if sys.stderr.isatty():
             sys.stderr.write("\n")
-    fail("interrupted")
+        # not an error of the person's: the run was stopped as they asked
+        sys.stderr.write("careercompare: interrupted\n")
+        sys.stderr.flush()
 
 
 def fail(message: str, details: Sequence[str] = ()) -> None:

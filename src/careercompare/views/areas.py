@@ -41,8 +41,8 @@ class AreasResult(ViewResult):
             Heading(title),
             Records(("Code", "Name", "Type", "State"), rows),
             Paragraph(
-                f"{len(self.areas)} areas. Give one to --area by code, by its state's postal "
-                "code or by words of its name.",
+                f"{len(self.areas)} {'area' if len(self.areas) == 1 else 'areas'}. Give one to "
+                "--area by code, by its state's postal code or by words of its name.",
                 note=True,
             ),
         )

@@ -3,7 +3,6 @@ nation: what their graduates earn and owe (College Scorecard), beside the occupa
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -222,27 +221,32 @@ def _sort_key(sort: ProgramSort) -> Callable[[Program], tuple[bool, int, str]]:
 
 
 def _middle(values: Sequence[int | None]) -> int | None:
+    # the lower middle figure (statistics.median_low, without importing statistics and the
+    # decimal and fractions modules it loads: 2 MiB of a run)
     published = sorted(v for v in values if v is not None)
-    return statistics.median_low(published) if published else None
+    return published[(len(published) - 1) // 2] if published else None
+
+
+_Figures = tuple[int, str, int | None, int | None]  # credential, title, earnings, debt
 
 
 def _summaries(
-    programs: list[Program], national: list[Program], where: str
+    local: list[_Figures], national: list[_Figures] | None, where: str
 ) -> tuple[CredentialSummary, ...]:
     found = []
-    for level in sorted({p.credential for p in programs}):
-        groups = [(where, [p for p in programs if p.credential == level])]
-        if national is not programs:
-            groups.append(("U.S.", [p for p in national if p.credential == level]))
+    for level in sorted({f[0] for f in local}):
+        groups = [(where, [f for f in local if f[0] == level])]
+        if national is not None:
+            groups.append(("U.S.", [f for f in national if f[0] == level]))
         for place, group in groups:
             found.append(
                 CredentialSummary(
-                    group[0].credential_title,
+                    group[0][1],
                     place,
                     len(group),
-                    sum(1 for p in group if p.earnings is not None),
-                    _middle([p.earnings for p in group]),
-                    _middle([p.debt for p in group]),
+                    sum(1 for f in group if f[2] is not None),
+                    _middle([f[2] for f in group]),
+                    _middle([f[3] for f in group]),
                 )
             )
     return tuple(found)
@@ -355,8 +359,9 @@ def build_programs(
     fields = db.fields_for(codes)
     level = CREDENTIALS[credential.value] if credential else None
     families = [f.family for f in fields]
-    national = db.programs(families, state=None, credential=level)
-    found = national if state is None else [p for p in national if p.state == state.state]
+    found = db.programs(families, state=state.state if state else None, credential=level)
+    local = [(p.credential, p.credential_title, p.earnings, p.debt) for p in found]
+    national = db.figures(families, credential=level) if state is not None else None
     ordered = sorted(found, key=_sort_key(sort))
     shown = ordered if top is None else ordered[:top]
     where = state.title if state else "U.S."
@@ -390,7 +395,7 @@ def build_programs(
         programs=tuple(shown),
         total=len(found),
         without_earnings=sum(1 for p in found if p.earnings is None),
-        summaries=_summaries(found, national, where),
+        summaries=_summaries(local, national, where),
         occupation_pay=tuple(pay),
         scorecard_source=scorecard.id,
         crosswalk_source=crosswalk.id,
