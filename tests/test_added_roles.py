@@ -182,3 +182,21 @@ def test_patient_care_read_from_onet_tasks_is_careercompares_own(index: CatalogI
     )
     assert pharmacy.source == "careercompare-from-tables"
     assert pharmacy.value is None  # no questionnaire points rest on it
+
+
+def test_career_growth_of_a_role_at_the_top_job_zone_says_none_needs_more(
+    index: CatalogIndex,
+) -> None:
+    for role_id in ("nurse-anesthetists-midwives-and-practitioners", "physicians-and-surgeons"):
+        cell = index.resolve_role(role_id).comparison["career-growth"]
+        assert cell.text.startswith("O*NET places it in job zone 5"), role_id
+        assert cell.source == "careercompare-from-tables"
+    emt = index.resolve_role("emt-or-paramedic").comparison["career-growth"]
+    assert emt.text.startswith("Leads to ") and "higher job zone" in emt.text
+
+
+def test_tasks_none_of_which_is_marked_core_are_read_and_said_to_be(
+    index: CatalogIndex,
+) -> None:
+    cell = index.resolve_role("medical-records-specialist").comparison["patient-care"]
+    assert "of O*NET's 17 tasks" in cell.text and "core" not in cell.text

@@ -161,12 +161,19 @@ class OccupationDatabase:
         return [_projection(row) for row in rows]
 
     def profile(self, soc: str) -> OnetProfile | None:
-        """O*NET's profile of a SOC code: its own (.00) occupation, else the first listed."""
+        """O*NET's profile of a SOC code: its own (.00) occupation, else the first listed;
+        for a code O*NET splits (31-1120 into 31-1121 and 31-1122), the first of those."""
         rows = self._query(
             "SELECT code, title, description, job_zone FROM onet WHERE soc = ? ORDER BY code "
             "LIMIT 1",
             (soc,),
         )
+        if not rows and soc.endswith("0"):
+            rows = self._query(
+                "SELECT code, title, description, job_zone FROM onet WHERE soc LIKE ? "
+                "ORDER BY code LIMIT 1",
+                (soc[:6] + "_",),
+            )
         if not rows:
             return None
         code, title, description, zone = rows[0]
@@ -185,11 +192,12 @@ class OccupationDatabase:
             interests,
         )
 
-    def tasks(self, onet_code: str, limit: int) -> list[str]:
-        """The occupation's core tasks, in O*NET's order (by task id), at most `limit`."""
+    def tasks(self, onet_code: str, limit: int, *, core: bool = True) -> list[str]:
+        """The occupation's core tasks (or all of them), in O*NET's order (by task id), at
+        most `limit`."""
         rows = self._query(
-            "SELECT task FROM tasks WHERE code = ? AND core = 1 ORDER BY task_id LIMIT ?",
-            (onet_code, limit),
+            "SELECT task FROM tasks WHERE code = ? AND core >= ? ORDER BY task_id LIMIT ?",
+            (onet_code, int(core), limit),
         )
         return [str(task) for (task,) in rows]
 

@@ -390,12 +390,10 @@ class OccupationRoles:
             cells["education-required"] = ComparisonCell.model_construct(
                 text=education, source=self.ep_source.id
             )
-        leads = [path.label for path in role.career_paths]
-        if leads and not role.comparison.get("career-growth"):
+        growth = self._growth(role)
+        if growth is not None and not role.comparison.get("career-growth"):
             cells["career-growth"] = ComparisonCell.model_construct(
-                text="Leads to " + ", ".join(leads) + " (O*NET's related occupations that "
-                "need more preparation: a higher job zone)",
-                source=DERIVED_SOURCE,
+                text=growth, source=DERIVED_SOURCE
             )
         patients = self._patient_tasks(oews_codes(role))
         if patients is not None and "patient-care" not in role.comparison:
@@ -404,19 +402,54 @@ class OccupationRoles:
             )
         return cells
 
+    def _growth(self, role: Role) -> str | None:
+        """Where the role leads, read from O*NET: its related occupations in a higher job
+        zone, or that none can be (job zone 5, the highest); None where O*NET is silent."""
+        leads = [path.label for path in role.career_paths]
+        if leads:
+            return (
+                "Leads to " + ", ".join(leads) + " (O*NET's related occupations that need "
+                "more preparation: a higher job zone)"
+            )
+        profiles = [self.db.profile(code) for code in oews_codes(role)]
+        zones = {p.job_zone for p in profiles if p is not None}
+        if zones == {5}:
+            return (
+                "O*NET places it in job zone 5, the most preparation of all: no related "
+                "occupation needs more"
+            )
+        paths = {
+            path.role: path.label
+            for code in oews_codes(role)
+            for path in self._paths(code)
+            if path.role
+        }
+        if not paths:
+            return None
+        return (
+            "Leads to " + ", ".join(list(paths.values())[:MAX_PATHS]) + " (O*NET's related "
+            "occupations that need more preparation: a higher job zone)"
+        )
+
     def _patient_tasks(self, codes: tuple[str, ...]) -> str | None:
-        """How many of O*NET's core tasks of the role's occupation mention patients, with
-        the first such task; None for a role of several occupations or without tasks."""
+        """How many of O*NET's core tasks (all its tasks, where none is marked core) of the
+        role's occupation mention patients, with the first such task; None for a role of
+        several occupations or without tasks."""
         profile = self.db.profile(codes[0]) if len(codes) == 1 else None
-        tasks = self.db.tasks(profile.code, ALL_TASKS) if profile else []
+        if profile is None:
+            return None
+        tasks = self.db.tasks(profile.code, ALL_TASKS)
+        kind = "core tasks"
+        if not tasks:
+            tasks, kind = self.db.tasks(profile.code, ALL_TASKS, core=False), "tasks"
         if not tasks:
             return None
         with_patients = [task for task in tasks if _PATIENTS.search(task)]
         if not with_patients:
-            return f"None of O*NET's {len(tasks)} core tasks mentions patients"
+            return f"None of O*NET's {len(tasks)} {kind} mentions patients"
         verb = "mentions" if len(with_patients) == 1 else "mention"
         return (
-            f"{len(with_patients)} of O*NET's {len(tasks)} core tasks {verb} patients, "
+            f"{len(with_patients)} of O*NET's {len(tasks)} {kind} {verb} patients, "
             f'e.g. "{with_patients[0]}"'
         )
 
