@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -41,7 +42,7 @@ def test_clinical_answers_rank_medical_assistant_first_with_reasons(run: Any) ->
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     ranking = [(r["role"]["id"], r["score"]) for r in data["ranking"]]
-    assert ranking[0] == ("medical-assistant", 10)
+    assert ranking[0] == ("medical-assistant", 7)
     assert ("medical-office-assistant", 0) in ranking
     first = data["ranking"][0]["reasons"][0]
     assert first == {
@@ -63,7 +64,13 @@ def test_every_bundled_role_is_ranked(run: Any) -> None:
     assert sorted(r["role"]["id"] for r in data["ranking"]) == sorted(
         role.id for role in catalog.roles
     )
-    assert [r["rank"] for r in data["ranking"]] == list(range(1, len(catalog.roles) + 1))
+    ranks = [(r["rank"], r["score"], r["tied"]) for r in data["ranking"]]
+    assert ranks[0] == (1, 7, False)
+    # equal scores share the rank of the first of them, and say they are tied
+    for (rank, score, tied), (next_rank, next_score, next_tied) in itertools.pairwise(ranks):
+        assert (next_rank == rank) == (next_score == score)
+        if next_score == score:
+            assert tied and next_tied
 
 
 def test_each_point_rests_on_the_cited_cell_of_its_role(run: Any) -> None:
@@ -86,32 +93,58 @@ def test_each_point_rests_on_the_cited_cell_of_its_role(run: Any) -> None:
 def test_a_role_the_rule_fits_scores_without_being_named_in_the_questions(
     run: Any, tmp_path: Path, catalog_data: dict[str, Any]
 ) -> None:
-    rn = next(r for r in catalog_data["roles"] if r["id"] == "registered-nurse")
-    rn["comparison"]["career-growth"] = {
-        "text": "Higher",
-        "value": "higher",
-        "source": "fhca-article",
-    }
+    for role in catalog_data["roles"][2:10]:  # with the article's two: half the roles
+        role["comparison"]["career-growth"] = {
+            "text": "Higher",
+            "value": "higher",
+            "source": "fhca-article",
+        }
     path = tmp_path / "catalog.json"
     path.write_text(json.dumps(catalog_data))
     data = json.loads(run("--data", str(path), "match", *answers(CLINICAL), "--json").stdout)
     rn_entry = next(r for r in data["ranking"] if r["role"]["id"] == "registered-nurse")
     assert ("long-term-growth", 2) in [(r["question"], r["points"]) for r in rn_entry["reasons"]]
+    assert data["not_scored"] == []
+
+
+def test_a_row_only_the_articles_two_roles_fill_gives_no_points(run: Any) -> None:
+    data = json.loads(run("match", *answers(CLINICAL), "--json").stdout)
+    assert all(
+        reason["question"] != "long-term-growth"
+        for entry in data["ranking"]
+        for reason in entry["reasons"]
+    )
+    [note] = data["not_scored"]
+    assert (
+        "A lot: not scored; fewer than half the roles ranked have a value in 'Career growth'"
+        in note
+    )
+
+
+def test_a_row_gives_a_role_points_once_however_many_answers_fit_it(run: Any) -> None:
+    data = json.loads(run("match", *answers(OFFICE), "--json").stdout)
+    moa = data["ranking"][0]
+    assert moa["role"]["id"] == "medical-office-assistant"
+    rows = [reason["category"] for reason in moa["reasons"]]
+    assert rows.count("primary-focus") == 1  # work-type=office and office-tasks=yes both fit it
 
 
 def test_office_answers_rank_medical_office_assistant_first(run: Any) -> None:
     data = json.loads(run("match", *answers(OFFICE), "--json").stdout)
     assert data["ranking"][0]["role"]["id"] == "medical-office-assistant"
-    assert data["ranking"][0]["score"] == 10
+    assert data["ranking"][0]["score"] == 7
+    top_three = [entry["role"]["id"] for entry in data["ranking"][:3]]
+    assert "medical-records-specialist" in top_three
 
 
 def test_rich_result_ends_with_the_table_command(run: Any) -> None:
     out = run("match", *answers(OFFICE), "--format", "plain").stdout
-    assert "1 | Medical office assistant | +10" in out
+    assert "1 | Medical office assistant | +7" in out
+    assert "=2 | Medical records specialist | +2" in out
     assert (
-        "Compare the top two:\ncareercompare table medical-office-assistant "
-        "medical-records-specialist" in out
-    )
+        "Compare the top role and the first of those tied after it (by projected growth, then "
+        "name):\ncareercompare table medical-office-assistant home-health-and-personal-care-aide"
+    ) in out
     assert "careercompare's own weighting, not the FHCA article's" in out
 
 
@@ -286,3 +319,51 @@ def test_an_option_that_scores_nothing_or_nobody_is_refused(
     result = run("validate", str(path))
     assert result.exit_code == 1
     assert message in result.stderr
+
+
+FAST_CLINICAL = [
+    "patient-care=y",
+    "clinical-skills=y",
+    "work-type=clinical",
+    "entry-speed=fast",
+    "long-term-growth=a-lot",
+    "office-tasks=n",
+]
+
+
+def test_as_soon_as_possible_sets_degree_roles_apart_never_above(run: Any) -> None:
+    data = json.loads(run("match", *answers(FAST_CLINICAL), "--json").stdout)
+    ranked = [entry["role"]["id"] for entry in data["ranking"]]
+    apart = {item["role"]["id"]: item["entry_education"] for item in data["apart"]}
+    assert apart["registered-nurse"] == "Bachelor's degree"
+    assert apart["physicians-and-surgeons"] == "Doctoral or professional degree"
+    assert not set(apart) & set(ranked)
+    assert not {"registered-nurse", "physicians-and-surgeons"} & set(ranked[:5])
+    out = " ".join(run("match", *answers(FAST_CLINICAL), "-f", "plain").stdout.split())
+    assert "Registered nurse needs a bachelor's degree first" in out
+
+
+def test_answers_are_taken_as_people_type_them(run: Any) -> None:
+    typed = ["patient-care=Y", "clinical-skills=1", "work-type=off", "entry-speed=as soon",
+             "long-term-growth=2", "office-tasks=yes"]  # fmt: skip
+    data = json.loads(run("match", *answers(typed), "--json").stdout)
+    assert data["answers"] == {
+        "patient-care": "yes",
+        "clinical-skills": "yes",
+        "work-type": "office",
+        "entry-speed": "fast",
+        "long-term-growth": "a-little",
+        "office-tasks": "yes",
+    }
+    ambiguous = run("match", *answers([*typed[:2], "work-type=clinical", *typed[3:]]))
+    assert ambiguous.exit_code == 0  # 'clinical' is an answer of its own, not a prefix
+    result = run("match", *answers(["work-type=c", *typed[:2], *typed[3:]]))
+    assert result.exit_code == 2
+    assert "'c' starts clinical-and-office and clinical; type more of it" in result.stderr
+
+
+def test_equal_scores_share_a_rank_in_every_format(run: Any) -> None:
+    csv_out = run("match", *answers(FAST_CLINICAL), "--format", "csv").stdout
+    assert "rank,tied,role_id" in csv_out and "\n1,True,phlebotomist," in csv_out
+    markdown = run("match", *answers(FAST_CLINICAL), "--format", "markdown").stdout
+    assert "| \\=1 | Phlebotomist |" in markdown  # Markdown escapes the sign

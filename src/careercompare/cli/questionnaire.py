@@ -20,10 +20,20 @@ def parse_answers(pairs: Sequence[str], questions: Sequence[Question]) -> dict[s
         if not sep or key not in by_key:
             keys = ", ".join(by_key)
             raise UsageError(f"--answer '{pair}': expected KEY=VALUE with KEY one of: {keys}")
-        values = [option.value for option in by_key[key].options]
-        if value not in values:
-            raise UsageError(f"--answer {key}: '{value}' is not one of: {', '.join(values)}")
-        answers[key] = value
+        question = by_key[key]
+        chosen = choice(question, value)
+        if chosen is None:
+            values = [option.value for option in question.options]
+            fits = [o.value for o in question.options if _starts(o, value)]
+            if len(fits) > 1:
+                raise UsageError(
+                    f"--answer {key}: '{value}' starts {' and '.join(fits)}; type more of it"
+                )
+            raise UsageError(
+                f"--answer {key}: '{value}' is not one of: {', '.join(values)} "
+                f"(or their numbers, 1 to {len(values)})"
+            )
+        answers[key] = chosen
     return answers
 
 
@@ -98,6 +108,8 @@ def ask(
             return question.options[default - 1].value
         chosen = choice(question, reply)
         if chosen is not None:
+            label = next(o.label for o in question.options if o.value == chosen)
+            terminal.stdout.write(f"  -> {sanitize(label)}\n")
             return chosen
         fits = [str(n) for n, o in enumerate(question.options, 1) if _starts(o, reply)]
         if len(fits) > 1:

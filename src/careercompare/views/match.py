@@ -16,8 +16,19 @@ WEIGHTING = (
     "The points are careercompare's own weighting, not the FHCA article's: each answer "
     "gives points to every role whose comparison cell fits it (the catalog's rules say "
     "which cells and how many points), each point resting on the cited cell, and a "
-    "role's score is the sum of its points. A role whose cell no source fills gets no "
-    "points for that answer."
+    "role's score is the sum of its points. A row of the comparison gives a role points "
+    "once, however many answers it fits (the most of them); a row gives none where fewer "
+    "than half the roles ranked have a value in it (the FHCA article's comparison of its "
+    "two roles is no comparison of the others). A role whose cell no source fills gets no "
+    "points for that answer. Equal scores share a rank (=1); within it, roles are listed by "
+    "their projected growth (BLS Employment Projections), then by name."
+)
+# Entry education that means years of school before the first job (BLS's words).
+DEGREES = (
+    "Associate's degree",
+    "Bachelor's degree",
+    "Master's degree",
+    "Doctoral or professional degree",
 )
 
 
@@ -37,12 +48,28 @@ class Reason:
 
 @dataclass(frozen=True)
 class Ranked:
-    """A role with its rank, score and the answers behind it."""
+    """A role with its rank (shared by equal scores: `tied`), score and the answers
+    behind it."""
 
     rank: int
     role: RoleRef
     score: int
     reasons: tuple[Reason, ...]
+    tied: bool = False
+
+    @property
+    def shown_rank(self) -> str:
+        return f"={self.rank}" if self.tied else str(self.rank)
+
+
+@dataclass(frozen=True)
+class Apart:
+    """A role set apart from the ranking: it needs a degree first, and the answers asked
+    to start as soon as possible."""
+
+    role: RoleRef
+    entry_education: str
+    source: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -50,9 +77,14 @@ class MatchResult(CitingResult):
     """The roles ranked by the answers given."""
 
     VIEW = "match"
+    # 2: equal scores share a rank (with `tied`); roles set apart are not in the ranking
+    JSON_VERSION = 2
     answers: dict[str, str]
     ranking: tuple[Ranked, ...]
     suggested_command: str
+    suggested_because: str = ""
+    not_scored: tuple[str, ...] = ()
+    apart: tuple[Apart, ...] = ()
 
     def blocks(self) -> tuple[Block, ...]:
         moved = [entry for entry in self.ranking if entry.reasons]
@@ -61,7 +93,7 @@ class MatchResult(CitingResult):
             Heading("Which career fits your answers"),
             Records(
                 ("Rank", "Role", "Score"),
-                tuple((str(r.rank), r.role.header, _points(r.score)) for r in moved),
+                tuple((r.shown_rank, r.role.header, _points(r.score)) for r in moved),
             ),
         ]
         if still:
@@ -75,14 +107,28 @@ class MatchResult(CitingResult):
                 for r in entry.reasons
             )
             blocks += [Heading(f"{entry.role.name}: {_points(entry.score)}", 2), BulletList(items)]
+        if self.apart:
+            needs = "; ".join(
+                self.cited(f"{a.role.name} needs a {a.entry_education.lower()} first", a.source)
+                for a in self.apart
+            )
+            blocks += [
+                Heading("Set apart: school first", 2),
+                Paragraph(f"You answered that you want to start as soon as possible. {needs}."),
+            ]
+        blocks += [Paragraph(text, note=True) for text in self.not_scored]
         blocks.append(Paragraph(WEIGHTING, note=True))
-        blocks += [Paragraph("Compare the top two:"), Paragraph(self.suggested_command)]
+        blocks += [
+            Paragraph(f"Compare {self.suggested_because}:"),
+            Paragraph(self.suggested_command),
+        ]
         return (*blocks, *sources_block(self))
 
     def records(self) -> list[dict[str, CsvValue]]:
         return [
             {
                 "rank": r.rank,
+                "tied": r.tied,
                 "role_id": r.role.id,
                 "role": r.role.name,
                 "score": r.score,
@@ -113,8 +159,9 @@ def _points(points: int) -> str:
 
 
 def build_match(index: CatalogIndex, answers: Mapping[str, str]) -> MatchResult:
-    """Every role, best score first (catalog order breaks ties), each point traced to the
-    comparison cell that earned it."""
+    """Every role, best score first (equal scores share a rank, listed by projected growth,
+    then name), each point traced to the comparison cell that earned it; with 'as soon as
+    possible', the roles that need a degree first set apart."""
     catalog = index.catalog
     labels = {c.id: c.label for c in catalog.comparison_categories}
     chosen_options = [
@@ -123,11 +170,23 @@ def build_match(index: CatalogIndex, answers: Mapping[str, str]) -> MatchResult:
         for option in question.options
         if answers.get(question.key) == option.value
     ]
+    roles, apart = _set_apart(index, answers)
+    scorable = _scorable_rows(roles, {rule.category for _, o in chosen_options for rule in o.rules})
+    not_scored = tuple(
+        f"{question.text} {option.label}: not scored; fewer than half the roles ranked have "
+        f"a value in '{labels[rule.category]}'."
+        for question, option in chosen_options
+        for rule in option.rules
+        if rule.category not in scorable
+    )
     chosen = [
-        (question, option, rule) for question, option in chosen_options for rule in option.rules
+        (question, option, rule)
+        for question, option in chosen_options
+        for rule in option.rules
+        if rule.category in scorable
     ]
-    scored: list[tuple[int, int, Role, tuple[Reason, ...]]] = []
-    for position, role in enumerate(catalog.roles):
+    scored: list[tuple[int, float, str, Role, tuple[Reason, ...]]] = []
+    for role in roles:
         weighed = tuple(
             Reason(
                 question.key,
@@ -142,7 +201,7 @@ def build_match(index: CatalogIndex, answers: Mapping[str, str]) -> MatchResult:
             for question, option in chosen_options
             if option.weights.get(role.id)
         )
-        found = weighed + tuple(
+        fitting = [
             Reason(
                 question.key,
                 option.value,
@@ -157,19 +216,86 @@ def build_match(index: CatalogIndex, answers: Mapping[str, str]) -> MatchResult:
             if role.comparison
             and (cell := role.comparison.get(rule.category)) is not None
             and cell.value in rule.values
+        ]
+        found = weighed + _once_per_row(fitting)
+        growth = index.headline_outlook(index.complete(role)) if index.tables else None
+        scored.append(
+            (
+                -sum(r.points for r in found),
+                -(growth.percent if growth else -1000.0),
+                role.name.casefold(),
+                role,
+                found,
+            )
         )
-        scored.append((-sum(r.points for r in found), position, role, found))
-    scored.sort(key=lambda item: item[:2])
+    scored.sort(key=lambda item: item[:3])
     citations = Citations(index)
     ranking = []
-    for rank, (score, _, role, found) in enumerate(scored, 1):
+    counts: dict[int, int] = {}
+    for score, *_ in scored:
+        counts[score] = counts.get(score, 0) + 1
+    rank = 0
+    previous: int | None = None
+    for position, (score, _, _, role, found) in enumerate(scored, 1):
+        if score != previous:
+            rank, previous = position, score
         for reason in found:
             citations.cite(reason.source)
-        ranking.append(Ranked(rank, RoleRef.of(role), -score, found))
-    command = "careercompare table " + " ".join(entry.role.id for entry in ranking[:2])
+        ranking.append(Ranked(rank, RoleRef.of(role), -score, found, tied=counts[score] > 1))
+    for item in apart:
+        citations.cite(item.source)
+    top = ranking[:2]
+    because = "the top two"
+    if len(top) == 2 and top[0].score == top[1].score:
+        because = "the first two of those tied at the top (by projected growth, then name)"
+    elif len(top) == 2 and top[1].tied:
+        because = (
+            "the top role and the first of those tied after it (by projected growth, then name)"
+        )
+    command = "careercompare table " + " ".join(entry.role.id for entry in top)
     return MatchResult(
         answers=dict(answers),
         ranking=tuple(ranking),
         suggested_command=command,
+        suggested_because=because,
+        not_scored=not_scored,
+        apart=apart,
         sources=citations.cited(),
     )
+
+
+def _once_per_row(reasons: list[Reason]) -> tuple[Reason, ...]:
+    """One reason per comparison row: the one with the most points (the first of equals)."""
+    best: dict[str, Reason] = {}
+    for reason in reasons:
+        kept = best.get(reason.category)
+        if kept is None or reason.points > kept.points:
+            best[reason.category] = reason
+    return tuple(r for r in reasons if best.get(r.category) is r)
+
+
+def _scorable_rows(roles: list[Role], categories: set[str]) -> set[str]:
+    """The rows at least half the roles ranked have a value in."""
+    return {
+        category
+        for category in categories
+        if 2 * sum(1 for r in roles if (c := r.comparison.get(category)) and c.value) >= len(roles)
+    }
+
+
+def _set_apart(
+    index: CatalogIndex, answers: Mapping[str, str]
+) -> tuple[list[Role], tuple[Apart, ...]]:
+    """The roles to rank, and, when the answers ask to start as soon as possible, those
+    whose typical entry education (BLS) is a degree, set apart."""
+    roles = list(index.catalog.roles)
+    if answers.get("entry-speed") != "fast" or index.tables is None:
+        return roles, ()
+    kept, apart = [], []
+    for role in roles:
+        entry = index.requirement(index.complete(role), "entry-education")
+        if entry is not None and entry.text in DEGREES:
+            apart.append(Apart(RoleRef.of(role), entry.text, entry.source))
+        else:
+            kept.append(role)
+    return kept, tuple(apart)
