@@ -367,3 +367,48 @@ def test_equal_scores_share_a_rank_in_every_format(run: Any) -> None:
     assert "rank,tied,role_id" in csv_out and "\n1,True,phlebotomist," in csv_out
     markdown = run("match", *answers(FAST_CLINICAL), "--format", "markdown").stdout
     assert "| \\=1 | Phlebotomist |" in markdown  # Markdown escapes the sign
+
+
+def test_interests_move_roles_by_their_onet_scores_as_the_rule_says(run: Any, index: Any) -> None:
+    base = json.loads(run("match", *answers(CLINICAL), "--json").stdout)
+    moved = json.loads(run("match", *answers([*CLINICAL, "interests=soc, real"]), "--json").stdout)
+    assert moved["answers"]["interests"] == "social,realistic"
+    before = {e["role"]["id"]: e["score"] for e in base["ranking"]}
+    for entry in moved["ranking"]:
+        role = index.resolve_role(entry["role"]["id"])
+        found = index.tables.interest_scores(role)
+        expected = 0
+        if found is not None:
+            for name in ("Social", "Realistic"):
+                score = found[1].get(name, 0)
+                expected += 2 if score >= 5 else 1 if score >= 4 else 0
+        assert entry["score"] - before[entry["role"]["id"]] == expected, entry["role"]["id"]
+        for reason in entry["reasons"]:
+            if reason["category"] == "interests":
+                assert reason["source"] == "onet-29-3"
+    out = " ".join(run("match", *answers([*CLINICAL, "interests=social"]), "-f", "plain")
+                   .stdout.split())  # fmt: skip
+    assert "O*NET rates how well each occupation fits each of six interests, from 1 to 7" in out
+    assert "Social (Advise, Educate, Guide, Help, Nurture, Teach)" in out
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("astro", "'astro' is not one of them"),
+        ("s,r,a,e", "4 given; choose up to 3"),
+        ("e", None),  # enterprising is the only interest starting with e
+    ],
+)
+def test_bad_interests_are_usage_errors_listing_the_choices(
+    run: Any, value: str, message: str | None
+) -> None:
+    result = run("match", *answers([*CLINICAL, f"interests={value}"]))
+    if message is None:
+        assert result.exit_code == 0, result.stderr
+        return
+    assert result.exit_code == 2 and message in result.stderr
+    assert (
+        "realistic, investigative, artistic, social, enterprising, conventional" in (result.stderr)
+        or "choose up to 3" in result.stderr
+    )

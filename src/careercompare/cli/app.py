@@ -294,7 +294,9 @@ def match(
 ) -> "ViewResult":
     """Answer a few questions and see which roles fit you best, and why.
 
-    Interactive in a terminal; otherwise give every answer with --answer.
+    Interactive in a terminal; otherwise give every answer with --answer. The interests
+    question is optional: up to three of realistic, investigative, artistic, social,
+    enterprising and conventional, scored by O*NET's interest profile of each occupation.
 
     \b
     Examples:
@@ -303,6 +305,9 @@ def match(
       careercompare match --no-input -a patient-care=no -a clinical-skills=no \
         -a work-type=office -a entry-speed=fast -a long-term-growth=a-little \
         -a office-tasks=yes --json
+      careercompare match --no-input -a patient-care=yes -a clinical-skills=yes \
+        -a work-type=clinical -a entry-speed=no-rush -a long-term-growth=a-lot \
+        -a office-tasks=no -a interests=social,realistic
     """
     from careercompare.cli.questionnaire import collect_answers
     from careercompare.errors import CatalogError
@@ -313,7 +318,10 @@ def match(
     if not questions:
         raise CatalogError("this catalog has no match questions; use a catalog that has some")
     terminal = settings(ctx).terminal
-    answers = collect_answers(questions, answer or [], terminal=terminal, prompt=not no_input)
+    keywords = index.tables.interest_keywords() if index.tables else None
+    answers = collect_answers(
+        questions, answer or [], terminal=terminal, prompt=not no_input, interests=keywords
+    )
     return build_match(index, answers)
 
 

@@ -9,6 +9,29 @@ from careercompare.errors import UsageError
 from careercompare.sanitize import sanitize
 from careercompare.terminal import Terminal
 
+INTERESTS_KEY = "interests"
+INTERESTS = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
+MAX_INTERESTS = 3
+
+
+def parse_interests(text: str) -> str:
+    """Up to three interests, each by its name or a unique start of it, separated by commas
+    or spaces ('social, real'); as a comma list of full names. Nothing: no interest."""
+    chosen: list[str] = []
+    for word in text.replace(",", " ").split():
+        fits = [name for name in INTERESTS if name.startswith(word.casefold())]
+        if len(fits) != 1:
+            what = f"starts {' and '.join(fits)}" if fits else "is not one of them"
+            raise UsageError(
+                f"interests: '{word[:30]}' {what}; choose up to {MAX_INTERESTS} of: "
+                + ", ".join(INTERESTS)
+            )
+        if fits[0] not in chosen:
+            chosen.append(fits[0])
+    if len(chosen) > MAX_INTERESTS:
+        raise UsageError(f"interests: {len(chosen)} given; choose up to {MAX_INTERESTS}")
+    return ",".join(chosen)
+
 
 def parse_answers(pairs: Sequence[str], questions: Sequence[Question]) -> dict[str, str]:
     """KEY=VALUE pairs checked against the questions; a wrong key or value is a usage error."""
@@ -17,8 +40,11 @@ def parse_answers(pairs: Sequence[str], questions: Sequence[Question]) -> dict[s
     for pair in pairs:
         key, sep, value = pair.partition("=")
         key, value = key.strip(), value.strip()
+        if sep and key == INTERESTS_KEY:
+            answers[key] = parse_interests(value)
+            continue
         if not sep or key not in by_key:
-            keys = ", ".join(by_key)
+            keys = ", ".join([*by_key, INTERESTS_KEY])
             raise UsageError(f"--answer '{pair}': expected KEY=VALUE with KEY one of: {keys}")
         question = by_key[key]
         chosen = choice(question, value)
@@ -56,8 +82,10 @@ def collect_answers(
     *,
     terminal: Terminal,
     prompt: bool,
+    interests: dict[str, str] | None = None,
 ) -> dict[str, str]:
-    """Every question's answer: given with --answer, or asked when a person is there."""
+    """Every question's answer: given with --answer, or asked when a person is there; with
+    `interests` (O*NET's keywords of each), the optional interests question too."""
     answers = parse_answers(given, questions)
     missing = unanswered(questions, answers)
     if missing and not (prompt and terminal.interactive):
@@ -70,7 +98,31 @@ def collect_answers(
         except EOFError:
             terminal.stdout.write("\n")
             raise missing_answers_error(unanswered(questions, answers)) from None
+    if interests and INTERESTS_KEY not in answers and prompt and terminal.interactive:
+        answers[INTERESTS_KEY] = ask_interests(interests, terminal)
     return answers
+
+
+def ask_interests(keywords: dict[str, str], terminal: Terminal) -> str:
+    """Ask for up to three interests, each shown with O*NET's keywords; Enter: none."""
+    lines = [f"\nLast, which of these interest you most? Up to {MAX_INTERESTS}, or Enter for none."]
+    lines += [
+        f"  {name}: {sanitize(keywords.get(name.capitalize(), ''))} (O*NET's keywords)"
+        for name in INTERESTS
+    ]
+    terminal.stdout.write("\n".join(lines) + "\n")
+    while True:
+        try:
+            reply = terminal.read_line("Interests: ")
+        except EOFError:
+            return ""
+        try:
+            chosen = parse_interests(reply)
+        except UsageError as error:
+            terminal.stdout.write(f"{error.message}\n")
+            continue
+        terminal.stdout.write(f"  -> {chosen.replace(',', ', ') or 'none'}\n")
+        return chosen
 
 
 def choice(question: Question, reply: str) -> str | None:

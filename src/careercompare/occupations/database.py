@@ -192,6 +192,16 @@ class OccupationDatabase:
             interests,
         )
 
+    def interest_keywords(self) -> dict[str, str]:
+        """O*NET's action keywords of each interest ('Social': 'Advise, Educate, ...')."""
+        rows = self._query(
+            "SELECT interest, keyword FROM riasec_keywords WHERE kind = 'Action' ORDER BY rowid"
+        )
+        found: dict[str, list[str]] = {}
+        for interest, keyword in rows:
+            found.setdefault(str(interest), []).append(str(keyword))
+        return {name: ", ".join(words) for name, words in found.items()}
+
     def tasks(self, onet_code: str, limit: int, *, core: bool = True) -> list[str]:
         """The occupation's core tasks (or all of them), in O*NET's order (by task id), at
         most `limit`."""

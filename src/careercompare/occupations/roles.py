@@ -138,6 +138,19 @@ class OccupationRoles:
             "openings fall far below the national rate, and corrects none.",
         )
 
+    def interest_scores(self, role: Role) -> tuple[str, dict[str, float]] | None:
+        """O*NET's interest scores (1 to 7) of the role's occupation, with the O*NET title
+        they are of; of a role of several occupations, its first's."""
+        for code in oews_codes(role):
+            profile = self.db.profile(code)
+            if profile is not None and profile.interests:
+                return profile.title, profile.interests
+        return None
+
+    def interest_keywords(self) -> dict[str, str]:
+        """O*NET's keywords of each interest."""
+        return self.db.interest_keywords()
+
     def tables_read(self) -> str:
         """The tables a role's facts are read from, by name and edition."""
         read = f"BLS Employment Projections {self.db.edition}, O*NET {self.db.onet_release}"

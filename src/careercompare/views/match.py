@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role
-from careercompare.results.base import CitingResult, CsvValue
+from careercompare.results.base import NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, BulletList, Heading, Paragraph, Records
 from careercompare.views.citations import Citations
 from careercompare.views.common import RoleRef, sources_block
@@ -22,6 +22,11 @@ WEIGHTING = (
     "two roles is no comparison of the others). A role whose cell no source fills gets no "
     "points for that answer. Equal scores share a rank (=1); within it, roles are listed by "
     "their projected growth (BLS Employment Projections), then by name."
+)
+INTEREST_RULE = (
+    "Interests: O*NET rates how well each occupation fits each of six interests, from 1 to "
+    "7; an interest you chose gives +2 to a role whose occupation O*NET rates 5 or more for "
+    "it, and +1 at 4 to under 5 (careercompare's rule)."
 )
 # Entry education that means years of school before the first job (BLS's words).
 DEGREES = (
@@ -85,6 +90,8 @@ class MatchResult(CitingResult):
     suggested_because: str = ""
     not_scored: tuple[str, ...] = ()
     apart: tuple[Apart, ...] = ()
+    interests: tuple[str, ...] = ()
+    interest_keywords: dict[str, str] = field(default_factory=dict, metadata=NOT_IN_JSON)
 
     def blocks(self) -> tuple[Block, ...]:
         moved = [entry for entry in self.ranking if entry.reasons]
@@ -117,6 +124,13 @@ class MatchResult(CitingResult):
                 Paragraph(f"You answered that you want to start as soon as possible. {needs}."),
             ]
         blocks += [Paragraph(text, note=True) for text in self.not_scored]
+        if self.interests:
+            chosen = "; ".join(
+                f"{name.capitalize()} ({self.interest_keywords.get(name.capitalize(), '')})"
+                for name in self.interests
+            )
+            blocks.append(Paragraph(f"Your interests, in O*NET's words: {chosen}.", note=True))
+            blocks.append(Paragraph(INTEREST_RULE, note=True))
         blocks.append(Paragraph(WEIGHTING, note=True))
         blocks += [
             Paragraph(f"Compare {self.suggested_because}:"),
@@ -171,6 +185,7 @@ def build_match(index: CatalogIndex, answers: Mapping[str, str]) -> MatchResult:
         if answers.get(question.key) == option.value
     ]
     roles, apart = _set_apart(index, answers)
+    interests = tuple(i for i in answers.get("interests", "").split(",") if i)
     scorable = _scorable_rows(roles, {rule.category for _, o in chosen_options for rule in o.rules})
     not_scored = tuple(
         f"{question.text} {option.label}: not scored; fewer than half the roles ranked have "
@@ -217,7 +232,7 @@ def build_match(index: CatalogIndex, answers: Mapping[str, str]) -> MatchResult:
             and (cell := role.comparison.get(rule.category)) is not None
             and cell.value in rule.values
         ]
-        found = weighed + _once_per_row(fitting)
+        found = weighed + _once_per_row(fitting) + _interest_points(index, role, interests)
         growth = index.headline_outlook(index.complete(role)) if index.tables else None
         scored.append(
             (
@@ -260,8 +275,42 @@ def build_match(index: CatalogIndex, answers: Mapping[str, str]) -> MatchResult:
         suggested_because=because,
         not_scored=not_scored,
         apart=apart,
+        interests=interests,
+        interest_keywords=index.tables.interest_keywords() if interests and index.tables else {},
         sources=citations.cited(),
     )
+
+
+def _interest_points(
+    index: CatalogIndex, role: Role, interests: tuple[str, ...]
+) -> tuple[Reason, ...]:
+    """Points for the interests chosen, by O*NET's scores of the role's occupation."""
+    if not interests or index.tables is None:
+        return ()
+    found = index.tables.interest_scores(role)
+    if found is None:
+        return ()
+    title, scores = found
+    onet = next(s.id for s in index.tables.sources() if s.id.startswith("onet-"))
+    reasons = []
+    for interest in interests:
+        score = scores.get(interest.capitalize())
+        if score is None or score < 4:
+            continue
+        listed = ", ".join(f"{name} {value:g}" for name, value in scores.items())
+        reasons.append(
+            Reason(
+                "interests",
+                interest,
+                2 if score >= 5 else 1,
+                f"Interests (O*NET), {title}: {interest.capitalize()} {score:g} ({listed})",
+                onet,
+                "Which of these interest you most?",
+                interest.capitalize(),
+                "interests",
+            )
+        )
+    return tuple(reasons)
 
 
 def _once_per_row(reasons: list[Reason]) -> tuple[Reason, ...]:
