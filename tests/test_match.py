@@ -412,3 +412,19 @@ def test_bad_interests_are_usage_errors_listing_the_choices(
         "realistic, investigative, artistic, social, enterprising, conventional" in (result.stderr)
         or "choose up to 3" in result.stderr
     )
+
+
+def test_match_all_ranks_every_occupation_and_shows_the_top_20(run: Any) -> None:
+    typed = [*FAST_CLINICAL, "interests=social,realistic"]
+    data = json.loads(run("match", "--all", *answers(typed), "--json").stdout)
+    ranked = {entry["role"]["id"] for entry in data["ranking"]}
+    apart = {item["role"]["id"] for item in data["apart"]}
+    assert len(ranked) + len(apart) == 830  # 16 catalog roles and the occupations they leave
+    assert "respiratory-therapists" in apart  # an associate's degree first
+    assert all(
+        reason["category"] == "interests" for e in data["ranking"] for reason in e["reasons"]
+    )  # over every occupation, only the tables' rows compare
+    plain = run("match", "--all", *answers(typed), "-f", "plain").stdout
+    table = plain.split("\n\n")[1]
+    assert len([line for line in table.splitlines() if " | +" in line]) == 20
+    assert "roles are ranked below these (all of them in --json and --format csv)" in plain

@@ -291,6 +291,12 @@ def match(
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never prompt; unanswered questions are an error.")
     ] = False,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Rank every occupation BLS projects, not only the catalog's roles."
+        ),
+    ] = False,
 ) -> "ViewResult":
     """Answer a few questions and see which roles fit you best, and why.
 
@@ -322,7 +328,7 @@ def match(
     answers = collect_answers(
         questions, answer or [], terminal=terminal, prompt=not no_input, interests=keywords
     )
-    return build_match(index, answers)
+    return build_match(index, answers, every=every)
 
 
 @app.command()

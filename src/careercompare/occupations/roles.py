@@ -147,6 +147,44 @@ class OccupationRoles:
                 return profile.title, profile.interests
         return None
 
+    def light_roles(self, skip: set[str]) -> list[Role]:
+        """Every occupation of the projections but those in `skip`, as a bare role (id,
+        name, code): for ranking them all, without reading their facts."""
+        return [
+            Role.model_construct(
+                id=role_id,
+                name=title,
+                bls_occupation=BlsOccupation.model_construct(
+                    soc_code=code,
+                    oews=None,
+                    title=title,
+                    match="exact",
+                    note=None,
+                    source=self.ep_source.id,
+                ),
+            )
+            for role_id, title, code in self.listing()
+            if code not in skip
+        ]
+
+    def growth_of(self, role: Role) -> float | None:
+        """The projected growth (percent) of the role's own occupation, or its first's."""
+        codes = oews_codes(role)
+        own = role.bls_occupation.soc_code if role.bls_occupation else None
+        projection = self.db.projection(own or codes[0]) if (own or codes) else None
+        return projection.percent if projection else None
+
+    def entry_education_of(self, role: Role) -> Requirement | None:
+        """The typical entry education of the role's occupation (BLS)."""
+        found: list[tuple[Projection, str | None]] = [
+            (p, None) for p in self.db.projections(oews_codes(role))
+        ]
+        return (
+            next((r for r in self._requirements(found) if r.kind == "entry-education"), None)
+            if found
+            else None
+        )
+
     def interest_keywords(self) -> dict[str, str]:
         """O*NET's keywords of each interest."""
         return self.db.interest_keywords()

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
-from careercompare.catalog.models import Role
+from careercompare.catalog.models import Role, oews_codes
 from careercompare.results.base import NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, BulletList, Heading, Paragraph, Records
 from careercompare.views.citations import Citations
@@ -96,6 +96,9 @@ class MatchResult(CitingResult):
     def blocks(self) -> tuple[Block, ...]:
         moved = [entry for entry in self.ranking if entry.reasons]
         still = [entry for entry in self.ranking if not entry.reasons]
+        if len(moved) > SHOWN_RANKED:
+            still = [*moved[SHOWN_RANKED:], *still]
+            moved = moved[:SHOWN_RANKED]
         blocks: list[Block] = [
             Heading("Which career fits your answers"),
             Records(
@@ -158,10 +161,17 @@ class MatchResult(CitingResult):
 
 
 UNMOVED_LISTED = 30
+# With every occupation ranked, the people-facing formats show this many, with why.
+SHOWN_RANKED = 20
 
 
 def _unmoved(still: list[Ranked]) -> str:
-    """The sentence on the roles no answer moved: named when few, counted when many."""
+    """The sentence on the roles not shown: named when few, counted when many."""
+    if any(entry.score for entry in still):
+        return (
+            f"The other {len(still):,} roles are ranked below these (all of them in --json "
+            "and --format csv)."
+        )
     if len(still) > UNMOVED_LISTED:
         return f"No answer moved the other {len(still):,} roles; each scored 0."
     names = ", ".join(entry.role.header for entry in still)
@@ -172,7 +182,9 @@ def _points(points: int) -> str:
     return f"+{points}" if points > 0 else str(points)
 
 
-def build_match(index: CatalogIndex, answers: Mapping[str, str]) -> MatchResult:
+def build_match(
+    index: CatalogIndex, answers: Mapping[str, str], *, every: bool = False
+) -> MatchResult:
     """Every role, best score first (equal scores share a rank, listed by projected growth,
     then name), each point traced to the comparison cell that earned it; with 'as soon as
     possible', the roles that need a degree first set apart."""
@@ -184,7 +196,7 @@ def build_match(index: CatalogIndex, answers: Mapping[str, str]) -> MatchResult:
         for option in question.options
         if answers.get(question.key) == option.value
     ]
-    roles, apart = _set_apart(index, answers)
+    roles, apart = _set_apart(index, answers, every=every)
     interests = tuple(i for i in answers.get("interests", "").split(",") if i)
     scorable = _scorable_rows(roles, {rule.category for _, o in chosen_options for rule in o.rules})
     not_scored = tuple(
@@ -233,11 +245,11 @@ def build_match(index: CatalogIndex, answers: Mapping[str, str]) -> MatchResult:
             and cell.value in rule.values
         ]
         found = weighed + _once_per_row(fitting) + _interest_points(index, role, interests)
-        growth = index.headline_outlook(index.complete(role)) if index.tables else None
+        growth = index.tables.growth_of(role) if index.tables else None
         scored.append(
             (
                 -sum(r.points for r in found),
-                -(growth.percent if growth else -1000.0),
+                -(growth if growth is not None else -1000.0),
                 role.name.casefold(),
                 role,
                 found,
@@ -333,16 +345,20 @@ def _scorable_rows(roles: list[Role], categories: set[str]) -> set[str]:
 
 
 def _set_apart(
-    index: CatalogIndex, answers: Mapping[str, str]
+    index: CatalogIndex, answers: Mapping[str, str], *, every: bool
 ) -> tuple[list[Role], tuple[Apart, ...]]:
-    """The roles to rank, and, when the answers ask to start as soon as possible, those
-    whose typical entry education (BLS) is a degree, set apart."""
+    """The roles to rank (with `every`, every occupation of the tables too), and, when the
+    answers ask to start as soon as possible, those whose typical entry education (BLS)
+    is a degree, set apart."""
     roles = list(index.catalog.roles)
+    if every and index.tables is not None:
+        covered = {code for role in roles for code in oews_codes(role)}
+        roles += index.tables.light_roles(covered)
     if answers.get("entry-speed") != "fast" or index.tables is None:
         return roles, ()
     kept, apart = [], []
     for role in roles:
-        entry = index.requirement(index.complete(role), "entry-education")
+        entry = index.requirement(role, "entry-education") or index.tables.entry_education_of(role)
         if entry is not None and entry.text in DEGREES:
             apart.append(Apart(RoleRef.of(role), entry.text, entry.source))
         else:
