@@ -428,3 +428,11 @@ def test_match_all_ranks_every_occupation_and_shows_the_top_20(run: Any) -> None
     table = plain.split("\n\n")[1]
     assert len([line for line in table.splitlines() if " | +" in line]) == 20
     assert "roles are ranked below these (all of them in --json and --format csv)" in plain
+
+
+def test_with_an_area_equal_scores_are_listed_by_local_pay_first(run: Any) -> None:
+    plain = run("match", *answers(FAST_CLINICAL), "--area", "FL", "-f", "plain").stdout
+    flat = " ".join(plain.split())
+    assert "Equal scores are listed by median pay in Florida, then projected growth" in flat
+    data = json.loads(run("match", *answers(FAST_CLINICAL), "--area", "FL", "--json").stdout)
+    assert data["tie_break"].startswith("median pay in Florida")

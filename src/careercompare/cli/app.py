@@ -297,6 +297,14 @@ def match(
             "--all", help="Rank every occupation BLS projects, not only the catalog's roles."
         ),
     ] = False,
+    area: Annotated[
+        str | None,
+        typer.Option(
+            "--area",
+            metavar="AREA",
+            help="List equal scores by their median pay in this area (BLS OEWS) first.",
+        ),
+    ] = None,
 ) -> "ViewResult":
     """Answer a few questions and see which roles fit you best, and why.
 
@@ -328,7 +336,8 @@ def match(
     answers = collect_answers(
         questions, answer or [], terminal=terminal, prompt=not no_input, interests=keywords
     )
-    return build_match(index, answers, every=every)
+    local = local_area(ctx, area, national=False)
+    return build_match(index, answers, every=every, local=local)
 
 
 @app.command()

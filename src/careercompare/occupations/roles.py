@@ -150,18 +150,21 @@ class OccupationRoles:
     def light_roles(self, skip: set[str]) -> list[Role]:
         """Every occupation of the projections but those in `skip`, as a bare role (id,
         name, code): for ranking them all, without reading their facts."""
+        # Copies of one bare role: 9 times faster than model_construct for each, which
+        # resolves every default again (match --all: 830 roles, 37 to 4 ms).
+        occupation = BlsOccupation.model_construct(
+            soc_code="", oews=None, title="", match="exact", note=None, source=self.ep_source.id
+        )
+        bare = Role.model_construct(id="occupation", name="occupation")
         return [
-            Role.model_construct(
-                id=role_id,
-                name=title,
-                bls_occupation=BlsOccupation.model_construct(
-                    soc_code=code,
-                    oews=None,
-                    title=title,
-                    match="exact",
-                    note=None,
-                    source=self.ep_source.id,
-                ),
+            bare.model_copy(
+                update={
+                    "id": role_id,
+                    "name": title,
+                    "bls_occupation": occupation.model_copy(
+                        update={"soc_code": code, "title": title}
+                    ),
+                }
             )
             for role_id, title, code in self.listing()
             if code not in skip
@@ -174,16 +177,22 @@ class OccupationRoles:
         projection = self.db.projection(own or codes[0]) if (own or codes) else None
         return projection.percent if projection else None
 
-    def entry_education_of(self, role: Role) -> Requirement | None:
-        """The typical entry education of the role's occupation (BLS)."""
-        found: list[tuple[Projection, str | None]] = [
-            (p, None) for p in self.db.projections(oews_codes(role))
-        ]
-        return (
-            next((r for r in self._requirements(found) if r.kind == "entry-education"), None)
-            if found
-            else None
-        )
+    def entry_education_of(self, role: Role) -> tuple[str, str] | None:
+        """The typical entry education of the role's occupation (BLS) and its source; of a
+        group, the one all its detailed occupations share, as `complete` gives it."""
+        codes = oews_codes(role)
+        own = role.bls_occupation.soc_code if role.bls_occupation else None
+        if len(codes) == 1 and own in (None, codes[0]):
+            projection = self.db.projection(codes[0])
+            if projection is not None and projection.line_item:
+                education = projection.education
+                return (education, self.ep_source.id) if education else None
+        named = [(code, None if code == own or len(codes) == 1 else code) for code in codes]
+        if own is not None and own not in codes:
+            named.insert(0, (own, None))
+        found = [(p, tag) for code, tag in named if (p := self.db.projection(code)) is not None]
+        entry = next((r for r in self._requirements(found) if r.kind == "entry-education"), None)
+        return (entry.text, entry.source) if entry else None
 
     def interest_keywords(self) -> dict[str, str]:
         """O*NET's keywords of each interest."""

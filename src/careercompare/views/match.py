@@ -11,6 +11,7 @@ from careercompare.results.base import NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, BulletList, Heading, Paragraph, Records
 from careercompare.views.citations import Citations
 from careercompare.views.common import RoleRef, sources_block
+from careercompare.views.local_wages import LocalArea
 
 WEIGHTING = (
     "The points are careercompare's own weighting, not the FHCA article's: each answer "
@@ -91,6 +92,7 @@ class MatchResult(CitingResult):
     not_scored: tuple[str, ...] = ()
     apart: tuple[Apart, ...] = ()
     interests: tuple[str, ...] = ()
+    tie_break: str = "projected growth, then name"
     interest_keywords: dict[str, str] = field(default_factory=dict, metadata=NOT_IN_JSON)
 
     def blocks(self) -> tuple[Block, ...]:
@@ -135,6 +137,7 @@ class MatchResult(CitingResult):
             blocks.append(Paragraph(f"Your interests, in O*NET's words: {chosen}.", note=True))
             blocks.append(Paragraph(INTEREST_RULE, note=True))
         blocks.append(Paragraph(WEIGHTING, note=True))
+        blocks.append(Paragraph(f"Equal scores are listed by {self.tie_break}.", note=True))
         blocks += [
             Paragraph(f"Compare {self.suggested_because}:"),
             Paragraph(self.suggested_command),
@@ -183,7 +186,11 @@ def _points(points: int) -> str:
 
 
 def build_match(
-    index: CatalogIndex, answers: Mapping[str, str], *, every: bool = False
+    index: CatalogIndex,
+    answers: Mapping[str, str],
+    *,
+    every: bool = False,
+    local: LocalArea | None = None,
 ) -> MatchResult:
     """Every role, best score first (equal scores share a rank, listed by projected growth,
     then name), each point traced to the comparison cell that earned it; with 'as soon as
@@ -212,7 +219,7 @@ def build_match(
         for rule in option.rules
         if rule.category in scorable
     ]
-    scored: list[tuple[int, float, str, Role, tuple[Reason, ...]]] = []
+    scored: list[tuple[int, tuple[float, float], str, Role, tuple[Reason, ...]]] = []
     for role in roles:
         weighed = tuple(
             Reason(
@@ -246,10 +253,11 @@ def build_match(
         ]
         found = weighed + _once_per_row(fitting) + _interest_points(index, role, interests)
         growth = index.tables.growth_of(role) if index.tables else None
+        pay = _local_median(local, role)
         scored.append(
             (
                 -sum(r.points for r in found),
-                -(growth if growth is not None else -1000.0),
+                (-(pay if pay is not None else -1.0), -(growth if growth is not None else -1000.0)),
                 role.name.casefold(),
                 role,
                 found,
@@ -272,13 +280,14 @@ def build_match(
     for item in apart:
         citations.cite(item.source)
     top = ranking[:2]
+    order = "projected growth, then name"
+    if local is not None:
+        order = f"median pay in {local.areas[0].title}, then {order}"
     because = "the top two"
     if len(top) == 2 and top[0].score == top[1].score:
-        because = "the first two of those tied at the top (by projected growth, then name)"
+        because = f"the first two of those tied at the top (by {order})"
     elif len(top) == 2 and top[1].tied:
-        because = (
-            "the top role and the first of those tied after it (by projected growth, then name)"
-        )
+        because = f"the top role and the first of those tied after it (by {order})"
     command = "careercompare table " + " ".join(entry.role.id for entry in top)
     return MatchResult(
         answers=dict(answers),
@@ -288,6 +297,7 @@ def build_match(
         not_scored=not_scored,
         apart=apart,
         interests=interests,
+        tie_break=order,
         interest_keywords=index.tables.interest_keywords() if interests and index.tables else {},
         sources=citations.cited(),
     )
@@ -325,6 +335,17 @@ def _interest_points(
     return tuple(reasons)
 
 
+def _local_median(local: LocalArea | None, role: Role) -> float | None:
+    """The role's OEWS median in the area asked for (its first occupation's), if any."""
+    if local is None:
+        return None
+    for code in oews_codes(role):
+        estimate = local.db.estimate(code, local.areas[0])
+        if estimate is not None and estimate.wage("median").value is not None:
+            return estimate.wage("median").value
+    return None
+
+
 def _once_per_row(reasons: list[Reason]) -> tuple[Reason, ...]:
     """One reason per comparison row: the one with the most points (the first of equals)."""
     best: dict[str, Reason] = {}
@@ -358,9 +379,9 @@ def _set_apart(
         return roles, ()
     kept, apart = [], []
     for role in roles:
-        entry = index.requirement(role, "entry-education") or index.tables.entry_education_of(role)
-        if entry is not None and entry.text in DEGREES:
-            apart.append(Apart(RoleRef.of(role), entry.text, entry.source))
+        entry = index.tables.entry_education_of(role)
+        if entry is not None and entry[0] in DEGREES:
+            apart.append(Apart(RoleRef.of(role), entry[0], entry[1]))
         else:
             kept.append(role)
     return kept, tuple(apart)
