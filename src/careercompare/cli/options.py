@@ -68,7 +68,14 @@ def wage_database(ctx: typer.Context) -> "WageDatabase":
     """The wages in use: the newest release, imported or bundled."""
     from careercompare.wages.datasets import wages_in_use
 
-    return wages_in_use(settings(ctx).terminal.warn)
+    # one database a run: the tables' facts and the view read the same release
+    found: WageDatabase | None = ctx.meta.get(_WAGES_KEY)
+    if found is None:
+        found = ctx.meta[_WAGES_KEY] = wages_in_use(settings(ctx).terminal.warn)
+    return found
+
+
+_WAGES_KEY = "careercompare.wages"
 
 
 def local_area(ctx: typer.Context, wanted: str | None, *, national: bool) -> "LocalArea | None":
