@@ -436,3 +436,22 @@ def test_with_an_area_equal_scores_are_listed_by_local_pay_first(run: Any) -> No
     assert "Equal scores are listed by median pay in Florida, then projected growth" in flat
     data = json.loads(run("match", *answers(FAST_CLINICAL), "--area", "FL", "--json").stdout)
     assert data["tie_break"].startswith("median pay in Florida")
+
+
+def test_a_person_at_the_prompt_is_asked_for_interests_last_and_told_what_was_taken() -> None:
+    import io
+
+    from careercompare.cli.questionnaire import collect_answers
+
+    questions = load_catalog(bundled_catalog_path()).questions
+    typed = io.StringIO("y\ny\nclinical\n2\na-lo\nn\nastro\nsoc, real\n")
+    out = io.StringIO()
+    terminal = Terminal(stdin=typed, stdout=out, stdin_is_tty=True, stdout_is_tty=True)
+    keywords = {"Social": "Advise, Help", "Realistic": "Build, Repair"}
+    got = collect_answers(questions, [], terminal=terminal, prompt=True, interests=keywords)
+    assert got["interests"] == "social,realistic"
+    assert got["patient-care"] == "yes" and got["long-term-growth"] == "a-lot"
+    shown = out.getvalue()
+    assert "social: Advise, Help (O*NET's keywords)" in shown
+    assert "'astro' is not one of them" in shown  # asked again
+    assert "  -> social, realistic" in shown and "  -> Yes" in shown
