@@ -119,3 +119,21 @@ def test_a_reader_that_goes_away_ends_with_141_and_no_message(args: tuple[str, .
         said = reader.stderr.read()
     assert code == 141
     assert said == b""
+
+
+@pytest.mark.parametrize("args", [("roles", "--all", "--json"), ("roles", "--all", "-f", "plain")])
+def test_a_reader_that_leaves_after_one_line_of_a_large_output_ends_it_with_141(
+    args: tuple[str, ...],
+) -> None:
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "careercompare", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert writer.stdout is not None and writer.stderr is not None
+    assert writer.stdout.readline()  # one line of 100 KB or more, then the reader leaves
+    writer.stdout.close()
+    code = writer.wait(timeout=60)
+    with writer.stderr:
+        said = writer.stderr.read()
+    assert (code, said) == (141, b"")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from careercompare.errors import OutputClosed, UsageError
 from careercompare.render.formats import FORMATS, Format, format_for_extension, format_named
@@ -109,7 +109,25 @@ def write_stdout(text: str, terminal: Terminal) -> None:
 
         text = to_ascii(text)
     try:
-        terminal.stdout.write(text)
-        terminal.stdout.flush()
+        _write_all(terminal.stdout, text, terminal.encoding)
     except BrokenPipeError:
         raise OutputClosed from None
+
+
+def _write_all(stream: TextIO, text: str, encoding: str) -> None:
+    """Write every byte, or fail: a reader that goes away mid-write is a BrokenPipeError.
+    (A large write to a pipe whose reader left returned a partial count that the text
+    layer dropped without an error: 73,728 of 104,134 bytes, exit 0.)"""
+    import io
+    import os
+
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):  # not a file: a test's buffer
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    data = memoryview(text.encode(encoding))
+    while data:
+        data = data[os.write(fd, data) :]
