@@ -289,3 +289,14 @@ def test_a_bar_whose_top_is_a_bound_runs_open_to_the_end(run: Any) -> None:
     )
     assert lines[label + 1].rstrip().endswith(">]")
     assert "=" not in lines[label + 1].split("[")[1][:40]  # starts at its 10th percentile
+
+
+def test_lower_bounds_share_the_first_rank_apart_from_exact_figures(run: Any) -> None:
+    data = json.loads(run("wages", "29-1151", "--by", "metro", "--all", "--json").stdout)
+    [ranking] = data["rankings"]
+    entries = ranking["highest"]
+    bounded = [e for e in entries if e["estimate"]["annual"]["median"]["at_least"]]
+    exact = [e for e in entries if not e["estimate"]["annual"]["median"]["at_least"]]
+    assert bounded and all(e["rank"] == 1 for e in bounded)
+    assert entries[: len(bounded)] == bounded  # the group comes first
+    assert exact[0]["rank"] == len(bounded) + 1

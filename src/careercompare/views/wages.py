@@ -34,7 +34,8 @@ SIDE_COLUMNS = ("Role", "Median", "10th-90th", "Jobs", "Per 1,000")
 LEGEND = (
     "Wages a year. 10th-90th: the 10th to 90th percentile wage. Jobs: employment, "
     "without the self-employed. Per 1,000: jobs per 1,000 jobs in the area. LQ: location "
-    "quotient. 'At least': a wage at or above the top of the range BLS publishes."
+    "quotient. 'At least': a wage at or above the top of the range BLS publishes; areas "
+    "with only such a lower bound share the first rank, apart from the exact figures."
 )
 
 
@@ -301,9 +302,15 @@ def build_ranking(
         estimates = db.estimates(code, areas)
         ranked = sorted(
             (e for e in estimates if sort_cell(e, sort).value is not None),
-            key=lambda e: (-_rank_key(sort_cell(e, sort)), e.area.title),
+            key=lambda e: (
+                not sort_cell(e, sort).at_least,  # lower bounds first, in a group of their own
+                -_rank_key(sort_cell(e, sort)),
+                e.area.title,
+            ),
         )
-        entries = [RankedArea(n, e) for n, e in enumerate(ranked, 1)]
+        bounded = sum(1 for e in ranked if sort_cell(e, sort).at_least)
+        # areas BLS gives only "at least" share the first rank: they cannot be ordered
+        entries = [RankedArea(1 if n <= bounded else n, e) for n, e in enumerate(ranked, 1)]
         highest = entries if top is None or len(entries) <= 2 * top else entries[:top]
         lowest = [] if top is None or len(entries) <= 2 * top else entries[-top:]
         rankings.append(
