@@ -300,3 +300,25 @@ def test_lower_bounds_share_the_first_rank_apart_from_exact_figures(run: Any) ->
     assert bounded and all(e["rank"] == 1 for e in bounded)
     assert entries[: len(bounded)] == bounded  # the group comes first
     assert exact[0]["rank"] == len(bounded) + 1
+
+
+@pytest.mark.parametrize(
+    ("area", "message"),
+    [
+        ("fla", "unknown area 'fla'; did you mean 'Florida' (FL)?"),
+        ("Fla.", "unknown area 'Fla.'; did you mean 'Florida' (FL)?"),
+        ("FL,GA", "'FL,GA' names 2 areas; --area takes one"),
+        ("FL GA", "unknown area 'FL GA'"),
+    ],
+)
+def test_an_area_is_never_guessed_silently(run: Any, area: str, message: str) -> None:
+    result = run("salary", "ma", "--area", area)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert message in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("area", ["saint petersburg", "tampa florida", "tampa fl", "Tampa"])
+def test_words_people_type_name_their_metro_area(run: Any, area: str) -> None:
+    data = json.loads(run("salary", "ma", "--area", area, "--json").stdout)
+    areas = [e["area"]["title"] for e in data["local_wages"][0]["estimates"]]
+    assert areas == ["Tampa-St. Petersburg-Clearwater, FL", "U.S."]

@@ -30,10 +30,16 @@ def resolve_area(wanted: str, areas: Sequence[Area]) -> Area:
         if nation is None:
             raise UsageError(f"these wages have no national figures; {AREAS_HINT}")
         return nation
+    shown = text if len(text) <= 60 else text[:57] + "..."
+    if "," in text or ";" in text:
+        named = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+        raise UsageError(
+            f"'{shown}' names {len(named)} areas; --area takes one: give each in a command "
+            "of its own"
+        )
     found = _by_code(text, areas) or _by_state(folded, areas) or _by_words(folded, areas)
     if len(found) == 1:
         return found[0]
-    shown = text if len(text) <= 60 else text[:57] + "..."
     if found:
         listed = "; ".join(f"{a.code} {a.title}" for a in found[:MAX_LISTED])
         more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
@@ -44,13 +50,20 @@ def resolve_area(wanted: str, areas: Sequence[Area]) -> Area:
 
 
 def _suggestion(folded: str, areas: Sequence[Area]) -> str:
-    """'did you mean ...? ' for a typo of an area's name or of a word of it, or ''."""
+    """'did you mean ...? ' for the start of a state's name, a typo of an area's name or of
+    a word of it, or ''. States come first: 'fla' is Florida, not Flagstaff."""
+    typed = words_of(folded)
+    states = {a.title.casefold(): a for a in areas if a.kind in ("state", "territory")}
+    if len(typed) == 1:
+        close = difflib.get_close_matches(typed[0], states, n=1, cutoff=0.6)
+        if close:
+            state = states[close[0]]
+            return f"did you mean '{state.title}' ({state.state})? "
     titles = {a.title.casefold(): a.title for a in areas}
     close = difflib.get_close_matches(folded, titles, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{titles[close[0]]}'? "
     words = {word for a in areas for word in words_of(a.title) if not word.isdigit()}
-    typed = words_of(folded)
     fixed = [(difflib.get_close_matches(w, words, n=1, cutoff=0.75) or [w])[0] for w in typed]
     if fixed != typed:
         return f"did you mean '{' '.join(fixed)}'? "
@@ -71,12 +84,34 @@ def _by_state(folded: str, areas: Sequence[Area]) -> list[Area]:
     return [a for a in states if folded in (a.state.casefold(), a.title.casefold())]
 
 
+# Words people spell out that area names abbreviate.
+_SPELLED = {"saint": "st", "fort": "ft", "mount": "mt"}
+
+
 def _by_words(folded: str, areas: Sequence[Area]) -> list[Area]:
-    wanted = words_of(folded)
+    """The areas whose names hold every word typed, as whole words (never as the start of
+    another word: 'fla' is not Flagstaff); a state's name or postal code among the words
+    keeps the areas of that state ('tampa florida')."""
+    wanted = [_SPELLED.get(word, word) for word in words_of(folded)]
     exact = [a for a in areas if a.title.casefold() == folded]
     if exact or not wanted:
         return exact
-    return [a for a in areas if holds_words(a, wanted)]
+    found = [a for a in areas if _holds_whole_words(a, wanted)]
+    if found:
+        return found
+    for state in (a for a in areas if a.kind in ("state", "territory")):
+        name = words_of(state.title)
+        for size, named in ((len(name), name), (1, [state.state.casefold()])):
+            if wanted[-size:] == named and len(wanted) > size:
+                rest = wanted[:-size]
+                inside = [a for a in areas if state.state in a.states and a is not state]
+                return [a for a in inside if _holds_whole_words(a, rest)]
+    return []
+
+
+def _holds_whole_words(area: Area, wanted: list[str]) -> bool:
+    words = set(words_of(area.title))
+    return all(word in words for word in wanted)
 
 
 def holds_words(area: Area, wanted: list[str]) -> bool:
