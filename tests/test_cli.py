@@ -204,3 +204,13 @@ def test_help_fits_the_terminal_and_cuts_no_command_summary(
     assert all(len(line) <= width for line in lines if line not in long_examples)
     if width >= 120:  # every command's summary whole
         assert not any(line.endswith("...") for line in lines if not line.startswith("Usage"))
+
+
+def test_help_examples_are_printed_as_written(run: Any) -> None:
+    from tests.conftest import COMMANDS
+
+    for command in COMMANDS:
+        out = run(command, "--help").stdout
+        examples = out.split("Examples:", 1)[1].split("\n\n", 1)[0] if "Examples:" in out else ""
+        for line in examples.splitlines():
+            assert "   " not in line.strip(), (command, line)

@@ -322,3 +322,19 @@ def test_words_people_type_name_their_metro_area(run: Any, area: str) -> None:
     data = json.loads(run("salary", "ma", "--area", area, "--json").stdout)
     areas = [e["area"]["title"] for e in data["local_wages"][0]["estimates"]]
     assert areas == ["Tampa-St. Petersburg-Clearwater, FL", "U.S."]
+
+
+def test_wages_hourly_shows_the_hourly_figures_bls_publishes(run: Any) -> None:
+    out = run("wages", "ma", "--by", "metro", "--in", "FL", "--top", "2", "--hourly", "-f", "plain")
+    text = " ".join(out.stdout.split())
+    assert "U.S. median $21.97 an hour (May 2025)" in text
+    assert "Wages an hour, as BLS publishes them." in text
+    assert "| $21.94 | $18.00 to $24.30 |" in text
+
+
+def test_side_by_side_roles_follow_the_sort_asked_for(run: Any) -> None:
+    data = json.loads(
+        run("wages", "ma", "moa", "lpn", "--area", "tampa", "--sort", "p90", "--json").stdout
+    )
+    p90 = [row["estimate"]["annual"]["pct90"]["value"] for row in data["side_by_side"]]
+    assert p90 == sorted(p90, reverse=True) and data["sort"] == "p90"

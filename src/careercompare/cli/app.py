@@ -316,11 +316,11 @@ def match(
     Examples:
       careercompare match
       careercompare match -a patient-care=yes -a work-type=office
-      careercompare match --no-input -a patient-care=no -a clinical-skills=no \
-        -a work-type=office -a entry-speed=fast -a long-term-growth=a-little \
+      careercompare match --no-input -a patient-care=no -a clinical-skills=no \\
+        -a work-type=office -a entry-speed=fast -a long-term-growth=a-little \\
         -a office-tasks=yes --json
-      careercompare match --no-input -a patient-care=yes -a clinical-skills=yes \
-        -a work-type=clinical -a entry-speed=no-rush -a long-term-growth=a-lot \
+      careercompare match --no-input -a patient-care=yes -a clinical-skills=yes \\
+        -a work-type=clinical -a entry-speed=no-rush -a long-term-growth=a-lot \\
         -a office-tasks=no -a interests=social,realistic
     """
     from careercompare.cli.questionnaire import collect_answers
@@ -508,6 +508,10 @@ def wages(
         typer.Option("--top", metavar="N", min=1, help="Show the N highest and N lowest."),
     ] = 10,
     show_all: Annotated[bool, typer.Option("--all", help="Show every area, ranked.")] = False,
+    hourly: Annotated[
+        bool,
+        typer.Option("--hourly", help="Hourly wages, as BLS publishes them (none is derived)."),
+    ] = False,
     sort: Annotated[
         WageSort,
         typer.Option(
@@ -526,6 +530,7 @@ def wages(
       careercompare wages ma --by metro --in FL --top 5
       careercompare wages rn --by nonmetro --sort employment
       careercompare wages ma moa lpn --area tampa
+      careercompare wages ma --by metro --in FL --hourly
     """
     from careercompare.views.wages import build_wages
 
@@ -539,6 +544,7 @@ def wages(
         within=within,
         sort=sort,
         top=None if show_all else top,
+        hourly=hourly,
     )
 
 

@@ -39,13 +39,13 @@ LEGEND = (
 )
 
 
-def sort_cell(estimate: Estimate, key: WageSort) -> Cell:
-    """The cell an area is ranked by."""
+def sort_cell(estimate: Estimate, key: WageSort, *, hourly: bool = False) -> Cell:
+    """The cell an area (or a role) is ranked by."""
     if key is WageSort.EMPLOYMENT:
         return estimate.employment
     if key is WageSort.PER_1000:
         return estimate.jobs_per_1000
-    return estimate.wage(_WAGE_MEASURES[key])
+    return estimate.wage(_WAGE_MEASURES[key], hourly=hourly)
 
 
 _WAGE_MEASURES = {
@@ -101,6 +101,7 @@ class WagesResult(CitingResult):
     rankings: tuple[Ranking, ...]
     side_by_side: tuple[RoleEstimate, ...]
     notes: tuple[str, ...]
+    hourly: bool = False
 
     def blocks(self) -> tuple[Block, ...]:
         source = self.sources[0].source.id if self.sources else ""
@@ -110,10 +111,13 @@ class WagesResult(CitingResult):
             blocks = self._ranking_blocks(marker)
         else:
             where = self.area.title if self.area else "U.S."
-            blocks = [Heading(f"Wages in {where}, {self.release} (BLS OEWS) {marker}")]
+            order = f", by {WageSort(self.sort).describes}" if len(self.side_by_side) > 1 else ""
+            title = f"Wages in {where}, {self.release} (BLS OEWS){order} {marker}"
+            blocks = [Heading(title)]
             blocks += self._side_blocks()
         blocks += [Paragraph(note, note=True) for note in self.notes]
-        blocks.append(Paragraph(LEGEND, note=True))
+        legend = LEGEND.replace("Wages a year.", "Wages an hour, as BLS publishes them.", 1)
+        blocks.append(Paragraph(legend if self.hourly else LEGEND, note=True))
         return (*blocks, *sources_block(self))
 
     def _ranking_blocks(self, marker: str) -> list[Block]:
@@ -125,7 +129,9 @@ class WagesResult(CitingResult):
             blocks.append(Heading(f"{title}: {group}{within} by {WageSort(self.sort).describes}"))
             if ranking.national is not None:
                 us = ranking.national
-                shown = cell_text(us.wage("median"), hourly=False, estimate=us)
+                shown = cell_text(
+                    us.wage("median", hourly=self.hourly), hourly=self.hourly, estimate=us
+                )
                 blocks.append(
                     Paragraph(f"U.S. median {shown} ({self.release}) {marker}", note=True)
                 )
@@ -155,8 +161,8 @@ class WagesResult(CitingResult):
                 (
                     str(entry.rank) if entry.rank is not None else "-",
                     e.area.title,
-                    _money(e.wage("median"), e),
-                    range_text(e, hourly=False),
+                    _money(e.wage("median", hourly=self.hourly), e, hourly=self.hourly),
+                    range_text(e, hourly=self.hourly),
                     employment_text(e),
                     _plain(e.jobs_per_1000),
                     _plain(e.location_quotient),
@@ -169,8 +175,8 @@ class WagesResult(CitingResult):
         rows = tuple(
             (
                 f"{e.occupation_title} ({e.occupation_code})" if role.id in several else role.name,
-                _money(e.wage("median"), e),
-                range_text(e, hourly=False),
+                _money(e.wage("median", hourly=self.hourly), e, hourly=self.hourly),
+                range_text(e, hourly=self.hourly),
                 employment_text(e),
                 _plain(e.jobs_per_1000),
             )
@@ -188,15 +194,18 @@ class WagesResult(CitingResult):
     def _chart(self, estimates: list[Estimate], *, label_roles: bool = False) -> BarChart | None:
         bars = []
         for e in estimates:
-            low, high, median = e.wage("pct10"), e.wage("pct90"), e.wage("median")
+            hourly = self.hourly
+            low, high = e.wage("pct10", hourly=hourly), e.wage("pct90", hourly=hourly)
+            median = e.wage("median", hourly=hourly)
             if low.value is None or high.value is None:
                 continue
             label = e.occupation_title if label_roles else e.area.title
-            caption = f"median {cell_text(median, hourly=False, estimate=e)}"
+            caption = f"median {cell_text(median, hourly=hourly, estimate=e)}"
             bars.append(Bar(label, low.value, high.value, median.value, caption, high.at_least))
         if not bars:
             return None
-        end = max(10_000.0, math.ceil(max(b.high or 0.0 for b in bars) / 10_000) * 10_000)
+        step = 10.0 if self.hourly else 10_000.0
+        end = max(step, math.ceil(max(b.high or 0.0 for b in bars) / step) * step)
         return BarChart(tuple(bars), 0.0, end, "$")
 
     def records(self) -> list[dict[str, CsvValue]]:
@@ -209,11 +218,11 @@ class WagesResult(CitingResult):
         return rows
 
 
-def _money(cell: Cell, estimate: Estimate) -> str:
-    """'$59,290', 'at least $239,200', or why there is none."""
+def _money(cell: Cell, estimate: Estimate, *, hourly: bool = False) -> str:
+    """'$59,290', 'at least $239,200', '$21.97', or why there is none."""
     if cell.value is None:
-        return estimate.not_released_reason(hourly=False)
-    return f"{'at least ' if cell.at_least else ''}{money(cell.value)}"
+        return estimate.not_released_reason(hourly=hourly)
+    return f"{'at least ' if cell.at_least else ''}{money(cell.value, cents=hourly)}"
 
 
 def _plain(cell: Cell) -> str:
@@ -266,15 +275,19 @@ def build_wages(
     within: str | None,
     sort: WageSort,
     top: int | None,
+    hourly: bool = False,
 ) -> WagesResult:
     """One role without an area: where it pays most and least. Otherwise the roles side by
-    side in the area (the U.S. when none is given)."""
+    side in the area (the U.S. when none is given), in the order --sort asks for."""
     from careercompare.wages.areas import resolve_area, resolve_state
 
     if len(roles) == 1 and area is None:
         state = resolve_state(within, db.areas) if within else None
-        return build_ranking(index, db, roles[0], by=by, within=state, sort=sort, top=top)
-    return build_side_by_side(index, db, roles, resolve_area(area or "us", db.areas))
+        return build_ranking(
+            index, db, roles[0], by=by, within=state, sort=sort, top=top, hourly=hourly
+        )
+    where = resolve_area(area or "us", db.areas)
+    return build_side_by_side(index, db, roles, where, sort=sort, hourly=hourly)
 
 
 def build_ranking(
@@ -286,6 +299,7 @@ def build_ranking(
     within: str | None,
     sort: WageSort,
     top: int | None,
+    hourly: bool = False,
 ) -> WagesResult:
     """Where one role pays most and least among the areas of a kind."""
     codes = oews_codes(role)
@@ -301,14 +315,15 @@ def build_ranking(
     for code in codes:
         estimates = db.estimates(code, areas)
         ranked = sorted(
-            (e for e in estimates if sort_cell(e, sort).value is not None),
+            (e for e in estimates if sort_cell(e, sort, hourly=hourly).value is not None),
             key=lambda e: (
-                not sort_cell(e, sort).at_least,  # lower bounds first, in a group of their own
-                -_rank_key(sort_cell(e, sort)),
+                # lower bounds first, in a group of their own
+                not sort_cell(e, sort, hourly=hourly).at_least,
+                -_rank_key(sort_cell(e, sort, hourly=hourly)),
                 e.area.title,
             ),
         )
-        bounded = sum(1 for e in ranked if sort_cell(e, sort).at_least)
+        bounded = sum(1 for e in ranked if sort_cell(e, sort, hourly=hourly).at_least)
         # areas BLS gives only "at least" share the first rank: they cannot be ordered
         entries = [RankedArea(1 if n <= bounded else n, e) for n, e in enumerate(ranked, 1)]
         highest = entries if top is None or len(entries) <= 2 * top else entries[:top]
@@ -334,14 +349,22 @@ def build_ranking(
         rankings=tuple(rankings),
         side_by_side=(),
         notes=_precision(e.estimate for r in rankings for e in (*r.highest, *r.lowest)),
+        hourly=hourly,
         sources=citations.cited(),
     )
 
 
 def build_side_by_side(
-    index: CatalogIndex, db: WageDatabase, roles: Sequence[Role], area: Area
+    index: CatalogIndex,
+    db: WageDatabase,
+    roles: Sequence[Role],
+    area: Area,
+    *,
+    sort: WageSort = WageSort.MEDIAN,
+    hourly: bool = False,
 ) -> WagesResult:
-    """Several roles' wages in one area."""
+    """Several roles' wages in one area, largest first by `sort` (the roles' order when
+    none is released)."""
     citations = Citations(index)
     citations.cite_source(wage_source(index, db))
     side = []
@@ -357,15 +380,17 @@ def build_side_by_side(
         if not found:
             notes.append(f"{role.name}: BLS publishes no {db.release} estimate in {area.title}.")
         side += [RoleEstimate(RoleRef.of(role), e) for e in found]
+    side.sort(key=lambda s: -_rank_key(sort_cell(s.estimate, sort, hourly=hourly)))
     return WagesResult(
         release=db.release,
         by=None,
         within=None,
-        sort=WageSort.MEDIAN,
+        sort=sort,
         area=area,
         rankings=(),
         side_by_side=tuple(side),
         notes=(*notes, *_precision(s.estimate for s in side)),
+        hourly=hourly,
         sources=citations.cited(),
     )
 
