@@ -137,3 +137,24 @@ def test_a_reader_that_leaves_after_one_line_of_a_large_output_ends_it_with_141(
     with writer.stderr:
         said = writer.stderr.read()
     assert (code, said) == (141, b"")
+
+
+def test_an_address_with_a_quote_never_leaves_its_attribute(
+    run: Any, tmp_path: Path, catalog_data: dict[str, Any]
+) -> None:
+    catalog_data["roles"][0]["summary"]["text"] = (
+        'See https://x.example/"onmouseover="alert(1)" now.'
+    )
+    path = tmp_path / "catalog.json"
+    path.write_text(json.dumps(catalog_data))
+    page = tmp_path / "page.html"
+    assert run("--data", str(path), "show", "ma", "-o", str(page)).exit_code == 0
+    html = page.read_text()
+    assert 'href="https://x.example/"' in html
+    assert 'href="https://x.example/"onmouseover' not in html
+
+
+def test_a_markdown_link_ends_before_the_sentence_does(run: Any) -> None:
+    out = run("table", "--format", "markdown").stdout
+    assert "(<https://www.bls.gov/oes/tables.htm>)." in out
+    assert "tables.htm).>" not in out

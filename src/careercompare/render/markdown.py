@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 MARKDOWN_BAR_WIDTH = 60
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#!$])")
 _LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
-_URL = re.compile(r"https?://[^\s<>|]+")
+# An address ends before a quote, and never in the punctuation of the sentence it is in.
+_URL = re.compile(r"https?://[^\s<>|\"'\\]+[^\s<>|\"'\\.,;:)]")
 
 
 def escape(text: str) -> str:

@@ -43,7 +43,7 @@ MIN_COLUMN = 12
 # would measure every cell of every row before printing the first one. `roles` of a
 # 10,000-role catalog took 2.1 s as a table and 0.33 s as lines (benchmarks/startup.py).
 LARGE_TABLE_ROWS = 300
-_ADDRESS = re.compile(r"https?://[^\s<>|]+[^\s<>|.,;:)]")
+_ADDRESS = re.compile(r"https?://[^\s<>|\"'\\]+[^\s<>|\"'\\.,;:)]")
 _QUIET = (
     (re.compile(r"\[\d+\]"), "dim"),
     (re.compile(r"not in sources|not released by BLS[^;]*|not stated"), "italic"),
