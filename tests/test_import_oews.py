@@ -269,3 +269,30 @@ def test_the_bundled_database_is_rebuilt_by_the_documented_command(tmp_path: Pat
     assert rebuilt.counts() == bundled.counts()
     florida = next(a for a in bundled.areas if a.code == "12")
     assert rebuilt.estimate("31-9092", florida) == bundled.estimate("31-9092", florida)
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--top-annual", "abc"),
+        ("--top-annual", "0x10"),
+        ("--top-annual", "nan"),
+        ("--top-annual", "inf"),
+        ("--top-annual", "1e400"),
+        ("--top-annual", "-5"),
+        ("--top-hourly", "0"),
+        ("--published", "2027-02-30"),
+        ("--published", "soon"),
+    ],
+)
+def test_import_options_are_checked_before_anything_is_read(
+    run: Any, tmp_path: Path, option: str, value: str
+) -> None:
+    source = csv_file(tmp_path / "wages.csv", ROWS)
+    output = tmp_path / "out.sqlite"
+    result = run(
+        "import-oews", str(source), "--release", "May 2026", "-o", str(output), option, value
+    )
+    assert result.exit_code == 2, result.stderr
+    assert option in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not output.exists()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
+import re
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
@@ -192,6 +193,34 @@ def _check_newer(release: str, settings: ImportSettings, warn: Callable[[str], N
         )
 
 
+_MONEY = re.compile(r"^\d{1,7}(\.\d{1,2})?$")
+_DAY = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+
+
+def checked_options(settings: ImportSettings) -> None:
+    """--top-annual and --top-hourly as dollars above 0 (digits, at most cents), and
+    --published as a real date; anything else is a usage error naming the option."""
+    for option, value in (
+        ("--top-annual", settings.top_annual),
+        ("--top-hourly", settings.top_hourly),
+    ):
+        if value is not None and (not _MONEY.match(value) or float(value) <= 0):
+            raise UsageError(
+                f"{option} '{value[:30]}' is not an amount in dollars above 0, like 239200"
+            )
+    if settings.published is not None:
+        valid = bool(_DAY.match(settings.published))
+        if valid:
+            try:
+                datetime.date.fromisoformat(settings.published)
+            except ValueError:
+                valid = False
+        if not valid:
+            raise UsageError(
+                f"--published '{settings.published[:30]}' is not a date like 2026-05-15"
+            )
+
+
 def _meta(settings: ImportSettings, release: str, warn: Callable[[str], None]) -> dict[str, str]:
     top_annual, top_hourly = settings.top_annual, settings.top_hourly
     if top_annual is None or top_hourly is None:
@@ -224,6 +253,7 @@ def import_oews(
     """Read every table of the files into a new database, then put it in its place."""
     from careercompare.wages.datasets import data_dir, imported_path
 
+    checked_options(settings)
     release = _release(settings)
     _check_newer(release, settings, warn)
     target = settings.output or imported_path(release)
