@@ -412,3 +412,32 @@ def test_a_role_of_several_occupations_has_a_csv_row_for_each(run: Any) -> None:
         difference = float(row["median_pay"]) - float(row["pay_difference_base"])
         assert float(row["pay_difference"]) == difference
         assert row["median_pay_as_of"] == "May 2025" and row["outlook_period"] == "2024-2034"
+
+
+@pytest.mark.parametrize("kind", ["unclosed quote", "not a program"])
+def test_a_pager_that_cannot_run_falls_back_to_printing(
+    kind: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pager = 'less "'
+    if kind == "not a program":
+        script = tmp_path / "pager"
+        script.write_text("not a program\n")
+        script.chmod(0o755)
+        pager = str(script)
+    monkeypatch.setenv("CAREERCOMPARE_PAGER", pager)
+    monkeypatch.setenv("LINES", "24")
+    assert terminal_run("show", "ma") == 0
+    assert "Medical assistant" in capsys.readouterr().out
+
+
+def test_an_explicit_ranking_wins_over_the_area_of_the_environment(
+    run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAREERCOMPARE_AREA", "FL")
+    ranked = run("wages", "ma", "--by", "metro", "--in", "TX", "--top", "3", "-f", "plain")
+    assert ranked.stdout.startswith("Medical Assistants (31-9092): metropolitan areas in TX")
+    side = run("wages", "ma", "moa", "-f", "plain").stdout
+    assert side.startswith("Wages in Florida, May 2025")

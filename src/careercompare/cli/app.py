@@ -534,6 +534,8 @@ def wages(
     """
     from careercompare.views.wages import build_wages
 
+    if _from_environment(ctx, "area") and (_given(ctx, "by") or _given(ctx, "within")):
+        area = None  # a ranking asked for on the command line wins over CAREERCOMPARE_AREA
     index = catalog_index(ctx)
     return build_wages(
         index,
@@ -546,6 +548,19 @@ def wages(
         top=None if show_all else top,
         hourly=hourly,
     )
+
+
+def _source(ctx: typer.Context, name: str) -> str:
+    source = ctx.get_parameter_source(name)
+    return source.name if source is not None else ""
+
+
+def _from_environment(ctx: typer.Context, name: str) -> bool:
+    return _source(ctx, name) == "ENVIRONMENT"
+
+
+def _given(ctx: typer.Context, name: str) -> bool:
+    return _source(ctx, name) == "COMMANDLINE"
 
 
 @app.command()

@@ -67,7 +67,10 @@ def pager_command() -> list[str] | None:
     chosen = os.environ.get(PAGER_ENV_VAR)
     if chosen is None:
         chosen = os.environ.get("PAGER") or DEFAULT_PAGER
-    words = shlex.split(chosen)
+    try:
+        words = shlex.split(chosen)
+    except ValueError:  # an unclosed quote ('less "'): no pager, the text is printed
+        return None
     if not words or shutil.which(words[0]) is None:
         return None
     return words
@@ -84,7 +87,11 @@ def _paged(text: str, terminal: Terminal) -> bool:
     import subprocess
 
     env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
-    with subprocess.Popen(command, stdin=subprocess.PIPE, env=env) as pager:
+    try:
+        pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+    except OSError:  # a pager that cannot run (not a program): the text is printed instead
+        return False
+    with pager:
         assert pager.stdin is not None
         try:
             pager.stdin.write(text.encode(terminal.encoding, errors="replace"))
