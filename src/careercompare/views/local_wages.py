@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, Source, oews_codes
 from careercompare.errors import UsageError
-from careercompare.results.base import NOT_IN_JSON
+from careercompare.results.base import NOT_IN_JSON, CsvValue
 from careercompare.results.blocks import Bar
 from careercompare.views.citations import Citations
 from careercompare.views.formatting import money, number
@@ -189,35 +189,31 @@ def bars_of(wages: RoleWages, release: str, marker: str, *, hourly: bool) -> lis
     return bars
 
 
-def csv_rows(
-    wages: RoleWages, release: str, *, hourly: bool
-) -> list[dict[str, str | int | float | bool | None]]:
+def csv_rows(wages: RoleWages, release: str, *, hourly: bool) -> list[dict[str, CsvValue]]:
     """The estimates as salary CSV records: one per measure, lower bounds and gaps marked."""
-    rows: list[dict[str, str | int | float | bool | None]] = []
+    from careercompare.views.salary_record import salary_record
+
+    rows: list[dict[str, CsvValue]] = []
     for estimate in wages.estimates:
         for measure in ("median", "pct10", "pct90", "mean"):
             cell = estimate.wage(measure, hourly=hourly)
             published_hourly = None if hourly else estimate.wage(measure, hourly=True).value
             rows.append(
-                {
-                    "role_id": wages.role,
-                    "role": wages.name,
-                    "figure_id": f"oews-{estimate.occupation_code}-{estimate.area.code}-{measure}",
-                    "kind": MEASURE_LABELS[measure],
-                    "amount": cell.value,
-                    "low": None,
-                    "high": None,
-                    "bound": "at-least" if cell.at_least else ("exact" if cell.released else ""),
-                    "approximate": False,
-                    "currency": "USD",
-                    "per": "hour" if hourly else "year",
-                    "published_hourly": published_hourly,
-                    "as_of": release,
-                    "scope": where(estimate, several=True),
-                    "shown": cell_text(cell, hourly=hourly, estimate=estimate),
-                    "released": cell.value is not None,
-                    "source": wages.source or "",
-                }
+                salary_record(
+                    role_id=wages.role,
+                    role=wages.name,
+                    figure_id=f"oews-{estimate.occupation_code}-{estimate.area.code}-{measure}",
+                    kind=MEASURE_LABELS[measure],
+                    amount=cell.value,
+                    bound="at-least" if cell.at_least else ("exact" if cell.released else ""),
+                    per="hour" if hourly else "year",
+                    published_hourly=published_hourly,
+                    as_of=release,
+                    scope=where(estimate, several=True),
+                    shown=cell_text(cell, hourly=hourly, estimate=estimate),
+                    released=cell.value is not None,
+                    source=wages.source or "",
+                )
             )
     return rows
 

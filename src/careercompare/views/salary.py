@@ -43,6 +43,7 @@ from careercompare.views.local_wages import (
     precision_notes,
     role_wages,
 )
+from careercompare.views.salary_record import salary_record
 
 SALARY_COLUMNS = ("Figure", "Amount", "As of", "Covers", "Source")
 NEARLY_EQUAL = 0.02
@@ -212,27 +213,26 @@ class SalaryResult(CitingResult):
         return BarChart(tuple(bars), 0.0, end, "$")
 
     def records(self) -> list[dict[str, CsvValue]]:
-        catalog: list[dict[str, CsvValue]] = [
-            {
-                "role_id": role.id,
-                "role": role.name,
-                "figure_id": figure.id,
-                "kind": figure.kind,
-                "amount": figure.amount,
-                "low": figure.low,
-                "high": figure.high,
-                "bound": figure.bound,
-                "approximate": figure.approximate,
-                "currency": figure.currency,
-                "per": figure.per,
-                "published_hourly": figure.hourly,
-                "as_of": figure.as_of or "",
-                "scope": figure.scope or "",
-                "shown": salary_amount(figure, hourly=self.hourly),
-                "released": True,
-                "source": figure.source,
-                "source_number": self.number(figure.source),
-            }
+        catalog = [
+            salary_record(
+                role_id=role.id,
+                role=role.name,
+                figure_id=figure.id,
+                kind=figure.kind,
+                amount=figure.amount,
+                low=figure.low,
+                high=figure.high,
+                bound=figure.bound,
+                approximate=figure.approximate,
+                per=figure.per,
+                published_hourly=figure.hourly,
+                as_of=figure.as_of or "",
+                scope=figure.scope or "",
+                shown=salary_amount(figure, hourly=self.hourly),
+                released=True,
+                source=figure.source,
+                source_number=self.number(figure.source),
+            )
             for role in self.roles
             for figure in (entry.figure for entry in role.salary)
         ]
