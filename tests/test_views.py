@@ -441,3 +441,10 @@ def test_an_explicit_ranking_wins_over_the_area_of_the_environment(
     assert ranked.stdout.startswith("Medical Assistants (31-9092): metropolitan areas in TX")
     side = run("wages", "ma", "moa", "-f", "plain").stdout
     assert side.startswith("Wages in Florida, May 2025")
+
+
+def test_csv_rows_name_their_source_by_title_and_address(run: Any) -> None:
+    rows = list(csv.DictReader(io.StringIO(run("salary", "ma", "--format", "csv").stdout)))
+    oews = next(r for r in rows if r["source"] == "bls-oews-may2025")
+    assert oews["source_title"].startswith("Occupational Employment and Wage Statistics")
+    assert oews["source_url"] == "https://download.bls.gov/pub/time.series/oe/"

@@ -21,7 +21,28 @@ def render(result: ViewResult, terminal: Terminal) -> str:
     from careercompare.results.base import Tabular
 
     assert isinstance(result, Tabular)
-    return render_csv(result.records())
+    return render_csv(with_source_names(result, result.records()))
+
+
+def with_source_names(
+    result: ViewResult, records: Sequence[Mapping[str, CsvValue]]
+) -> list[dict[str, CsvValue]]:
+    """Each record's source named beside its id: its title and web address (a file read
+    away from the view has no source list to look the id up in)."""
+    from careercompare.results.base import CitingResult
+
+    if not isinstance(result, CitingResult):
+        return [dict(record) for record in records]
+    cited = {c.source.id: c.source for c in result.sources}
+    named = []
+    for record in records:
+        row = dict(record)
+        source = cited.get(str(record.get("source") or ""))
+        if "source" in record:
+            row["source_title"] = source.title if source else ""
+            row["source_url"] = (source.url or "") if source else ""
+        named.append(row)
+    return named
 
 
 def csv_cell(value: object) -> object:
