@@ -52,7 +52,7 @@ def test_table_cells_hold_the_headline_figures_with_their_sources(index: Catalog
     assert cells["focus"] == ["Patients", "not in sources"]
     assert cells["median-pay"] == ["$40,000 a year (May 2024)", "$40,500 a year (May 2024)"]
     assert cells["outlook"][0] == "+12% (2024-2034), much faster than average"
-    assert [note.role for note in result.occupation_notes] == ["beta"]
+    assert [note.role.id for note in result.occupation_notes] == ["beta"]
 
 
 def test_sources_are_numbered_in_the_order_they_are_shown(index: CatalogIndex) -> None:

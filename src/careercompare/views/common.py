@@ -34,8 +34,7 @@ class RoleRef:
 class OccupationNote:
     """A role whose BLS figures are for a loosely matching occupation."""
 
-    role: str
-    role_name: str
+    role: RoleRef
     title: str
     soc_code: str | None
     source: str
@@ -54,8 +53,7 @@ def occupation_notes(roles: Iterable[Role], citations: Citations) -> tuple[Occup
             citations.cite(occupation.note.source)
         notes.append(
             OccupationNote(
-                role.id,
-                role.name,
+                RoleRef.of(role),
                 occupation.title,
                 occupation.soc_code,
                 occupation.source,
@@ -70,7 +68,7 @@ def occupation_note_blocks(result: CitingResult, notes: Iterable[OccupationNote]
     blocks: list[Block] = []
     for note in notes:
         code = f" ({note.soc_code})" if note.soc_code else ""
-        text = f"{note.role_name}: BLS figures are for {note.title}{code}, the closest match"
+        text = f"{note.role.name}: BLS figures are for {note.title}{code}, the closest match"
         text += f" {result.marker(note.source)}."
         if note.note:
             text += f" {result.cited(note.note.text, note.note.source)}"

@@ -12,6 +12,7 @@ from careercompare.errors import UsageError
 from careercompare.results.base import NOT_IN_JSON, CsvValue
 from careercompare.results.blocks import Bar
 from careercompare.views.citations import Citations
+from careercompare.views.common import RoleRef
 from careercompare.views.formatting import money, number
 from careercompare.wages.estimates import Area, Cell, Estimate
 
@@ -32,8 +33,7 @@ MEASURE_LABELS = {
 class RoleWages:
     """A role's OEWS estimates in some areas: one per occupation code and area."""
 
-    role: str
-    name: str
+    role: RoleRef
     estimates: tuple[Estimate, ...]
     note: str | None = None
     source: str | None = None
@@ -57,7 +57,7 @@ def role_wages(
     codes = oews_codes(role)
     if not codes:
         note = "BLS publishes no local wages under this role's name: it has no BLS occupation code"
-        return RoleWages(role.id, role.name, (), note)
+        return RoleWages(RoleRef.of(role), (), note)
     found = []
     for area in areas:
         for code in codes:
@@ -68,8 +68,8 @@ def role_wages(
     if not found:
         places = " or ".join(area.title for area in areas)
         note = f"BLS publishes no {db.release} estimate for {', '.join(codes)} in {places}"
-        return RoleWages(role.id, role.name, (), note, source, len(codes) > 1)
-    return RoleWages(role.id, role.name, tuple(found), None, source, len(codes) > 1)
+        return RoleWages(RoleRef.of(role), (), note, source, len(codes) > 1)
+    return RoleWages(RoleRef.of(role), tuple(found), None, source, len(codes) > 1)
 
 
 def cell_text(cell: Cell, *, hourly: bool, estimate: Estimate) -> str:
@@ -115,7 +115,7 @@ def precision_notes(wages: RoleWages) -> list[str]:
         flagged = estimate.less_precise
         if flagged:
             place = where(estimate, several=wages.several)
-            notes.append(f"{wages.name}, {place}: less precise {' and '.join(flagged)}.")
+            notes.append(f"{wages.role.name}, {place}: less precise {' and '.join(flagged)}.")
     return notes
 
 
@@ -172,7 +172,7 @@ def bars_of(wages: RoleWages, release: str, marker: str, *, hourly: bool) -> lis
         median = estimate.wage("median", hourly=hourly)
         if median.value is None and (low.value is None or high.value is None):
             continue
-        label = f"{wages.name}, {where(estimate, several=wages.several)}, {release} (BLS OEWS)"
+        label = f"{wages.role.name}, {where(estimate, several=wages.several)}, {release} (BLS OEWS)"
         shown = cell_text(median, hourly=hourly, estimate=estimate)
         caption = f"median {shown}; 10th to 90th percentile {range_text(estimate, hourly=hourly)}"
         ranged = low.value is not None and high.value is not None
@@ -200,8 +200,8 @@ def csv_rows(wages: RoleWages, release: str, *, hourly: bool) -> list[dict[str, 
             published_hourly = None if hourly else estimate.wage(measure, hourly=True).value
             rows.append(
                 salary_record(
-                    role_id=wages.role,
-                    role=wages.name,
+                    role_id=wages.role.id,
+                    role=wages.role.name,
                     figure_id=f"oews-{estimate.occupation_code}-{estimate.area.code}-{measure}",
                     kind=MEASURE_LABELS[measure],
                     amount=cell.value,

@@ -66,7 +66,8 @@ class OutlookResult(CitingResult):
 
     VIEW = "outlook"
     # 2: a secondhand report of a projection is in that projection's reported_as
-    JSON_VERSION = 2
+    # 3: occupation notes name their role as {id, name, short_name}
+    JSON_VERSION = 3
     roles: tuple[OutlookRole, ...]
     occupation_notes: tuple[OccupationNote, ...]
     state: str | None = None

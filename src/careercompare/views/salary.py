@@ -90,7 +90,8 @@ class SalaryResult(CitingResult):
 
     VIEW = "salary"
     # 2: hourly_equivalent holds only hourly figures the sources publish (none derived)
-    JSON_VERSION = 2
+    # 3: local wages and occupation notes name their role as {id, name, short_name}
+    JSON_VERSION = 3
     hourly: bool
     hours_per_year: int = HOURS_PER_YEAR
     roles: tuple[SalaryRole, ...]
@@ -100,7 +101,7 @@ class SalaryResult(CitingResult):
     local_wages: tuple[RoleWages, ...] = ()
 
     def _local(self, role_id: str) -> RoleWages | None:
-        return next((w for w in self.local_wages if w.role == role_id), None)
+        return next((w for w in self.local_wages if w.role.id == role_id), None)
 
     def blocks(self) -> tuple[Block, ...]:
         blocks: list[Block] = [Heading("Salary: " + " vs ".join(role.name for role in self.roles))]

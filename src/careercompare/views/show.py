@@ -34,7 +34,8 @@ class ShowResult(CitingResult):
     """Everything the catalog says about one role."""
 
     VIEW = "show"
-    # 2: O*NET's description is the role's summary (no what_they_do); tasks, preparation
+    # 2: O*NET's description is the role's summary (no what_they_do); tasks, preparation;
+    # local wages name their role as {id, name, short_name}
     JSON_VERSION = 2
     role: Role
     categories: tuple[ComparisonCategory, ...] = field(metadata=NOT_IN_JSON)

@@ -56,6 +56,8 @@ class TableResult(CitingResult):
     """The comparison table of some roles."""
 
     VIEW = "table"
+    # 2: an occupation note names its role as {id, name, short_name}
+    JSON_VERSION = 2
     roles: tuple[RoleRef, ...]
     rows: tuple[TableRow, ...]
     occupation_notes: tuple[OccupationNote, ...]
