@@ -448,3 +448,15 @@ def test_csv_rows_name_their_source_by_title_and_address(run: Any) -> None:
     oews = next(r for r in rows if r["source"] == "bls-oews-may2025")
     assert oews["source_title"].startswith("Occupational Employment and Wage Statistics")
     assert oews["source_url"] == "https://download.bls.gov/pub/time.series/oe/"
+
+
+def test_the_glossary_explains_a_word_by_any_of_its_names(run: Any) -> None:
+    data = json.loads(run("glossary", "LQ", "--json").stdout)
+    [term] = data["terms"]
+    assert term["term"] == "location quotient"
+    every = json.loads(run("glossary", "--json").stdout)["terms"]
+    names = {t["term"] for t in every}
+    assert {"median", "OEWS", "job zone", "lower bound", "cross-industry"} <= names
+    typo = run("glossary", "medain")
+    assert typo.exit_code == 2 and "did you mean 'median'?" in typo.stderr
+    assert "careercompare glossary" in run("--help").stdout

@@ -10,6 +10,7 @@ CATALOG = "roles.json"
 WAGES = "oews.sqlite"
 OCCUPATIONS = "occupations.sqlite"
 PROGRAMS = "programs.sqlite"
+GLOSSARY = "glossary.json"
 
 
 def bundled_data_path(name: str) -> Path:

@@ -41,7 +41,9 @@ app = typer.Typer(
         "  careercompare table\n"
         "  careercompare salary ma moa --hourly\n"
         "  careercompare faq pay\n"
-        "  careercompare --data my-roles.json roles\n\n"
+        "  careercompare --data my-roles.json roles\n"
+        "  careercompare glossary LQ\n\n"
+        "Words such as median, OEWS, location quotient or job zone: careercompare glossary.\n\n"
         "Exit codes: 0 success, 1 data or file problem, 2 usage problem, 70 internal error, "
         "130 interrupted, 141 output closed early.\n\n"
         "A catalog is validated once and kept in the user cache folder for the next run "
@@ -338,6 +340,32 @@ def match(
     )
     local = local_area(ctx, area, national=False)
     return build_match(index, answers, every=every, local=local)
+
+
+@app.command()
+@view_command
+def glossary(
+    ctx: typer.Context,
+    term: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[TERM]...",
+            help="A word to explain (median, OEWS, LQ, job zone...); none: every word.",
+            show_default=False,
+        ),
+    ] = None,
+) -> "ViewResult":
+    """What the words the views use mean, from median and OEWS to job zone.
+
+    \b
+    Examples:
+      careercompare glossary
+      careercompare glossary LQ
+      careercompare glossary job zone
+    """
+    from careercompare.views.glossary import build_glossary
+
+    return build_glossary(term or [])
 
 
 @app.command()
