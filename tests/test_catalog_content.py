@@ -291,3 +291,33 @@ def test_physicians_pay_is_exact_where_may_2025_gives_a_median(shown: CatalogInd
 def test_no_identifier_speaks_of_how_the_project_was_made() -> None:
     text = bundled_catalog_path().read_text(encoding="utf-8")
     assert "seed" not in text.casefold()
+
+
+def test_a_handbook_edition_older_than_the_projections_backs_text_only(catalog: Catalog) -> None:
+    import re
+
+    older = {
+        s.id
+        for s in catalog.sources
+        if (m := re.search(r"Job Outlook, (20\d\d)-|projections are for (20\d\d) to", s.note or ""))
+        and int(m.group(1) or m.group(2)) < 2024
+    }
+    assert len(older) == 13
+    for source in catalog.sources:
+        if source.id in older:
+            assert "Cited for descriptive text only" in (source.note or ""), source.id
+    for role in catalog.roles:
+        figures = [*role.salary, *role.outlook, *role.requirements]
+        assert not [f.id for f in figures if getattr(f, "source", "") in older], role.id
+
+
+def test_curated_roles_show_only_2024_34_projections_besides_the_articles_own(
+    shown: CatalogIndex,
+) -> None:
+    for role in shown.catalog.roles:
+        for figure in shown.resolve_role(role.id).outlook:
+            if figure.source == "bls-ep-2024-34":
+                assert figure.period == "2024-2034", role.id
+            else:  # what the FHCA article says, reported as its own
+                reporter = shown.sources_by_id[figure.source].reported_by
+                assert SEED in (figure.source, reporter), (role.id, figure.id)
