@@ -14,11 +14,10 @@ from pathlib import Path
 
 from careercompare.catalog.names import title_keys
 from careercompare.errors import DataError, UsageError
+from careercompare.importers.database_file import refuse_existing, write_database
 from careercompare.importers.ep_workbook import EpTable, read_ep_workbook
-from careercompare.importers.oews import file_facts
 from careercompare.importers.onet_files import FILES, number, onet_rows
 from careercompare.occupations.schema import FORMAT, INTERESTS, SCHEMA
-from careercompare.output_file import new_file_mode, publish
 
 _RELEASE = re.compile(r"O\*NET (\d{1,3}\.\d{1,2}) Database")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -75,33 +74,20 @@ def build_occupation_database(
         period = _PERIOD.match(states.period)
         if period is None or int(period.group(2)) <= int(period.group(1)[2:]):
             raise UsageError(f"--state-period '{states.period[:40]}' is not a period like 2022-32")
-    if output.exists() and not force:
-        raise DataError(f"{output}: already exists; add --force to replace it")
+    refuse_existing(output, force=force)
     table = read_ep_workbook(ep_file)
     release = onet_release(onet_folder)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    temporary = output.with_name(f".{output.name}.{id(table):x}.tmp")
-    try:
-        db = sqlite3.connect(temporary)
-        try:
-            db.executescript(SCHEMA)
-            counts = _fill(db, table, onet_folder, release, ep_published)
-            files = [
-                ("ep", *file_facts(ep_file)),
-                *(("onet", *file_facts(onet_folder / name)) for name in sorted(FILES)),
-            ]
-            if states is not None:
-                _states(db, states)
-                files.append(("states", *file_facts(states.path)))
-            db.executemany("INSERT INTO source_files VALUES (?, ?, ?, ?)", files)
-            db.commit()
-            db.execute("VACUUM")
-        finally:
-            db.close()
-        temporary.chmod(new_file_mode())
-        publish(temporary, output, force=force)
-    finally:
-        temporary.unlink(missing_ok=True)
+    sources = [("ep", ep_file), *(("onet", onet_folder / name) for name in sorted(FILES))]
+    if states is not None:
+        sources.append(("states", states.path))
+
+    def fill(db: sqlite3.Connection) -> tuple[int, int, int]:
+        counts = _fill(db, table, onet_folder, release, ep_published)
+        if states is not None:
+            _states(db, states)
+        return counts
+
+    counts = write_database(output, SCHEMA, fill, sources, force=force)
     edition = _edition(table)
     return BuildSummary(output, edition, release, *counts)
 

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careercompare.errors import DataError, UsageError
-from careercompare.importers.oews import file_facts
-from careercompare.output_file import new_file_mode, publish
+from careercompare.importers.database_file import refuse_existing, write_database
 from careercompare.programs.database import FORMAT, SCHEMA
 
 SCORECARD_COLUMNS = (
@@ -69,31 +68,18 @@ def build_programs_database(
             f"the Scorecard release is not in the file name '{scorecard.name}'; "
             "give it with --release 2026-06-10"
         )
-    if output.exists() and not force:
-        raise DataError(f"{output}: already exists; add --force to replace it")
+    refuse_existing(output, force=force)
     pairs = _crosswalk(crosswalk)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    temporary = output.with_name(f".{output.name}.{id(pairs):x}.tmp")
-    try:
-        db = sqlite3.connect(temporary)
-        try:
-            db.executescript(SCHEMA)
-            db.executemany("INSERT INTO crosswalk VALUES (?, ?, ?)", pairs)
-            count = _programs(db, scorecard)
-            meta = {"format": FORMAT, "scorecard_release": found}
-            db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-            db.executemany(
-                "INSERT INTO source_files VALUES (?, ?, ?, ?)",
-                [("scorecard", *file_facts(scorecard)), ("crosswalk", *file_facts(crosswalk))],
-            )
-            db.commit()
-            db.execute("VACUUM")
-        finally:
-            db.close()
-        temporary.chmod(new_file_mode())
-        publish(temporary, output, force=force)
-    finally:
-        temporary.unlink(missing_ok=True)
+
+    def fill(db: sqlite3.Connection) -> int:
+        db.executemany("INSERT INTO crosswalk VALUES (?, ?, ?)", pairs)
+        db.executemany(
+            "INSERT INTO meta VALUES (?, ?)", {"format": FORMAT, "scorecard_release": found}.items()
+        )
+        return _programs(db, scorecard)
+
+    sources = [("scorecard", scorecard), ("crosswalk", crosswalk)]
+    count = write_database(output, SCHEMA, fill, sources, force=force)
     return ProgramsSummary(output, found, count, len(pairs))
 
 

@@ -3,16 +3,12 @@ and O*NET by `importers/occupations.py`, queried by SOC code or by a name people
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
-from careercompare.digest import SourceFile
-from careercompare.errors import DataError
+from careercompare.bundled_database import ReadOnlyDatabase
 from careercompare.occupations.schema import FORMAT, INTERESTS, TITLE_KINDS
 
-CACHE_KIB = 256
 THOUSAND = 1000
 
 
@@ -86,29 +82,11 @@ def _jobs(thousands: object) -> int:
     return int(Decimal(str(thousands)) * THOUSAND)
 
 
-class OccupationDatabase:
+class OccupationDatabase(ReadOnlyDatabase):
     """The occupations of one edition of the projections and one O*NET release."""
 
-    def __init__(self, path: Path, *, bundled: bool = False) -> None:
-        self.path = path
-        try:
-            uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if bundled else "")
-            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            rows = self._db.execute("SELECT key, value FROM meta").fetchall()
-        except (sqlite3.Error, OSError, ValueError) as error:
-            raise DataError(
-                f"{path}: is not an occupation database careercompare can read ({error})"
-            ) from None
-        self.meta: dict[str, str] = {str(k): str(v) for k, v in rows}
-        if self.meta.get("format") != FORMAT:
-            raise DataError(f"{path}: is an occupation database of another format")
-
-    def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
-        try:
-            return self._db.execute(sql, parameters).fetchall()
-        except sqlite3.Error as error:
-            raise DataError(f"{self.path}: cannot be read ({error})") from None
+    KIND = "an occupation database"
+    FORMAT = FORMAT
 
     @property
     def edition(self) -> str:
@@ -283,15 +261,9 @@ class OccupationDatabase:
             None if openings is None else int(str(openings)),
         )
 
-    def source_files(self) -> tuple[SourceFile, ...]:
-        """The files the database was built from, with their SHA-256."""
-        rows = self._query("SELECT dataset, name, bytes, sha256 FROM source_files ORDER BY rowid")
-        return tuple(SourceFile(str(d), str(n), int(str(b)), str(s)) for d, n, b, s in rows)
-
     def counts(self) -> dict[str, int]:
         """Rows of each table, for `careercompare data`."""
-        tables = ("projections", "onet", "tasks", "interests", "related", "titles")
-        return {t: int(str(self._query(f"SELECT count(*) FROM {t}")[0][0])) for t in tables}
+        return self._counts(("projections", "onet", "tasks", "interests", "related", "titles"))
 
 
 def _like(word: str) -> str:

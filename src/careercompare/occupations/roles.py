@@ -187,10 +187,7 @@ class OccupationRoles:
             if projection is not None and projection.line_item:
                 education = projection.education
                 return (education, self.ep_source.id) if education else None
-        named = [(code, None if code == own or len(codes) == 1 else code) for code in codes]
-        if own is not None and own not in codes:
-            named.insert(0, (own, None))
-        found = [(p, tag) for code, tag in named if (p := self.db.projection(code)) is not None]
+        found = self._found(_named(role))
         entry = next((r for r in self._requirements(found) if r.kind == "entry-education"), None)
         return (entry.text, entry.source) if entry else None
 
@@ -329,22 +326,23 @@ class OccupationRoles:
         codes = oews_codes(role)
         if not codes:
             return role
-        own = role.bls_occupation.soc_code if role.bls_occupation else None
-        named = [(code, None if code == own or len(codes) == 1 else code) for code in codes]
-        if own is not None and own not in codes:
-            named.insert(0, (own, None))
-        projections = [(self.db.projection(code), tag) for code, tag in named]
-        found = [(p, tag) for p, tag in projections if p is not None]
+        named = _named(role)
+        found = self._found(named)
+        requirements = self._requirements(found)
         update: dict[str, object] = {
             "outlook": (*(self._outlook(p, tag) for p, tag in found), *role.outlook),
             "salary": (*self._pay(found, named), *role.salary),
         }
         if not role.requirements:
-            update["requirements"] = self._requirements(found)
+            update["requirements"] = requirements
         update |= self._onet(role, codes)
         completed = role.model_copy(update=update)
-        cells = self._cells(completed, found)
+        cells = self._cells(completed, requirements)
         return completed.model_copy(update={"comparison": {**cells, **role.comparison}})
+
+    def _found(self, named: list[tuple[str, str | None]]) -> list[tuple[Projection, str | None]]:
+        """The projections' rows of the named occupations, with their tags."""
+        return [(p, tag) for code, tag in named if (p := self.db.projection(code)) is not None]
 
     def _onet(self, role: Role, codes: tuple[str, ...]) -> dict[str, object]:
         """O*NET's description, tasks, preparation and where the work leads, for a role of
@@ -439,13 +437,11 @@ class OccupationRoles:
         return figures
 
     def _cells(
-        self, role: Role, found: list[tuple[Projection, str | None]]
+        self, role: Role, requirements: tuple[Requirement, ...]
     ) -> dict[str, ComparisonCell]:
         """Comparison cells the tables fill where the catalog has none."""
         cells: dict[str, ComparisonCell] = {}
-        education = next(
-            (r.text for r in self._requirements(found) if r.kind == "entry-education"), None
-        )
+        education = next((r.text for r in requirements if r.kind == "entry-education"), None)
         if education is not None:
             cells["education-required"] = ComparisonCell.model_construct(
                 text=education, source=self.ep_source.id
@@ -540,6 +536,17 @@ class OccupationRoles:
             if len(paths) == MAX_PATHS:
                 break
         return tuple(paths)
+
+
+def _named(role: Role) -> list[tuple[str, str | None]]:
+    """The occupations a role's figures are read for, each with the code its figures are
+    tagged with: none for the role's own occupation, the code for each of several."""
+    codes = oews_codes(role)
+    own = role.bls_occupation.soc_code if role.bls_occupation else None
+    named = [(code, None if code == own or len(codes) == 1 else code) for code in codes]
+    if own is not None and own not in codes:
+        named.insert(0, (own, None))
+    return named
 
 
 def _oews_figures(estimate: Estimate, wages: WageDatabase, tag: str | None) -> list[SalaryFigure]:

@@ -3,15 +3,11 @@ College Scorecard field-of-study table and the CIP 2020 to SOC 2018 crosswalk.""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
 
-from careercompare.digest import SourceFile
-from careercompare.errors import DataError
+from careercompare.bundled_database import ReadOnlyDatabase
 
 FORMAT = "1"
-CACHE_KIB = 256
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE source_files (
@@ -60,30 +56,11 @@ class Program:
     debt: int | None
 
 
-class ProgramDatabase:
+class ProgramDatabase(ReadOnlyDatabase):
     """The programs of one Scorecard release and the crosswalk."""
 
-    def __init__(self, path: Path, *, bundled: bool = False) -> None:
-        self.path = path
-        try:
-            uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if bundled else "")
-            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            # a view reads the programs of a few fields: a small page cache will do
-            self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            rows = self._db.execute("SELECT key, value FROM meta").fetchall()
-        except (sqlite3.Error, OSError, ValueError) as error:
-            raise DataError(
-                f"{path}: is not a programs database careercompare can read ({error})"
-            ) from None
-        self.meta: dict[str, str] = {str(k): str(v) for k, v in rows}
-        if self.meta.get("format") != FORMAT:
-            raise DataError(f"{path}: is a programs database of another format")
-
-    def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
-        try:
-            return self._db.execute(sql, parameters).fetchall()
-        except sqlite3.Error as error:
-            raise DataError(f"{self.path}: cannot be read ({error})") from None
+    KIND = "a programs database"
+    FORMAT = FORMAT
 
     @property
     def release(self) -> str:
@@ -118,19 +95,12 @@ class ProgramDatabase:
         """The programs of the families, in a state (None: every state), of a credential."""
         if not families:
             return []
-        clauses = [f"family IN ({', '.join('?' * len(families))})"]
-        parameters: list[object] = list(families)
-        if state is not None:
-            clauses.append("state = ?")
-            parameters.append(state)
-        if credential is not None:
-            clauses.append("credential = ?")
-            parameters.append(credential)
-        rows = self._query(
-            "SELECT unitid, school, state, control, family, family_title, credential, "
-            "credential_title, completers, earnings, horizon, debt FROM programs WHERE "
-            + " AND ".join(clauses),
-            tuple(parameters),
+        rows = self._select(
+            "unitid, school, state, control, family, family_title, credential, "
+            "credential_title, completers, earnings, horizon, debt",
+            families,
+            state=state,
+            credential=credential,
         )
         return [
             Program(
@@ -170,29 +140,32 @@ class ProgramDatabase:
         nation: what a national summary needs, without reading whole programs."""
         if not families:
             return []
-        clauses = [f"family IN ({', '.join('?' * len(families))})"]
-        parameters: list[object] = list(families)
-        if credential is not None:
-            clauses.append("credential = ?")
-            parameters.append(credential)
-        rows = self._query(
-            "SELECT credential, credential_title, earnings, debt FROM programs WHERE "
-            + " AND ".join(clauses),
-            tuple(parameters),
+        rows = self._select(
+            "credential, credential_title, earnings, debt", families, credential=credential
         )
         return [(int(str(c)), str(t), _int(e), _int(d)) for c, t, e, d in rows]
 
-    def source_files(self) -> tuple[SourceFile, ...]:
-        """The files the database was built from, with their SHA-256."""
-        rows = self._query("SELECT dataset, name, bytes, sha256 FROM source_files ORDER BY rowid")
-        return tuple(SourceFile(str(d), str(n), int(str(b)), str(s)) for d, n, b, s in rows)
+    def _select(
+        self,
+        columns: str,
+        families: list[str],
+        *,
+        state: str | None = None,
+        credential: int | None = None,
+    ) -> list[tuple[object, ...]]:
+        """Columns of the programs of the families, in a state and of a credential if given."""
+        clauses = [f"family IN ({', '.join('?' * len(families))})"]
+        parameters: list[object] = list(families)
+        for column, value in (("state", state), ("credential", credential)):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                parameters.append(value)
+        sql = f"SELECT {columns} FROM programs WHERE " + " AND ".join(clauses)
+        return self._query(sql, tuple(parameters))
 
     def counts(self) -> dict[str, int]:
         """Rows of each table, for `careercompare data`."""
-        return {
-            t: int(str(self._query(f"SELECT count(*) FROM {t}")[0][0]))
-            for t in ("programs", "crosswalk")
-        }
+        return self._counts(("programs", "crosswalk"))
 
 
 def _int(value: object) -> int | None:
