@@ -338,3 +338,13 @@ def test_side_by_side_roles_follow_the_sort_asked_for(run: Any) -> None:
     )
     p90 = [row["estimate"]["annual"]["pct90"]["value"] for row in data["side_by_side"]]
     assert p90 == sorted(p90, reverse=True) and data["sort"] == "p90"
+
+
+def test_side_by_side_says_which_role_has_no_estimate_in_the_area(run: Any) -> None:
+    data = json.loads(
+        run("wages", "ma", "physicians and surgeons", "--area", "FL", "--json").stdout
+    )
+    assert data["notes"] == [
+        "Physicians and surgeons: BLS publishes no May 2025 estimate in Florida."
+    ]
+    assert [row["role"]["id"] for row in data["side_by_side"]] == ["medical-assistant"]

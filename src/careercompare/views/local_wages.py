@@ -46,6 +46,20 @@ def wage_source(index: CatalogIndex, db: WageDatabase) -> Source:
     return index.sources_by_id.get(db.source_id) or db.source()
 
 
+def estimates_in(
+    db: WageDatabase, role: Role, area: Area
+) -> tuple[tuple[Estimate, ...], str | None]:
+    """The role's estimates in one area (one per occupation code), and a sentence naming
+    the role that says why there are none when there are none."""
+    codes = oews_codes(role)
+    if not codes:
+        return (), f"{role.name}: BLS publishes no local wages; it has no BLS occupation code."
+    found = tuple(e for e in (db.estimate(code, area) for code in codes) if e is not None)
+    if not found:
+        return (), f"{role.name}: BLS publishes no {db.release} estimate in {area.title}."
+    return found, None
+
+
 def role_wages(
     index: CatalogIndex,
     db: WageDatabase,

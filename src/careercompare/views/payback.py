@@ -14,13 +14,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
-from careercompare.catalog.models import Role, Source, oews_codes
+from careercompare.catalog.models import Role, Source
 from careercompare.errors import UsageError
 from careercompare.results.base import CitingResult, CsvValue
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
 from careercompare.views.citations import Citations
 from careercompare.views.common import RoleRef, sources_block
 from careercompare.views.formatting import money
+from careercompare.views.local_wages import estimates_in, wage_source
 from careercompare.wages.estimates import Area, Cell
 
 if TYPE_CHECKING:
@@ -249,15 +250,14 @@ def build_payback(
     """Each role's months to pay back the training in the area; `debts` gives a role's
     median program debt where the cost was not given."""
     citations = Citations(index)
-    citations.cite_source(index.sources_by_id.get(db.source_id) or db.source())
+    citations.cite_source(wage_source(index, db))
     found = []
     notes = []
     for role in roles:
-        codes = oews_codes(role)
-        if not codes:
-            notes.append(
-                f"{role.name}: BLS publishes no local wages; it has no BLS occupation code."
-            )
+        estimates, note = estimates_in(db, role, area)
+        if note:
+            notes.append(note)
+        if not estimates:
             continue
         given = plan.cost > 0 and plan.months > 0
         debt = debts(role) if debts and plan.cost <= 0 else None
@@ -266,9 +266,6 @@ def build_payback(
             citations.cite_source(debt[2])
         if own.months_source:
             citations.cite(own.months_source)
-        estimates = [e for e in (db.estimate(code, area) for code in codes) if e is not None]
-        if not estimates:
-            notes.append(f"{role.name}: BLS publishes no {db.release} estimate in {area.title}.")
         for estimate in estimates:
             found.append(
                 RolePayback(

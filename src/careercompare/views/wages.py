@@ -19,6 +19,7 @@ from careercompare.views.formatting import money, number
 from careercompare.views.local_wages import (
     cell_text,
     employment_text,
+    estimates_in,
     range_text,
     wage_source,
 )
@@ -370,15 +371,9 @@ def build_side_by_side(
     side = []
     notes = []
     for role in roles:
-        codes = oews_codes(role)
-        if not codes:
-            notes.append(
-                f"{role.name}: BLS publishes no local wages; it has no BLS occupation code."
-            )
-            continue
-        found = [e for e in (db.estimate(code, area) for code in codes) if e is not None]
-        if not found:
-            notes.append(f"{role.name}: BLS publishes no {db.release} estimate in {area.title}.")
+        found, note = estimates_in(db, role, area)
+        if note:
+            notes.append(note)
         side += [RoleEstimate(RoleRef.of(role), e) for e in found]
     side.sort(key=lambda s: -_rank_key(sort_cell(s.estimate, sort, hourly=hourly)))
     return WagesResult(
