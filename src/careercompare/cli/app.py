@@ -440,16 +440,7 @@ def payback(
             autocompletion=complete_role,
         ),
     ],
-    area: Annotated[
-        str | None,
-        typer.Option(
-            "--area",
-            metavar="AREA",
-            envvar="CAREERCOMPARE_AREA",
-            show_envvar=True,
-            help="Where you would work: a state, a metro or nonmetro area, or 'us'.",
-        ),
-    ] = None,
+    area: AreaOption = None,
     current_pay: Annotated[
         float | None,
         typer.Option("--current-pay", metavar="PAY", help="What you earn now, a year."),
