@@ -321,3 +321,55 @@ def test_curated_roles_show_only_2024_34_projections_besides_the_articles_own(
             else:  # what the FHCA article says, reported as its own
                 reporter = shown.sources_by_id[figure.source].reported_by
                 assert SEED in (figure.source, reporter), (role.id, figure.id)
+
+
+def test_cells_citing_onet_descriptions_use_only_the_descriptions_words(
+    shown: CatalogIndex,
+) -> None:
+    import re
+
+    from careercompare.occupations.datasets import bundled_occupations
+
+    db = bundled_occupations()
+    cited = 0
+    for role in shown.catalog.roles:
+        for category, cell in role.comparison.items():
+            if cell.source != "onet-29-3-occupation-data":
+                continue
+            assert role.bls_occupation is not None, role.id
+            profile = db.profile(role.bls_occupation.soc_code)
+            assert profile is not None, role.id
+            described = set(re.findall(r"[a-z]+", profile.description.lower()))
+            written = set(re.findall(r"[a-z]+", cell.text.lower()))
+            # Words of five letters or more carry the meaning: each is O*NET's own.
+            assert {w for w in written - described if len(w) >= 5} == set(), (
+                role.id,
+                category,
+                written - described,
+            )
+            cited += 1
+    assert cited == 4
+
+
+def test_the_table_of_every_curated_role_leaves_few_cells_without_a_source(
+    shown: CatalogIndex,
+) -> None:
+    from careercompare.views.table import NOT_IN_SOURCES, build_table
+
+    roles = [shown.complete(role) for role in shown.catalog.roles]
+    result = build_table(shown, roles)
+    gaps = {
+        (row.category, cell.role)
+        for row in result.rows
+        for cell in row.cells
+        if cell.text.startswith(NOT_IN_SOURCES)
+    }
+    # Certification and work settings of these six: no stored handbook text or table speaks.
+    assert gaps == {
+        ("certification", "physicians-and-surgeons"),
+        ("certification", "medical-and-health-services-manager"),
+        ("certification", "cardiovascular-technologist"),
+        ("work-settings", "medical-records-specialist"),
+        ("work-settings", "cardiovascular-technologist"),
+        ("work-settings", "emt-or-paramedic"),
+    }
