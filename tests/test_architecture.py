@@ -23,6 +23,7 @@ LAYERS: tuple[frozenset[str], ...] = (
             "output_file",
             "bundled",
             "bundled_database",
+            "user_folders",
             "__init__",
         }
     ),

@@ -4,6 +4,7 @@ every failure a DataError naming the file. The occupation and programs databases
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 from typing import ClassVar
 
@@ -12,6 +13,51 @@ from careercompare.errors import DataError
 
 # A view reads a few rows by key: a small page cache will do.
 CACHE_KIB = 256
+# The longest a query may run: the views' queries take milliseconds, so only a planted
+# file (a view of a recursive query) reaches it.
+QUERY_SECONDS = 3.0
+_CHECK_EVERY = 10_000  # SQLite virtual machine steps
+
+
+class QueryGuard:
+    """Ends a query that runs too long, and one the user interrupts (Ctrl-C while SQLite
+    works would otherwise wait for the query to end): every query runs in `guarded`."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self.path = path
+        self._deadline = time.monotonic() + QUERY_SECONDS
+        self._interrupted = False
+        self._timed_out = False
+        db.set_progress_handler(self._tick, _CHECK_EVERY)
+
+    def _tick(self) -> int:
+        try:
+            if time.monotonic() > self._deadline:
+                self._timed_out = True
+                return 1
+        except KeyboardInterrupt:  # raised here, in Python code SQLite called
+            self._interrupted = True
+            return 1
+        return 0
+
+    def failure(self, error: sqlite3.Error) -> BaseException:
+        """What a failed query means: an interruption, a query that ran too long, or a
+        file that cannot be read."""
+        if self._timed_out:
+            return DataError(
+                f"{self.path}: a query ran over {QUERY_SECONDS:g} s and was stopped; the "
+                "file is not a database careercompare wrote"
+            )
+        if self._interrupted or (
+            isinstance(error, sqlite3.OperationalError) and str(error) == "interrupted"
+        ):
+            # Ctrl-C raised in the handler, wherever in it: SQLite ends the query
+            return KeyboardInterrupt()
+        return DataError(f"{self.path}: cannot be read ({error})")
+
+    def restart(self) -> None:
+        """A new query: its own time."""
+        self._deadline = time.monotonic() + QUERY_SECONDS
 
 
 class ReadOnlyDatabase:
@@ -25,9 +71,17 @@ class ReadOnlyDatabase:
         try:
             uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if bundled else "")
             self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._guard = QueryGuard(self._db, path)
             self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             rows = self._db.execute("SELECT key, value FROM meta").fetchall()
-        except (sqlite3.Error, OSError, ValueError) as error:
+        except sqlite3.Error as error:
+            failure = self._guard.failure(error) if hasattr(self, "_guard") else None
+            if isinstance(failure, KeyboardInterrupt):
+                raise failure from None
+            raise DataError(
+                f"{path}: is not {self.KIND} careercompare can read ({error})"
+            ) from None
+        except (OSError, ValueError) as error:
             raise DataError(
                 f"{path}: is not {self.KIND} careercompare can read ({error})"
             ) from None
@@ -36,10 +90,11 @@ class ReadOnlyDatabase:
             raise DataError(f"{path}: is {self.KIND} of another format")
 
     def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        self._guard.restart()
         try:
             return self._db.execute(sql, parameters).fetchall()
         except sqlite3.Error as error:
-            raise DataError(f"{self.path}: cannot be read ({error})") from None
+            raise self._guard.failure(error) from None
 
     def source_files(self) -> tuple[SourceFile, ...]:
         """The files the database was built from, with their SHA-256."""

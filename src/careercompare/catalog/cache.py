@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from careercompare import __version__
 from careercompare.digest import sha256
+from careercompare.user_folders import platform_folder
 
 if TYPE_CHECKING:
     from careercompare.catalog.models import Catalog
@@ -56,11 +57,9 @@ def _folder(*, create: bool) -> int | None:
     """A descriptor of the cache folder if it is safe to use, else None."""
     if os.environ.get(NO_CACHE_ENV_VAR, "") not in ("", "0") or not _SAFE_CALLS:
         return None
-    path = os.environ.get(CACHE_DIR_ENV_VAR)
-    if not path:
-        import platformdirs
-
-        path = platformdirs.user_cache_dir("careercompare", appauthor=False)
+    path = os.environ.get(CACHE_DIR_ENV_VAR) or platform_folder("cache")
+    if not path:  # no home folder: the cache is off
+        return None
     try:
         if create and not os.path.lexists(path):
             Path(path).mkdir(mode=0o700, parents=True)

@@ -251,7 +251,7 @@ def import_oews(
     warn: Callable[[str], None] = lambda message: None,
 ) -> ImportSummary:
     """Read every table of the files into a new database, then put it in its place."""
-    from careercompare.wages.datasets import data_dir, imported_path
+    from careercompare.wages.datasets import imported_path
 
     checked_options(settings)
     release = _release(settings)
@@ -263,6 +263,21 @@ def import_oews(
     if not replace and os.path.lexists(target):
         raise FileError(f"{target}: already exists; add --force to replace it")
     folder = target.parent
+    with _one_import_at_a_time(folder if settings.output is None else None):
+        return _import_into(target, folder, replace, settings, release, progress, warn)
+
+
+def _import_into(
+    target: Path,
+    folder: Path,
+    replace: bool,
+    settings: ImportSettings,
+    release: str,
+    progress: Progress | None,
+    warn: Callable[[str], None],
+) -> ImportSummary:
+    from careercompare.wages.datasets import data_dir
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".oews-", suffix=".tmp")
@@ -282,6 +297,59 @@ def import_oews(
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
     return ImportSummary(target, release, *summary)
+
+
+_TEMPORARY = re.compile(r"^\.oews-[A-Za-z0-9_]+\.tmp$")
+
+
+@contextlib.contextmanager
+def _one_import_at_a_time(folder: Path | None) -> Iterator[None]:
+    """Hold the data folder's import lock: a second import says so and stops. With the
+    lock held, temporary files left by a killed import are removed. Only the user's own
+    folder is written to; with None (an --output file) there is nothing to hold."""
+    if folder is None:
+        yield
+        return
+    from careercompare.user_folders import folder_problem
+
+    problem = folder_problem(folder)
+    if problem is not None:
+        raise FileError(
+            f"{folder}: imported wages there would not be used ({problem}); use a folder "
+            "of yours (chmod go-w), or set CAREERCOMPARE_DATA_DIR"
+        )
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks on this system
+        yield
+        return
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # the folder itself is locked: no lock file is left behind
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError as error:
+        raise FileError(f"{folder}: cannot write the wages there ({error.strerror})") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise FileError(
+                f"{folder}: another import is writing there; wait for it to finish, then "
+                "run this one again"
+            ) from None
+        _remove_stale_temporaries(folder)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files of imports that were killed (no import is running: the lock is held)."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if _TEMPORARY.match(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    Path(entry.path).unlink()
 
 
 def _fill(

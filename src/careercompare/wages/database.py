@@ -6,19 +6,32 @@ Values are stored as integers in hundredths (or the unit the column needs, see
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from careercompare.bundled_database import QueryGuard
 from careercompare.errors import DataError
-from careercompare.wages.estimates import VALUE_COLUMNS, WAGE_MEASURES, Area, Cell, Estimate
+from careercompare.wages.estimates import (
+    EMPLOYMENT_NOT_RELEASED,
+    NOT_RELEASED,
+    TOP_CODED,
+    VALUE_COLUMNS,
+    WAGE_MEASURES,
+    Area,
+    Cell,
+    Estimate,
+)
+from careercompare.wages.releases import release_key
 
 if TYPE_CHECKING:
     from careercompare.catalog.models import Source
 
 FORMAT = "1"
+_MONEY = re.compile(r"^\d{1,9}(\.\d{1,2})?$")
 CACHE_KIB = 256
 AREA_KINDS = {"1": "nation", "2": "state", "3": "territory", "4": "metro", "6": "nonmetro"}
 COLUMNS = tuple(name.lower() for name in VALUE_COLUMNS)
@@ -49,15 +62,25 @@ class SourceFile:
     sha256: str
 
 
+MARKERS = (NOT_RELEASED, EMPLOYMENT_NOT_RELEASED, TOP_CODED)
+
+
+class BadValue(ValueError):
+    """A stored value the importer never writes."""
+
+
 def _cell(column: str, stored: object, top: dict[str, float]) -> Cell:
     if stored is None:
         return Cell.of(None)
     if isinstance(stored, str):
+        if stored not in MARKERS:
+            raise BadValue(f"'{stored[:20]}' in {column}")
         return Cell.of(top.get(column[0]) if stored == "#" else None, stored)
+    if isinstance(stored, bool) or not isinstance(stored, (int, float)) or stored < 0:
+        raise BadValue(f"{type(stored).__name__} {str(stored)[:20]} in {column}")
     if isinstance(stored, int):
         places = VALUE_COLUMNS[column.upper()]
         return Cell.of(stored / 10**places if places else stored)
-    assert isinstance(stored, float)
     return Cell.of(stored)
 
 
@@ -70,19 +93,52 @@ class WageDatabase:
         try:
             uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if bundled else "")
             self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._guard = QueryGuard(self._db, path)
             # a view reads a few pages of one occupation: a small page cache will do
             self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             if not bundled:
                 self._check_length()
             rows = self._db.execute("SELECT key, value FROM meta").fetchall()
-        except (sqlite3.Error, OSError, ValueError) as error:
+        except sqlite3.Error as error:
+            failure = self._guard.failure(error) if hasattr(self, "_guard") else None
+            if isinstance(failure, KeyboardInterrupt):
+                raise failure from None
             problem = f"{path}: is not a wage database careercompare can read ({error})"
             raise DataError(problem) from None
-        self.meta = dict(rows)
+        except (OSError, ValueError) as error:
+            problem = f"{path}: is not a wage database careercompare can read ({error})"
+            raise DataError(problem) from None
+        self.meta = {str(key): str(value) for key, value in rows}
         if self.meta.get("format") != FORMAT:
             raise DataError(
                 f"{path}: is a wage database of another format; import the wages again "
                 "with 'careercompare import-oews'"
+            )
+        if not bundled:
+            self._check_meta()
+
+    def _check_meta(self) -> None:
+        """An imported file's record as the importer writes it, or the file is refused
+        (and so skipped, with a warning, by the run that finds it)."""
+        meta = self.meta
+        problem = None
+        if "release" not in meta:
+            problem = "names no release"
+        else:
+            try:
+                release_key(meta["release"])
+            except DataError:
+                problem = f"names a release, '{meta['release'][:30]}', not like 'May 2026'"
+        for key in ("rows", "occupations"):
+            if problem is None and key in meta and not meta[key].isdigit():
+                problem = f"has a count of {key} that is not a number"
+        for key in ("top_annual", "top_hourly"):
+            if problem is None and key in meta and not _MONEY.match(meta[key]):
+                problem = f"has a top of the wage range ({key}) that is not an amount"
+        if problem is not None:
+            raise DataError(
+                f"{self.path}: {problem}; it is not a wage database careercompare wrote "
+                "(import the release again)"
             )
 
     def _check_length(self) -> None:
@@ -138,10 +194,11 @@ class WageDatabase:
         return top
 
     def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        self._guard.restart()
         try:
             return self._db.execute(sql, parameters).fetchall()
         except sqlite3.Error as error:
-            raise DataError(f"{self.path}: cannot be read ({error})") from None
+            raise self._guard.failure(error) from None
 
     @cached_property
     def areas(self) -> tuple[Area, ...]:
@@ -198,10 +255,16 @@ class WageDatabase:
         return self._estimate(occupation, str(title), area, values)
 
     def _estimate(self, code: str, title: str, area: Area, values: list[object]) -> Estimate:
-        cells = {
-            column: _cell(column, value, self._top)
-            for column, value in zip(COLUMNS, values, strict=False)
-        }
+        try:
+            cells = {
+                column: _cell(column, value, self._top)
+                for column, value in zip(COLUMNS, values, strict=False)
+            }
+        except BadValue as error:
+            raise DataError(
+                f"{self.path}: holds a value the import never writes ({error}, "
+                f"occupation {code}, area {area.code}); import the release again"
+            ) from None
         annual_only, hourly_only = values[len(COLUMNS)], values[len(COLUMNS) + 1]
         return Estimate(
             occupation_code=code,
@@ -221,7 +284,13 @@ class WageDatabase:
     def source_files(self) -> tuple[SourceFile, ...]:
         """The files the database was built from."""
         rows = self._query("SELECT name, bytes, sha256 FROM source_files ORDER BY rowid")
-        return tuple(SourceFile(str(n), int(str(b)), str(h)) for n, b, h in rows)
+        try:
+            return tuple(SourceFile(str(n), int(str(b)), str(h)) for n, b, h in rows)
+        except ValueError:
+            raise DataError(
+                f"{self.path}: records a source file size that is not a number; import the "
+                "release again"
+            ) from None
 
     def counts(self) -> tuple[int, int, int]:
         """(estimates, areas, occupations), as the import recorded them."""

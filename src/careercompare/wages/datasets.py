@@ -15,49 +15,30 @@ from pathlib import Path
 
 from careercompare.bundled import WAGES, bundled_data_path
 from careercompare.errors import DataError
+from careercompare.user_folders import file_problem, folder_problem, platform_folder
 from careercompare.wages.database import WageDatabase
+from careercompare.wages.releases import MONTHS, release_key, release_name
+
+__all__ = ["MONTHS", "release_key", "release_name"]
 
 DATA_DIR_ENV_VAR = "CAREERCOMPARE_DATA_DIR"
 BUNDLED_NAME = WAGES
 _IMPORTED = re.compile(r"^oews-(\d{4})-(\d{2})\.sqlite$")
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def data_dir() -> Path:
-    """The user's data folder of careercompare."""
+    """The user's data folder of careercompare; a DataError when there is none to be
+    found (no home folder) and none is given."""
     chosen = os.environ.get(DATA_DIR_ENV_VAR)
     if chosen:
         return Path(chosen)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("careercompare", appauthor=False))
-
-
-def release_key(release: str) -> tuple[int, int]:
-    """'May 2025' -> (2025, 5), for ordering releases; a usage error if it is not one."""
-    match = re.fullmatch(r"\s*([A-Za-z]+)\s+(\d{4})\s*", release)
-    months = [m.lower() for m in MONTHS]
-    if match is None or match.group(1).lower() not in months:
-        raise DataError(f"'{release}' is not a release like 'May 2026'")
-    return int(match.group(2)), months.index(match.group(1).lower()) + 1
-
-
-def release_name(year: int, month: int = 5) -> str:
-    """(2026, 5) -> 'May 2026'."""
-    return f"{MONTHS[month - 1]} {year}"
+    found = platform_folder("data")
+    if found is None:
+        raise DataError(
+            f"imported wages are off: there is no home folder to keep them in; set HOME, "
+            f"or {DATA_DIR_ENV_VAR} to a folder of yours"
+        )
+    return found
 
 
 def imported_path(release: str) -> Path:
@@ -66,14 +47,33 @@ def imported_path(release: str) -> Path:
     return data_dir() / f"oews-{year:04d}-{month:02d}.sqlite"
 
 
-def imported_paths() -> list[Path]:
-    """The imported releases in the data folder, newest first."""
+def imported_paths(warn: Callable[[str], None]) -> list[Path]:
+    """The imported releases in the data folder, newest first: only from a folder that
+    is the user's alone, and only files that are (each other one warned of, not used)."""
     try:
-        names = [entry.name for entry in os.scandir(data_dir())]
+        folder = data_dir()
+    except DataError as error:
+        warn(error.message)
+        return []
+    problem = folder_problem(folder)
+    if problem is not None:
+        warn(
+            f"{folder}: imported wages there are not used ({problem}); keep them in a "
+            f"folder of yours (chmod go-w), or set {DATA_DIR_ENV_VAR}"
+        )
+        return []
+    try:
+        names = [entry.name for entry in os.scandir(folder)]
     except OSError:
         return []
-    found = sorted((n for n in names if _IMPORTED.match(n)), reverse=True)
-    return [data_dir() / name for name in found]
+    found = []
+    for name in sorted((n for n in names if _IMPORTED.match(n)), reverse=True):
+        problem = file_problem(folder / name)
+        if problem is None:
+            found.append(folder / name)
+        else:
+            warn(f"{folder / name}: is not used ({problem}); import the release again")
+    return found
 
 
 def bundled_wages() -> WageDatabase:
@@ -84,7 +84,7 @@ def bundled_wages() -> WageDatabase:
 def all_wages(warn: Callable[[str], None]) -> list[WageDatabase]:
     """Every readable wage database, newest release first, the bundled one included."""
     found = []
-    for path in imported_paths():
+    for path in imported_paths(warn):
         try:
             found.append(WageDatabase(path))
         except DataError as error:
