@@ -56,3 +56,8 @@ class OutputClosed(Exception):
 
     Not an OSError, so that no library on the way treats it as one of its own.
     """
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: the run ends as Ctrl-C ends it, even where Ctrl-C belongs to
+    another program (the pager)."""

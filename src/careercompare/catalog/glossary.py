@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 
 from careercompare.bundled import GLOSSARY, bundled_data_path
-from careercompare.catalog.names import normalize_name
+from careercompare.catalog.names import bounded, normalize_name
 from careercompare.errors import DataError, UsageError
 
 
@@ -37,7 +37,7 @@ def glossary() -> tuple[Term, ...]:
 def find_terms(terms: tuple[Term, ...], wanted: str) -> tuple[Term, ...]:
     """The term a word names (by the term or another of its names, any case), else the
     terms whose names hold it; none is a usage error suggesting the closest."""
-    key = normalize_name(wanted)
+    key = normalize_name(bounded(wanted, "a term"))
     exact = [t for t in terms if key in {normalize_name(n) for n in (t.term, *t.aliases)}]
     if exact:
         return tuple(exact)

@@ -17,7 +17,7 @@ from careercompare.catalog.models import (
     Source,
     oews_codes,
 )
-from careercompare.catalog.names import normalize_name
+from careercompare.catalog.names import bounded, normalize_name
 from careercompare.errors import UsageError
 
 LIST_ROLES_HINT = "run 'careercompare roles' to list them"
@@ -141,7 +141,7 @@ class CatalogIndex:
         """The role an id, alias or display name means, whatever its case; or the one role
         whose names hold the words. Several such roles, or none, is a usage error that
         lists them or suggests the closest name."""
-        wanted = normalize_name(name)
+        wanted = normalize_name(bounded(name, "a role's name"))
         role = self._find_role(wanted)
         if role is not None:
             return self.complete(role)

@@ -4,7 +4,25 @@ from __future__ import annotations
 
 import re
 
+from careercompare.errors import UsageError
 from careercompare.sanitize import sanitize
+
+# The longest name a person types: OEWS's longest area title has 73 characters, O*NET's
+# longest reported title 128 characters and 13 words.
+MAX_NAME_CHARS = 200
+MAX_NAME_WORDS = 25
+
+
+def bounded(name: str, what: str, hint: str = "give one name") -> str:
+    """The name, or a usage error when it is longer than any name could be (so a pasted
+    page is refused at once, not searched word by word)."""
+    if len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS:
+        shown = " ".join(name.split())[:40]
+        raise UsageError(
+            f"'{shown}...' is too long for {what} (over {MAX_NAME_CHARS} characters or "
+            f"{MAX_NAME_WORDS} words); {hint}"
+        )
+    return name
 
 
 def normalize_name(name: str) -> str:

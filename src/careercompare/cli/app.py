@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careercompare import __version__
+from careercompare.catalog.names import bounded
 from careercompare.cli.options import (
     AreaOption,
     RoleArgument,
@@ -279,6 +280,7 @@ def list_roles(
     """
     from careercompare.views.roles import build_roles
 
+    bounded(" ".join(search or []), "search words", "give a few words")
     return build_roles(catalog_index(ctx), search or [], every=every)
 
 
@@ -617,6 +619,7 @@ def areas(
 
     db = wage_database(ctx)
     state = resolve_state(within, db.areas) if within else None
+    bounded(" ".join(search or []), "search words", "give a few words")
     return build_areas(db.release, db.areas, search=search or [], kind=kind, state=state)
 
 

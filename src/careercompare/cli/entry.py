@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from careercompare import __version__
-from careercompare.errors import CareerCompareError, ExitStatus, OutputClosed
+from careercompare.errors import CareerCompareError, ExitStatus, OutputClosed, Terminated
 from careercompare.sanitize import sanitize
 
 if TYPE_CHECKING:
@@ -148,7 +148,7 @@ def _signals_interrupt() -> Iterator[None]:
     """SIGTERM and SIGHUP end a run as Ctrl-C does, so half-written files are removed."""
 
     def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
+        raise Terminated
 
     names = ("SIGTERM", "SIGHUP")
     wanted = [getattr(signal, name) for name in names if hasattr(signal, name)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from careercompare.catalog.models import AnswerOption, Question
+from careercompare.catalog.names import bounded
 from careercompare.errors import UsageError
 from careercompare.sanitize import sanitize
 from careercompare.terminal import Terminal
@@ -38,7 +39,7 @@ def parse_answers(pairs: Sequence[str], questions: Sequence[Question]) -> dict[s
     by_key = {question.key: question for question in questions}
     answers: dict[str, str] = {}
     for pair in pairs:
-        key, sep, value = pair.partition("=")
+        key, sep, value = bounded(pair, "an answer", "give KEY=VALUE").partition("=")
         key, value = key.strip(), value.strip()
         if sep and key == INTERESTS_KEY:
             answers[key] = parse_interests(value)

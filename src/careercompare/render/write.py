@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from careercompare.errors import OutputClosed, UsageError
+from careercompare.errors import OutputClosed, Terminated, UsageError
 from careercompare.render.formats import FORMATS, Format, format_for_extension, format_named
 
 if TYPE_CHECKING:
@@ -102,6 +102,9 @@ def _paged(text: str, terminal: Terminal) -> bool:
             try:
                 pager.wait()
                 break
+            except Terminated:  # SIGTERM or SIGHUP: the run ends, and the pager with it
+                pager.terminate()
+                raise
             except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it shows
                 continue
     return True

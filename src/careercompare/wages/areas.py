@@ -7,6 +7,7 @@ import difflib
 import re
 from collections.abc import Sequence
 
+from careercompare.catalog.names import bounded
 from careercompare.errors import UsageError
 from careercompare.wages.estimates import Area
 
@@ -21,7 +22,7 @@ def words_of(text: str) -> list[str]:
 
 def resolve_area(wanted: str, areas: Sequence[Area]) -> Area:
     """The one area `wanted` names; none or several is a usage error that says what to type."""
-    text = wanted.strip()
+    text = bounded(wanted, "an area's name").strip()
     folded = text.casefold()
     if not text:
         raise UsageError(f"no area given; {AREAS_HINT}")

@@ -1,6 +1,7 @@
 """The data folder and what is planted in it: only the user's own files in the user's own
 folder are used; anything else is skipped with one warning, never trusted and never a
-crash or a hang. Imports take turns and clear what killed imports left."""
+crash or a hang. Imports take turns and clear what killed imports left. Signals end a
+run even while the pager shows."""
 
 from __future__ import annotations
 
@@ -237,3 +238,91 @@ def test_ctrl_c_ends_a_long_query_at_once(tmp_path: Path) -> None:
     assert time.monotonic() - started < 1.5  # well before the 3 s limit ends the query
     assert child.returncode == 130
     assert err.strip().endswith("interrupted")
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_signal_ends_the_run_while_the_pager_shows(tmp_path: Path, name: str) -> None:
+    import pty
+    import select
+    import signal
+
+    pager = tmp_path / "pager.sh"
+    pager.write_text("#!/bin/sh\nexec sleep 60\n")  # a pager the reader has not left
+    pager.chmod(0o755)
+    env = {
+        **os.environ,
+        "CAREERCOMPARE_PAGER": str(pager),
+        "CAREERCOMPARE_NO_CACHE": "1",
+        "LINES": "10",
+    }
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: careercompare, its stdout a terminal
+        os.execve(sys.executable, [sys.executable, "-m", "careercompare", "show", "ma"], env)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not _child_running(pid, "sleep"):
+            select.select([fd], [], [], 0.1)
+        os.kill(pid, getattr(signal, name))
+        deadline = time.monotonic() + 10
+        status = 0
+        while time.monotonic() < deadline:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            time.sleep(0.05)
+        else:
+            pytest.fail(f"still running 10 s after {name}")
+        assert os.waitstatus_to_exitcode(status) == 130
+    finally:
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def _child_running(parent: int, name: str) -> bool:
+    """Whether a child of `parent` runs the program `name` (read from /proc)."""
+    for entry in Path("/proc").iterdir():
+        with contextlib.suppress(OSError, IndexError):
+            stat = (entry / "stat").read_text()
+            fields = stat.rsplit(")", 1)[1].split()
+            if int(fields[1]) == parent and (entry / "comm").read_text().strip() == name:
+                return True
+    return False
+
+
+LONG = " ".join(f"word{n}" for n in range(3000))
+
+
+@pytest.mark.parametrize(
+    ("args", "what"),
+    [
+        (("salary", "ma", "--area", LONG), "an area's name"),
+        (("wages", "ma", "--by", "metro", "--in", LONG), "an area's name"),
+        (("table", LONG), "a role's name"),
+        (("show", "x" * 201), "a role's name"),
+        (("glossary", LONG), "a term"),
+        (("roles", "--search", LONG), "search words"),
+        (("areas", "--search", LONG), "search words"),
+        (("match", "--answer", f"patient-care={LONG}"), "an answer"),
+    ],
+)
+def test_input_longer_than_any_name_is_refused_at_once(
+    run: Any, args: tuple[str, ...], what: str
+) -> None:
+    started = time.monotonic()
+    result = run(*args)
+    assert time.monotonic() - started < 2
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and len(result.stderr) < 300
+    assert f"is too long for {what} (over 200 characters or 25 words)" in result.stderr
+
+
+def test_the_longest_real_names_are_not_too_long(run: Any) -> None:
+    area = "North Valley-Northern Mountains Region of California nonmetropolitan area"
+    assert run("salary", "ma", "--area", area).exit_code == 0
+    title = (
+        "First-line supervisors of transportation and material moving workers, except "
+        "aircraft cargo handling supervisors"
+    )
+    assert run("outlook", title).exit_code == 0
