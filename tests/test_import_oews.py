@@ -296,3 +296,73 @@ def test_import_options_are_checked_before_anything_is_read(
     assert result.exit_code == 2, result.stderr
     assert option in result.stderr and len(result.stderr.splitlines()) == 1
     assert not output.exists()
+
+
+US_MA = ("99", "U.S.", 1, "US", "31-9092", "Medical Assistants")
+FL_MA = ("12", "Florida", 2, "FL", "31-9092", "Medical Assistants")
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ([row(*US_MA, A_MEDIAN=-45000)], "row 2 cannot be read (A_MEDIAN: -45000 is below zero)"),
+        ([row(*US_MA, A_MEDIAN=999999999999)], "A_MEDIAN: 999999999999 is far above any figure"),
+        ([row(*US_MA, A_PCT10=90000)], "A_PCT10 is above A_PCT25: percentiles out of order"),
+        ([row(*US_MA, H_PCT90=1.5)], "H_PCT75 is above H_PCT90: percentiles out of order"),
+        (
+            [row(*FL_MA), row("12", "Georgia", 2, "GA", "31-9092", "Medical Assistants")],
+            "row 3 cannot be read (area 12 is 'Florida' (state) in an earlier row but "
+            "'Georgia' (state) here)",
+        ),
+        ([row("12", "U.S.", 1, "US", "31-9092", "x")], "AREA '12' is not the code of a nation"),
+        ([row("99", "U.S.", 9, "US", "31-9092", "x")], "AREA_TYPE '9' is not one BLS uses"),
+        (
+            [row(*FL_MA), row(*FL_MA, A_MEDIAN=47000)],
+            "row 3: repeats an earlier row of the same occupation and area with other figures",
+        ),
+    ],
+)
+def test_impossible_or_conflicting_values_are_refused_with_file_and_row(
+    run: Any, tmp_path: Path, rows: list[list[Any]], message: str
+) -> None:
+    book = workbook(tmp_path / "all_data_M_2026.xlsx", rows)
+    result = run("import-oews", str(book))
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr.count("\n") == 1
+    assert message in result.stderr and "all_data_M_2026.xlsx" in result.stderr
+    assert not (data_dir() / "oews-2026-05.sqlite").exists()
+
+
+def test_a_row_repeated_with_the_same_figures_is_counted_not_refused(
+    run: Any, tmp_path: Path
+) -> None:
+    book = workbook(tmp_path / "all_data_M_2026.xlsx", [row(*FL_MA), row(*FL_MA)])
+    result = run("import-oews", str(book))
+    assert result.exit_code == 0, result.stderr
+    assert "1 repeated rows left out" in result.stderr
+
+
+def test_a_formula_is_refused_whether_or_not_a_value_was_kept(run: Any, tmp_path: Path) -> None:
+    book = workbook(tmp_path / "all_data_M_2026.xlsx", [row(*US_MA, A_MEDIAN="=41600+7280")])
+    result = run("import-oews", str(book))
+    assert result.exit_code == 1
+    assert "row 2 holds a formula (=41600+7280), not a value" in result.stderr
+
+
+def test_without_prim_state_areas_keep_their_states_where_known(run: Any, tmp_path: Path) -> None:
+    header = [name for name in HEADER if name != "PRIM_STATE"]
+    rows = [
+        row(*US_MA),
+        row(*FL_MA),
+        row("45300", "Tampa-St. Petersburg-Clearwater, FL", 4, "", "31-9092", "MA"),
+        row("34900", "Napa, CA", 4, "", "31-9092", "MA"),
+        row("4200100", "Somewhere nonmetropolitan area", 6, "", "31-9092", "MA"),
+    ]
+    rows = [[v for name, v in zip(HEADER, r, strict=True) if name != "PRIM_STATE"] for r in rows]
+    book = workbook(tmp_path / "all_data_M_2026.xlsx", rows, header)
+    assert run("import-oews", str(book)).exit_code == 0
+    ranked = run("wages", "ma", "--by", "metro", "--in", "FL", "--json")
+    assert ranked.exit_code == 0, ranked.stderr
+    (ranking,) = json.loads(ranked.stdout)["rankings"]
+    titles = {entry["estimate"]["area"]["title"] for entry in ranking["highest"]}
+    assert titles == {"Tampa-St. Petersburg-Clearwater, FL"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import itertools
 import os
 import re
 import sqlite3
@@ -86,6 +87,50 @@ def stored_value(column: str, text: str) -> int | float | str | None:
     return int(scaled) if scaled == scaled.to_integral_value() else float(number)
 
 
+# The most a figure can be: far above anything BLS publishes (it top-codes annual wages
+# at $239,200 and hourly at $115.00), far below a typing slip of a few digits.
+UPPER_BOUNDS = {
+    "TOT_EMP": 200_000_000,
+    "EMP_PRSE": 1_000,
+    "JOBS_1000": 1_000 * 10**3,
+    "LOC_QUOTIENT": 1_000 * 10**2,
+    "MEAN_PRSE": 1_000,
+    **{f"A_{m}": 10_000_000 for m in ("MEAN", "PCT10", "PCT25", "MEDIAN", "PCT75", "PCT90")},
+    **{f"H_{m}": 5_000 * 10**2 for m in ("MEAN", "PCT10", "PCT25", "MEDIAN", "PCT75", "PCT90")},
+}
+PERCENTILES = ("PCT10", "PCT25", "MEDIAN", "PCT75", "PCT90")
+_AREA_CODE = {
+    "nation": re.compile(r"^99$"),
+    "state": re.compile(r"^\d{2}$"),
+    "territory": re.compile(r"^\d{2}$"),
+    "metro": re.compile(r"^\d{5}$"),
+    "nonmetro": re.compile(r"^\d{7}$"),
+}
+_TITLE_STATES = re.compile(r", ([A-Z]{2}(?:-[A-Z]{2})*)(?: Metropolitan Division)?$")
+
+
+def check_values(values: dict[str, int | float | str | None]) -> None:
+    """Figures that cannot be: below zero, far above any published, or percentiles out
+    of order (each a ValueError naming the column)."""
+    for column, value in values.items():
+        if isinstance(value, (int, float)):
+            if value < 0:
+                raise ValueError(f"{column}: {value} is below zero")
+            if value > UPPER_BOUNDS[column]:
+                raise ValueError(f"{column}: {value} is far above any figure BLS publishes")
+    for prefix in ("A", "H"):
+        known = [
+            (name, value)
+            for name in PERCENTILES
+            if isinstance(value := values[f"{prefix}_{name}"], (int, float))
+        ]
+        for (low_name, low), (high_name, high) in itertools.pairwise(known):
+            if low > high:
+                raise ValueError(
+                    f"{prefix}_{low_name} is above {prefix}_{high_name}: percentiles out of order"
+                )
+
+
 def file_facts(path: Path) -> tuple[str, int, str]:
     """(name, size, SHA-256) of a source file."""
     digest = sha256(path.stat().st_size)
@@ -104,6 +149,9 @@ class _Writer:
         self.occupations: dict[str, int] = {}
         self.rows = self.duplicates = self.skipped = 0
         self.pending: list[tuple[object, ...]] = []
+        self.pending_rows: list[str] = []  # where each pending row is, for a message
+        self.area_titles: dict[str, tuple[str, str]] = {}
+        self._known_states: dict[str, str] | None = None
 
     def add_table(self, table: Table, tick: Callable[[], None]) -> None:
         columns = table.columns
@@ -116,24 +164,39 @@ class _Writer:
                 self.skipped += 1
                 continue
             try:
-                self._add(table, row, present)
+                self._add(table, row, present, f"{table.where}: row {number}")
             except (IndexError, ValueError) as error:
                 raise DataError(f"{table.where}: row {number} cannot be read ({error})") from None
             if len(self.pending) >= BATCH:
                 self.flush()
 
-    def _add(self, table: Table, row: list[str], present: dict[str, int]) -> None:
+    def _add(self, table: Table, row: list[str], present: dict[str, int], where: str) -> None:
         columns = table.columns
         get = {name: row[columns[name]] for name in IDENTITY_COLUMNS}
-        kind = AREA_KINDS.get(get["AREA_TYPE"], "other")
+        kind = AREA_KINDS.get(get["AREA_TYPE"])
+        if kind is None:
+            raise ValueError(
+                f"AREA_TYPE '{get['AREA_TYPE'][:10]}' is not one BLS uses (1 nation, 2 state, "
+                "3 territory, 4 metro, 6 nonmetro)"
+            )
         code = area_code(get["AREA"], get["AREA_TYPE"])
-        state = row[columns["PRIM_STATE"]] if "PRIM_STATE" in columns else ""
+        if not _AREA_CODE[kind].match(code):
+            raise ValueError(f"AREA '{code[:12]}' is not the code of a {kind} area")
+        title = get["AREA_TITLE"]
         area = self.areas.get(code)
         if area is None:
+            state = row[columns["PRIM_STATE"]] if "PRIM_STATE" in columns else ""
             area = self.areas[code] = len(self.areas) + 1
+            self.area_titles[code] = (title, kind)
             self.db.execute(
                 "INSERT INTO areas VALUES (?, ?, ?, ?, ?)",
-                (area, code, get["AREA_TITLE"], kind, state or ("US" if kind == "nation" else "")),
+                (area, code, title, kind, state or self.state_of(code, kind, title)),
+            )
+        elif self.area_titles[code] != (title, kind):
+            first, first_kind = self.area_titles[code]
+            raise ValueError(
+                f"area {code} is '{first[:40]}' ({first_kind}) in an earlier row but "
+                f"'{title[:40]}' ({kind}) here"
             )
         occupation = self.occupations.get(get["OCC_CODE"])
         if occupation is None:
@@ -146,20 +209,54 @@ class _Writer:
             stored_value(name, row[present[name]]) if name in present else None
             for name in VALUE_COLUMNS
         ]
+        check_values(dict(zip(VALUE_COLUMNS, values, strict=True)))
         flags = [
             1 if name in columns and row[columns[name]].upper() == "TRUE" else None
             for name in FLAG_COLUMNS
         ]
         self.pending.append((occupation, area, *values, *flags))
+        self.pending_rows.append(where)
 
     def flush(self) -> None:
         before = self.db.total_changes
         marks = ", ".join("?" * (len(COLUMNS) + 4))
         self.db.executemany(f"INSERT OR IGNORE INTO estimates VALUES ({marks})", self.pending)
         written = self.db.total_changes - before
+        if written < len(self.pending):
+            self._check_repeats()
         self.rows += written
         self.duplicates += len(self.pending) - written
         self.pending = []
+        self.pending_rows = []
+
+    def _check_repeats(self) -> None:
+        """A row repeated with other figures is a conflict: which would be true is unknown."""
+        columns = ", ".join((*COLUMNS, "annual_only", "hourly_only"))
+        for values, where in zip(self.pending, self.pending_rows, strict=True):
+            kept = self.db.execute(
+                f"SELECT {columns} FROM estimates WHERE occupation = ? AND area = ?",
+                values[:2],
+            ).fetchone()
+            if kept is not None and tuple(kept) != tuple(values[2:]):
+                raise DataError(
+                    f"{where}: repeats an earlier row of the same occupation and area with "
+                    "other figures; the file is damaged or not as BLS publishes it"
+                )
+
+    def state_of(self, code: str, kind: str, title: str) -> str:
+        """The postal code(s) of an area when the file has no PRIM_STATE column: the
+        nation's 'US', a metro title's own ('..., FL'), or the bundled release's for the
+        same code; '' when none says (such an area is never in a state's ranking)."""
+        if kind == "nation":
+            return "US"
+        suffix = _TITLE_STATES.search(title)
+        if kind == "metro" and suffix:
+            return suffix.group(1)
+        if self._known_states is None:
+            from careercompare.wages.datasets import bundled_wages
+
+            self._known_states = {a.code: a.state for a in bundled_wages().areas}
+        return self._known_states.get(code, "")
 
 
 def _release(settings: ImportSettings) -> str:

@@ -84,16 +84,31 @@ def _xlsx_tables(where: str, source: IO[bytes] | Path) -> Iterator[Table]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
+        # Formulas are read as formulas, to be refused: a cached value may be missing
+        # (shown as an empty cell), and BLS publishes values only.
+        workbook = openpyxl.load_workbook(source, read_only=True, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise DataError(f"{where}: is not an Excel workbook that can be read ({error})") from None
     try:
         for sheet in workbook.worksheets:
-            table = _table(f"{where} [{sheet.title}]", iter(sheet.iter_rows(values_only=True)))
+            sheet_where = f"{where} [{sheet.title}]"
+            rows = _no_formulas(sheet_where, sheet.iter_rows(values_only=True))
+            table = _table(sheet_where, rows)
             if table is not None:
                 yield table
     finally:
         workbook.close()
+
+
+def _no_formulas(where: str, rows: Iterable[Sequence[Any]]) -> Iterator[Sequence[Any]]:
+    for number, row in enumerate(rows, 1):
+        for value in row:
+            if isinstance(value, str) and value.startswith("="):
+                raise DataError(
+                    f"{where}: row {number} holds a formula ({value[:20]}), not a value; "
+                    "import the workbook as BLS publishes it, or save it with values only"
+                )
+        yield row
 
 
 def _zip_tables(path: Path) -> Iterator[Table]:

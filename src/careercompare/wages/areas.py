@@ -140,6 +140,11 @@ def resolve_state(wanted: str, areas: Sequence[Area]) -> str:
     area = resolve_area(wanted, [a for a in areas if a.kind in ("state", "territory", "nation")])
     if area.kind == "nation":
         raise UsageError(f"--in takes a state, not '{wanted}'")
+    if not area.state:
+        raise UsageError(
+            f"these wages do not say which areas lie in {area.title} (the file imported had "
+            "no PRIM_STATE column); rank all areas, or import the tables BLS publishes"
+        )
     return area.state
 
 
