@@ -366,3 +366,182 @@ def test_without_prim_state_areas_keep_their_states_where_known(run: Any, tmp_pa
     (ranking,) = json.loads(ranked.stdout)["rankings"]
     titles = {entry["estimate"]["area"]["title"] for entry in ranking["highest"]}
     assert titles == {"Tampa-St. Petersburg-Clearwater, FL"}
+
+
+def csv_bytes(rows: list[list[Any]]) -> bytes:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(HEADER)
+    writer.writerows(["" if v is None else v for v in r] for r in rows)
+    return out.getvalue().encode()
+
+
+def zipped(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def patched_central_directory(path: Path, offset: int, value: bytes) -> Path:
+    """Change bytes of the first central directory record (flags at 8, method at 10)."""
+    data = bytearray(path.read_bytes())
+    start = data.index(b"PK\x01\x02")
+    data[start + offset : start + offset + len(value)] = value
+    path.write_bytes(bytes(data))
+    return path
+
+
+def workbook_parts(rows: list[list[Any]]) -> dict[str, bytes]:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADER)
+    for values in rows:
+        sheet.append(values)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def damaged(kind: str, tmp_path: Path) -> Path:
+    """A small damaged or hostile file of one kind, made here (none is kept in the repo)."""
+    import gzip
+
+    good = csv_bytes([row(*US_MA), row(*FL_MA)] * 200)
+    if kind == "gz cut short":
+        packed = gzip.compress(good)
+        return _write(tmp_path / "all_data_M_2026.csv.gz", packed[: len(packed) // 2])
+    if kind == "gz with trailing garbage":
+        return _write(tmp_path / "all_data_M_2026.csv.gz", gzip.compress(good) + b"garbage!")
+    if kind == "gz corrupt stream":
+        packed = bytearray(gzip.compress(good))
+        packed[len(packed) // 2] ^= 0xFF
+        return _write(tmp_path / "all_data_M_2026.csv.gz", bytes(packed))
+    if kind == "not UTF-8 after 8 KB":
+        return _write(tmp_path / "all_data_M_2026.csv", good + b"99,U.S.\xff\xfe,1\n")
+    if kind == "a field over 128 KiB":
+        return _write(tmp_path / "all_data_M_2026.csv", good + b'"' + b"x" * 140_000 + b'"\n')
+    if kind == "a cell over 10,000 characters":
+        return workbook(tmp_path / "all_data_M_2026.xlsx", [row(*US_MA, OCC_TITLE="x" * 10_001)])
+    if kind == "a line over 1 MiB":
+        return _write(tmp_path / "all_data_M_2026.csv", good + b"9," * (600 << 10) + b"\n")
+    if kind == "a median of 1e999999999":
+        return _write(
+            tmp_path / "all_data_M_2026.csv", csv_bytes([row(*US_MA, A_MEDIAN="1e999999999")])
+        )
+    if kind == "zip CRC error":
+        path = zipped(tmp_path / "oesm26all.zip", {"all_data_M_2026.csv": good})
+        data = bytearray(path.read_bytes())
+        data[60] ^= 0xFF  # inside the packed member
+        return _write(path, bytes(data))
+    if kind == "zip member encrypted":
+        path = zipped(tmp_path / "oesm26all.zip", {"all_data_M_2026.csv": good})
+        return patched_central_directory(path, 8, b"\x01\x00")
+    if kind == "zip member Deflate64":
+        path = zipped(tmp_path / "oesm26all.zip", {"all_data_M_2026.csv": good})
+        return patched_central_directory(path, 10, b"\x09\x00")
+    parts = workbook_parts([row(*US_MA)])
+    if kind == "sheet XML cut short":
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        parts["xl/worksheets/sheet1.xml"] = sheet[: len(sheet) - 40]
+    elif kind == "workbook.xml malformed":
+        parts["xl/workbook.xml"] = b"<workbook><sheets><sheet"
+    elif kind == "styles.xml malformed":
+        parts["xl/styles.xml"] = b"<styleSheet><<"
+    elif kind == "entity DTD":
+        parts["xl/workbook.xml"] = (
+            b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
+            b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+            b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+            b'<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">'
+            b'<!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">'
+            b'<!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">]><workbook>&f;&f;&f;</workbook>'
+        )
+    elif kind == "a sheet that unpacks 1000 times":
+        parts["xl/worksheets/sheet1.xml"] = b" " * (20 << 20)
+    elif kind == "a workbook in a zip that unpacks 1000 times":
+        return zipped(tmp_path / "oesm26all.zip", {"all_data_M_2026.xlsx": b"\0" * (20 << 20)})
+    elif kind == "a gz that unpacks 1000 times":
+        return _write(tmp_path / "all_data_M_2026.csv.gz", gzip.compress(good * 400))
+    elif kind == "empty rows one after another":
+        return _write(tmp_path / "all_data_M_2026.csv", good + b",,,\n" * 10_001)
+    else:
+        raise AssertionError(kind)
+    return zipped(tmp_path / "all_data_M_2026.xlsx", parts)
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("gz cut short", "is damaged or cut short ("),
+        ("gz with trailing garbage", "is damaged or cut short at row"),
+        ("gz corrupt stream", "all_data_M_2026.csv.gz: "),
+        ("not UTF-8 after 8 KB", "is not UTF-8 text"),
+        ("a field over 128 KiB", "cannot be read (field larger than field limit"),
+        ("a cell over 10,000 characters", "has a cell of over 10,000 characters"),
+        ("a line over 1 MiB", "a line is over 1,048,576 characters"),
+        ("a median of 1e999999999", "A_MEDIAN: '1e999999999' is not a figure BLS publishes"),
+        ("zip CRC error", "all_data_M_2026.csv: "),
+        ("zip member encrypted", "all_data_M_2026.csv: cannot be read"),
+        ("zip member Deflate64", "all_data_M_2026.csv: cannot be read"),
+        ("sheet XML cut short", "is damaged or cut short at row 2 (unclosed token"),
+        ("workbook.xml malformed", "is not an Excel workbook that can be read"),
+        ("styles.xml malformed", "is not an Excel workbook that can be read"),
+        ("entity DTD", "all_data_M_2026.xlsx: "),
+        ("a sheet that unpacks 1000 times", "times its packed size; it is not a file as BLS"),
+        ("a workbook in a zip that unpacks 1000 times", "times its packed size"),
+        ("a gz that unpacks 1000 times", "unpacks to over 20 times its packed size"),
+        ("empty rows one after another", "over 10,000 empty rows one after another"),
+    ],
+)
+def test_a_damaged_or_hostile_file_is_one_line_in_bounded_time(
+    run: Any, tmp_path: Path, kind: str, message: str
+) -> None:
+    import resource
+    import time
+
+    path = damaged(kind, tmp_path)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.monotonic()
+    result = run("import-oews", str(path))
+    assert time.monotonic() - started < 5
+    grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert grown_kib < 200 * 1024  # the peak of this process grew by less than 200 MB
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert message in result.stderr, result.stderr
+    assert path.name in result.stderr
+    assert not (data_dir() / "oews-2026-05.sqlite").exists()
+
+
+def test_a_workbook_without_a_dimension_whose_rows_end_early_imports(
+    run: Any, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("All")
+    sheet.append(HEADER)
+    for values in [row(*US_MA), row(*FL_MA)]:  # ANNUAL and HOURLY empty: rows end early
+        sheet.append(values[: len(HEADER) - 2])
+    path = tmp_path / "all_data_M_2026.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        assert b"<dimension" not in archive.read("xl/worksheets/sheet1.xml")
+    result = run("import-oews", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "2 estimates" in result.stderr

@@ -81,10 +81,13 @@ def stored_value(column: str, text: str) -> int | float | str | None:
         number = Decimal(text)
     except ArithmeticError:
         raise ValueError(f"{column}: '{text[:20]}' is neither a number nor a BLS marker") from None
-    if not number.is_finite() or abs(number) > MAX_VALUE:
-        raise ValueError(f"{column}: '{text[:20]}' is not a figure BLS publishes")
-    scaled = number.scaleb(VALUE_COLUMNS[column.upper()])
-    return int(scaled) if scaled == scaled.to_integral_value() else float(number)
+    try:
+        if not number.is_finite() or abs(number) > MAX_VALUE:
+            raise ArithmeticError
+        scaled = number.scaleb(VALUE_COLUMNS[column.upper()])
+        return int(scaled) if scaled == scaled.to_integral_value() else float(number)
+    except ArithmeticError:  # decimal.Overflow of '1e999999999' too
+        raise ValueError(f"{column}: '{text[:20]}' is not a figure BLS publishes") from None
 
 
 # The most a figure can be: far above anything BLS publishes (it top-codes annual wages
@@ -149,7 +152,9 @@ class _Writer:
         self.occupations: dict[str, int] = {}
         self.rows = self.duplicates = self.skipped = 0
         self.pending: list[tuple[object, ...]] = []
-        self.pending_rows: list[str] = []  # where each pending row is, for a message
+        # the figures of each (occupation, area) read, by hash: a repeat with other
+        # figures is a conflict (which would be true is unknown), an equal one is counted
+        self.seen: dict[int, int] = {}
         self.area_titles: dict[str, tuple[str, str]] = {}
         self._known_states: dict[str, str] | None = None
 
@@ -158,7 +163,7 @@ class _Writer:
         present = {name: columns[name] for name in VALUE_COLUMNS if name in columns}
         for number, row in enumerate(table.rows, 2):
             tick()
-            if len(row) < len(columns) and not any(row):
+            if not row:  # an empty row
                 continue
             if not is_cross_industry(table, row):
                 self.skipped += 1
@@ -214,34 +219,24 @@ class _Writer:
             1 if name in columns and row[columns[name]].upper() == "TRUE" else None
             for name in FLAG_COLUMNS
         ]
+        key = occupation << 20 | area
+        figures = hash((*values, *flags))
+        seen = self.seen.setdefault(key, figures)
+        if seen != figures:
+            raise DataError(
+                f"{where}: repeats an earlier row of the same occupation and area with "
+                "other figures; the file is damaged or not as BLS publishes it"
+            )
         self.pending.append((occupation, area, *values, *flags))
-        self.pending_rows.append(where)
 
     def flush(self) -> None:
         before = self.db.total_changes
         marks = ", ".join("?" * (len(COLUMNS) + 4))
         self.db.executemany(f"INSERT OR IGNORE INTO estimates VALUES ({marks})", self.pending)
         written = self.db.total_changes - before
-        if written < len(self.pending):
-            self._check_repeats()
         self.rows += written
         self.duplicates += len(self.pending) - written
         self.pending = []
-        self.pending_rows = []
-
-    def _check_repeats(self) -> None:
-        """A row repeated with other figures is a conflict: which would be true is unknown."""
-        columns = ", ".join((*COLUMNS, "annual_only", "hourly_only"))
-        for values, where in zip(self.pending, self.pending_rows, strict=True):
-            kept = self.db.execute(
-                f"SELECT {columns} FROM estimates WHERE occupation = ? AND area = ?",
-                values[:2],
-            ).fetchone()
-            if kept is not None and tuple(kept) != tuple(values[2:]):
-                raise DataError(
-                    f"{where}: repeats an earlier row of the same occupation and area with "
-                    "other figures; the file is damaged or not as BLS publishes it"
-                )
 
     def state_of(self, code: str, kind: str, title: str) -> str:
         """The postal code(s) of an area when the file has no PRIM_STATE column: the
