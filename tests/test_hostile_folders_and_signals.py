@@ -326,3 +326,11 @@ def test_the_longest_real_names_are_not_too_long(run: Any) -> None:
         "aircraft cargo handling supervisors"
     )
     assert run("outlook", title).exit_code == 0
+
+
+def test_an_address_no_link_can_carry_is_refused_in_a_wage_database(run: Any) -> None:
+    planted(url='https://x.example/"onmouseover="alert(1)"')
+    result = run("show", "ma", "--format", "html")
+    assert result.exit_code == 0
+    assert "onmouseover" not in result.stdout
+    assert "has an address (url) no link can carry" in result.stderr

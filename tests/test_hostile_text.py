@@ -158,3 +158,18 @@ def test_a_markdown_link_ends_before_the_sentence_does(run: Any) -> None:
     out = run("table", "--format", "markdown").stdout
     assert "(<https://www.bls.gov/oes/tables.htm>)." in out
     assert "tables.htm).>" not in out
+
+
+@pytest.mark.parametrize(
+    "url",
+    ['https://x.example/"onmouseover="alert(1)"', "https://x.example/<b>", "https://x/\x07a"],
+)
+def test_a_source_address_no_link_can_carry_is_refused_by_the_schema(
+    run: Any, tmp_path: Path, catalog_data: dict[str, Any], url: str
+) -> None:
+    catalog_data["sources"][0]["url"] = url
+    path = tmp_path / "catalog.json"
+    path.write_text(json.dumps(catalog_data))
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert "sources" in result.stderr and "url" in result.stderr

@@ -37,7 +37,10 @@ Date = Annotated[
         description="ISO date: YYYY, YYYY-MM or YYYY-MM-DD.",
     ),
 ]
-Url = Annotated[str, Field(pattern=r"^https?://[^\s]+$", max_length=2000)]
+# An address as a link can carry it: no spaces, quotes, angle brackets, backslashes or
+# control characters (which could end an HTML attribute or a terminal link early).
+URL_PATTERN = r"^https?://[^\s\"'<>\\^`{|}\x00-\x1f\x7f]+$"
+Url = Annotated[str, Field(pattern=URL_PATTERN, max_length=2000)]
 SourceRef = Annotated[Slug, Field(description="The id of an entry in `sources`.")]
 
 

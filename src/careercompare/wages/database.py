@@ -135,6 +135,10 @@ class WageDatabase:
         for key in ("top_annual", "top_hourly"):
             if problem is None and key in meta and not _MONEY.match(meta[key]):
                 problem = f"has a top of the wage range ({key}) that is not an amount"
+        from careercompare.catalog.models import URL_PATTERN
+
+        if problem is None and "url" in meta and not re.match(URL_PATTERN, meta["url"]):
+            problem = "has an address (url) no link can carry"
         if problem is not None:
             raise DataError(
                 f"{self.path}: {problem}; it is not a wage database careercompare wrote "
