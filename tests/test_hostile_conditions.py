@@ -194,7 +194,7 @@ def test_a_monstrous_export_row_is_exit_1_with_its_line(
 
 def test_import_bls_to_stdout_escapes_controls_and_invisibles(run: Any, tmp_path: Path) -> None:
     export = tmp_path / "export.csv"
-    row = '"Nurses\u009b\u202e\u200b","=""29-1141""","1","2","1","5"\n'
+    row = '"Nurses\u009b\u202e\u200b","=""29-1141""","1","2","1","100"\n'
     export.write_text(HEADER + row, encoding="utf-8")
     result = run("import-bls", str(export))
     assert result.exit_code == 0, result.stderr

@@ -187,3 +187,78 @@ def test_checks_do_not_depend_on_the_order_of_fields(catalog_data: Data, order: 
     with pytest.raises(ValidationError, match=r"roles\[0\]\.salary\[1\]\.source: source 'nowhere'"):
         # as the loader reads a catalog, with a validation context at hand
         reordered.model_validate_json(json.dumps(catalog_data), context={})
+
+
+@pytest.mark.parametrize(
+    ("field", "name", "problem"),
+    [
+        ("name", "Medical \u0430ssistant", "mixes Cyrillic and Latin letters"),
+        ("name", "\uff2dedical assistant", "uses fullwidth or other look-alike forms"),
+        ("aliases", "M\u0410", "mixes Cyrillic and Latin letters"),
+    ],
+)
+def test_look_alike_names_are_refused(
+    run: Any,
+    write_catalog: Any,
+    catalog_data: dict[str, Any],
+    field: str,
+    name: str,
+    problem: str,
+) -> None:
+    role = catalog_data["roles"][1]
+    if field == "aliases":
+        role["aliases"] = [*role["aliases"], name]  # a Latin M, a Cyrillic A
+    else:
+        role[field] = name
+    result = run("validate", str(write_catalog(catalog_data)))
+    assert result.exit_code == 1
+    assert problem in result.stderr and "type it in plain letters" in result.stderr
+
+
+def test_a_name_in_another_script_alone_is_a_name(
+    run: Any, write_catalog: Any, catalog_data: dict[str, Any]
+) -> None:
+    catalog_data["roles"][1]["aliases"] = [*catalog_data["roles"][1]["aliases"], "\u0444\u0435"]
+    assert run("validate", str(write_catalog(catalog_data))).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("figure", "message"),
+    [
+        (
+            {"id": "x", "percent": 900, "jobs_start": 100, "jobs_end": 50, "change": -50,
+             "source": "bls-oews-may2025"},
+            "percent 900.0 is not the change from 100 to 50 jobs",
+        ),
+        (
+            {"id": "x", "percent": -50, "jobs_start": 100, "jobs_end": 50, "change": 999999,
+             "source": "bls-oews-may2025"},
+            "change +999,999 is not jobs_end 50 minus jobs_start 100",
+        ),
+    ],
+)  # fmt: skip
+def test_a_projection_must_add_up(
+    run: Any,
+    write_catalog: Any,
+    catalog_data: dict[str, Any],
+    figure: dict[str, Any],
+    message: str,
+) -> None:
+    catalog_data["roles"][1]["outlook"] = [*catalog_data["roles"][1].get("outlook", []), figure]
+    result = run("validate", str(write_catalog(catalog_data)))
+    assert result.exit_code == 1
+    assert message in result.stderr
+
+
+def test_an_hourly_figure_must_match_its_yearly_one(
+    run: Any, write_catalog: Any, catalog_data: dict[str, Any]
+) -> None:
+    catalog_data["roles"][1]["salary"].append(
+        {"id": "x", "kind": "median", "amount": 10, "hourly": 99999, "as_of": "May 2025",
+         "source": "bls-oews-may2025"}
+    )  # fmt: skip
+    result = run("validate", str(write_catalog(catalog_data)))
+    assert result.exit_code == 1
+    assert "far from the yearly amount 10" in result.stderr
+    catalog_data["roles"][1]["salary"][-1].update(amount=48880, hourly=23.5)
+    assert run("validate", str(write_catalog(catalog_data))).exit_code == 0

@@ -19,6 +19,7 @@ def catalog_problems(catalog: Catalog) -> list[str]:
     return [
         *_duplicate_ids(catalog),
         *_name_clashes(catalog.roles),
+        *_look_alike_names(catalog.roles),
         *_unknown_sources(catalog),
         *_unknown_roles(catalog),
         *_comparison_keys(catalog),
@@ -75,6 +76,34 @@ def _name_clashes(roles: Sequence[Role]) -> Iterator[str]:
                 )
             else:
                 owner[key] = index
+
+
+def _look_alike_names(roles: Sequence[Role]) -> Iterator[str]:
+    """A name a person types must look like what it is: no letters of two scripts mixed
+    ('Medical assistant' with a Cyrillic 'a', U+0430) and no fullwidth or other
+    compatibility forms (a fullwidth 'M', U+FF2D), which would sit beside the real name
+    looking the same."""
+    for index, role in enumerate(roles):
+        names = [("name", role.name), ("short_name", role.short_name or "")]
+        names += [(f"aliases[{n}]", alias) for n, alias in enumerate(role.aliases)]
+        for field, name in names:
+            problem = look_alike_problem(name)
+            if problem:
+                yield f"roles[{index}].{field}: '{name}' {problem}; type it in plain letters"
+
+
+def look_alike_problem(name: str) -> str | None:
+    """Why a name could pass for another it is not, or None."""
+    import unicodedata
+
+    if unicodedata.normalize("NFKC", name) != name:
+        return "uses fullwidth or other look-alike forms of characters"
+    scripts = sorted(
+        {unicodedata.name(ch, "UNKNOWN").split()[0].title() for ch in name if ch.isalpha()}
+    )
+    if len(scripts) > 1:
+        return f"mixes {' and '.join(scripts)} letters, which can look alike"
+    return None
 
 
 def _source_refs(node: object, path: str) -> Iterator[tuple[str, str]]:

@@ -25,6 +25,7 @@ Name = Annotated[str, Field(min_length=1, max_length=200)]
 SocCode = Annotated[str, Field(pattern=r"^\d{2}-\d{4}$", description="SOC code, e.g. 31-9092.")]
 # Numbers and flags are strict, as the schema says: "50000" or "true" in quotes is refused.
 Year = Annotated[int, Field(ge=1900, le=2100, strict=True)]
+HOURS_A_YEAR = 2080  # the hours BLS takes a year of full-time work to have
 Money = Annotated[float, Field(ge=0, le=100_000_000, allow_inf_nan=False, strict=True)]
 Percent = Annotated[float, Field(ge=-100, le=1000, allow_inf_nan=False, strict=True)]
 Count = Annotated[int, Field(ge=0, le=1_000_000_000, strict=True)]
@@ -229,6 +230,14 @@ class SalaryFigure(Model):
             raise ValueError(f"low {_num(self.low)} is above high {_num(self.high)}")
         if self.hourly is not None and self.per != "year":
             raise ValueError("hourly is the published hourly value of a yearly figure")
+        if self.hourly is not None and self.amount is not None and not self.approximate:
+            # BLS's annual figure is its hourly one times 2,080 hours, rounded
+            year = self.hourly * HOURS_A_YEAR
+            if abs(year - self.amount) > self.amount * 0.02 + 20:
+                raise ValueError(
+                    f"hourly {_num(self.hourly)} x {HOURS_A_YEAR:,} hours is {_num(year)}, "
+                    f"far from the yearly amount {_num(self.amount)}"
+                )
         return self
 
 
@@ -268,6 +277,20 @@ class OutlookFigure(Model):
             and self.start_year >= self.end_year
         ):
             raise ValueError(f"start_year {self.start_year} is not before end_year {self.end_year}")
+        start, end = self.jobs_start, self.jobs_end
+        if start is not None and end is not None:
+            # figures published in thousands, to one decimal: each off by 50 at most
+            if self.change is not None and abs(end - start - self.change) > 100:
+                raise ValueError(
+                    f"change {self.change:+,} is not jobs_end {end:,} minus jobs_start {start:,}"
+                )
+            if start > 0:
+                growth = 100 * (end - start) / start
+                if abs(self.percent - growth) > 1 + 10_000 / start:
+                    raise ValueError(
+                        f"percent {self.percent} is not the change from {start:,} to "
+                        f"{end:,} jobs ({growth:+.1f}%)"
+                    )
         return self
 
 
