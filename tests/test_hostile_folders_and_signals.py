@@ -334,3 +334,15 @@ def test_an_address_no_link_can_carry_is_refused_in_a_wage_database(run: Any) ->
     assert result.exit_code == 0
     assert "onmouseover" not in result.stdout
     assert "has an address (url) no link can carry" in result.stderr
+
+
+def test_a_source_file_size_that_is_not_a_number_is_one_line(run: Any) -> None:
+    path = planted()
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("UPDATE source_files SET bytes = 'lots'")
+    db.close()
+    result = run("data")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert "records a source file size that is not a number" in result.stderr
