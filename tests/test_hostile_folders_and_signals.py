@@ -346,3 +346,13 @@ def test_a_source_file_size_that_is_not_a_number_is_one_line(run: Any) -> None:
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1
     assert "records a source file size that is not a number" in result.stderr
+
+
+def test_any_run_clears_what_a_killed_import_left_unless_one_is_running(run: Any) -> None:
+    left = data_dir() / ".oews-k1ll3d.tmp"
+    left.write_bytes(b"\0" * 4096)
+    with held(data_dir()):  # an import is running: its file is not touched
+        assert run("salary", "ma").exit_code == 0
+    assert left.exists()
+    assert run("salary", "ma").exit_code == 0
+    assert not left.exists()

@@ -545,3 +545,15 @@ def test_a_workbook_without_a_dimension_whose_rows_end_early_imports(
     result = run("import-oews", str(path))
     assert result.exit_code == 0, result.stderr
     assert "2 estimates" in result.stderr
+
+
+def test_a_table_of_more_rows_than_any_bls_publishes_is_refused(
+    run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careercompare.importers import oews_files
+
+    monkeypatch.setattr(oews_files, "MAX_ROWS", 3)
+    book = workbook(tmp_path / "all_data_M_2026.xlsx", [row(*US_MA), row(*FL_MA)] * 2)
+    result = run("import-oews", str(book))
+    assert result.exit_code == 1
+    assert "has over 3 rows; it is not an OEWS table" in result.stderr

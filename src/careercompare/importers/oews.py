@@ -391,9 +391,6 @@ def _import_into(
     return ImportSummary(target, release, *summary)
 
 
-_TEMPORARY = re.compile(r"^\.oews-[A-Za-z0-9_]+\.tmp$")
-
-
 @contextlib.contextmanager
 def _one_import_at_a_time(folder: Path | None) -> Iterator[None]:
     """Hold the data folder's import lock: a second import says so and stops. With the
@@ -403,6 +400,7 @@ def _one_import_at_a_time(folder: Path | None) -> Iterator[None]:
         yield
         return
     from careercompare.user_folders import folder_problem
+    from careercompare.wages.datasets import import_lock, remove_stale_temporaries
 
     problem = folder_problem(folder)
     if problem is not None:
@@ -410,38 +408,19 @@ def _one_import_at_a_time(folder: Path | None) -> Iterator[None]:
             f"{folder}: imported wages there would not be used ({problem}); use a folder "
             "of yours (chmod go-w), or set CAREERCOMPARE_DATA_DIR"
         )
-    try:
-        import fcntl
-    except ImportError:  # no advisory locks on this system
-        yield
-        return
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        # the folder itself is locked: no lock file is left behind
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-    except OSError as error:
-        raise FileError(f"{folder}: cannot write the wages there ({error.strerror})") from None
-    try:
+    with contextlib.ExitStack() as stack:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            held = stack.enter_context(import_lock(folder))
+        except OSError as error:
+            raise FileError(f"{folder}: cannot write the wages there ({error.strerror})") from None
+        if not held:
             raise FileError(
                 f"{folder}: another import is writing there; wait for it to finish, then "
                 "run this one again"
-            ) from None
-        _remove_stale_temporaries(folder)
+            )
+        remove_stale_temporaries(folder)
         yield
-    finally:
-        os.close(fd)  # releases the lock
-
-
-def _remove_stale_temporaries(folder: Path) -> None:
-    """Temporary files of imports that were killed (no import is running: the lock is held)."""
-    with contextlib.suppress(OSError), os.scandir(folder) as entries:
-        for entry in entries:
-            if _TEMPORARY.match(entry.name) and entry.is_file(follow_symlinks=False):
-                with contextlib.suppress(OSError):
-                    Path(entry.path).unlink()
 
 
 def _fill(

@@ -36,6 +36,7 @@ _CODE_WIDTH = {"1": 2, "2": 2, "3": 2, "4": 5, "6": 7}
 MAX_CELL_CHARS = 10_000  # the longest title BLS uses has about 100 characters
 MAX_COLUMNS = 1_000
 MAX_EMPTY_ROWS = 10_000  # empty rows one after another
+MAX_ROWS = 5_000_000  # in one table; BLS's largest, all industries, has about 420,000
 MAX_LINE_CHARS = 1 << 20
 MAX_MEMBER_BYTES = 4 << 30  # a part of a workbook or zip, as it unpacks
 MAX_SHARED_STRINGS_BYTES = 256 << 20  # held in memory while a workbook is read
@@ -120,6 +121,8 @@ def _bounded_rows(where: str, rows: Iterator[Sequence[Any]], width: int) -> Iter
     try:
         for row in rows:
             number += 1
+            if number > MAX_ROWS:
+                raise DataError(f"{where}: has over {MAX_ROWS:,} rows; it is not an OEWS table")
             if len(row) > MAX_COLUMNS:
                 raise DataError(f"{where}: row {number} has over {MAX_COLUMNS:,} cells")
             cells = [_text(v) for v in row]

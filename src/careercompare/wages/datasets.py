@@ -8,9 +8,10 @@ one file per release, `oews-YYYY-MM.sqlite`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from careercompare.bundled import WAGES, bundled_data_path
@@ -24,6 +25,7 @@ __all__ = ["MONTHS", "release_key", "release_name"]
 DATA_DIR_ENV_VAR = "CAREERCOMPARE_DATA_DIR"
 BUNDLED_NAME = WAGES
 _IMPORTED = re.compile(r"^oews-(\d{4})-(\d{2})\.sqlite$")
+TEMPORARY = re.compile(r"^\.oews-[A-Za-z0-9_]+\.tmp$")  # an import's file being written
 
 
 def data_dir() -> Path:
@@ -66,6 +68,10 @@ def imported_paths(warn: Callable[[str], None]) -> list[Path]:
         names = [entry.name for entry in os.scandir(folder)]
     except OSError:
         return []
+    if any(TEMPORARY.match(name) for name in names):
+        with contextlib.suppress(OSError), import_lock(folder) as held:
+            if held:  # no import is running: its files were left by a killed one
+                remove_stale_temporaries(folder)
     found = []
     for name in sorted((n for n in names if _IMPORTED.match(n)), reverse=True):
         problem = file_problem(folder / name)
@@ -74,6 +80,37 @@ def imported_paths(warn: Callable[[str], None]) -> list[Path]:
         else:
             warn(f"{folder / name}: is not used ({problem}); import the release again")
     return found
+
+
+@contextlib.contextmanager
+def import_lock(folder: Path) -> Iterator[bool]:
+    """The data folder's import lock, taken without waiting: True while it is held,
+    False when an import holds it. The folder itself is locked, so no lock file is
+    left behind; where the system has no such locks, it is always taken."""
+    try:
+        import fcntl
+    except ImportError:
+        yield True
+        return
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files of killed imports; call it with the import lock held."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if TEMPORARY.match(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    Path(entry.path).unlink()
 
 
 def bundled_wages() -> WageDatabase:
