@@ -181,7 +181,7 @@ def generated_export(path: Path, count: int = 800) -> Path:
     rows = [
         f'"Benchmark occupation {n:04d}    * Bench title {n}a* Bench title {n}b",'
         f'"=""{90 + n // 10000:02d}-{n % 10000:04d}""","{n % 900 + 10:,}.5","{n % 900 + 11:,}.0",'
-        f'"0.5","{n % 40 - 5}.0","{n % 90 + 1}.2","{40000 + n * 37:,}",'
+        f'"0.5","{50 / (n % 900 + 10.5):.1f}","{n % 90 + 1}.2","{40000 + n * 37:,}",'
         '"Bachelor\'s degree","3","None","4","None","6"'
         for n in range(1, count + 1)
     ]
