@@ -460,3 +460,27 @@ def test_the_glossary_explains_a_word_by_any_of_its_names(run: Any) -> None:
     typo = run("glossary", "medain")
     assert typo.exit_code == 2 and "did you mean 'median'?" in typo.stderr
     assert "careercompare glossary" in run("--help").stdout
+
+
+@pytest.mark.parametrize("width", [40, 50, 60, 80, 100, 120, 200])
+def test_roles_fit_every_width_and_ids_break_at_hyphens(
+    run: Any, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = run("roles", "--format", "rich").stdout
+    assert max(cell_len(line) for line in out.splitlines()) <= width
+    # the longest id is broken after its hyphens, if at all, never inside a word
+    for word in ("nurse-", "anesthetists-", "midwives-and-", "practitioners"):
+        assert word in out, (width, word)
+
+
+def test_roles_at_100_columns_leave_names_room(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    lines = run("roles", "--format", "rich").stdout.splitlines()
+    header = next(line for line in lines if line.startswith("│ Id"))
+    id_column = header.index("│", 1)
+    assert id_column < 25
+    first = next(line for line in lines if "medical-assistant" in line)
+    assert "Medical assistant" in first and "MA, medical assistants" in first

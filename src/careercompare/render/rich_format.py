@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 from typing import TYPE_CHECKING, assert_never
 
@@ -91,8 +91,30 @@ def render_rich(blocks: tuple[Block, ...], console: Console, *, ascii_only: bool
             console.print(renderable, soft_wrap=isinstance(renderable, (_Lines, _Hanging)))
 
 
+# Where a line may break: after a space; in a word wider than the line that is no
+# address (an id such as 'nurse-anesthetists-midwives-and-practitioners'), after a
+# hyphen too. An address stays whole, for the terminal to find the link.
+_PIECE = re.compile(r"[^\s/]+?-(?=[^\s/]+(?:\s|$))|\S+\s*")
+
+
+def _pieces(value: str) -> list[str]:
+    return [piece.group(0) for piece in _PIECE.finditer(value)]
+
+
+def _words(value: str, width: int) -> Iterator[re.Match[str]]:
+    """The words of a line, a word wider than the line in its hyphenated pieces."""
+    for word in re.finditer(r"\S+\s*", value):
+        if cell_len(word.group(0).rstrip()) <= width:
+            yield word
+        else:
+            yield from _PIECE.finditer(value, word.start(), word.end())
+
+
 def _longest_word(values: Iterable[str]) -> int:
-    return max((cell_len(word) for value in values for word in sanitize(value).split()), default=1)
+    return max(
+        (cell_len(piece.rstrip()) for value in values for piece in _pieces(sanitize(value))),
+        default=1,
+    )
 
 
 def _longest_line(values: Iterable[str]) -> int:
@@ -104,7 +126,7 @@ def wrap_words(value: Text, width: int) -> list[Text]:
     line (a web address) is kept whole on a line of its own, for the terminal to wrap."""
     breaks = []
     length = 0
-    for word in re.finditer(r"\S+\s*", value.plain):
+    for word in _words(value.plain, width):
         size = cell_len(word.group(0).rstrip())
         if length and length + size > width:
             breaks.append(word.start())
@@ -114,6 +136,14 @@ def wrap_words(value: Text, width: int) -> list[Text]:
     for line in lines:
         line.rstrip()
     return lines
+
+
+def _broken(value: Text, width: int) -> Text:
+    """A cell with a word wider than its column broken after its hyphens, where Rich
+    would cut the word anywhere."""
+    if all(cell_len(word) <= width for word in value.plain.split()):
+        return value
+    return Text("\n").join(wrap_words(value, width))
 
 
 def _share_out(minimums: list[int], wanted: list[int], room: int) -> list[int]:
@@ -195,7 +225,10 @@ class _RichRenderer:
                 text(name), width=width, overflow="fold", style="bold" if index == 0 else ""
             )
         for row in rows:
-            table.add_row(*(text(cell) for cell in row))
+            cells = (text(cell) for cell in row)
+            table.add_row(
+                *(_broken(cell, width) for cell, width in zip(cells, widths, strict=True))
+            )
         return table
 
     def _comparison(self, block: Comparison) -> list[RenderableType]:
