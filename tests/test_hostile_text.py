@@ -86,10 +86,26 @@ def test_csv_neutralises_formulas(run: Any, hostile_catalog: Path) -> None:
     assert "\x1b" not in out
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize(
+    "value", ["=1+1", "+1+1", "-1-1", "+1 (x)", "+cmd|' /C calc'!A0", "@SUM(A1)", "\tx", "\rx"]
+)
 def test_csv_cells_that_look_like_formulas_are_quoted(value: str) -> None:
     cell = csv_cell(value)
     assert isinstance(cell, str) and cell.startswith("'")
+
+
+@pytest.mark.parametrize("value", ["+12.5%", "-3.1%", "+101,200", "-7", "+0.5"])
+def test_csv_plain_signed_numbers_are_written_as_numbers(value: str) -> None:
+    assert csv_cell(value) == value
+
+
+def test_the_table_csv_outlook_is_a_number_with_its_period_beside_it(run: Any) -> None:
+    rows = list(csv.DictReader(io.StringIO(run("table", "--format", "csv").stdout)))
+    outlook = [row for row in rows if row["category"] == "outlook"]
+    assert [(row["value"], row["period"]) for row in outlook] == [
+        ("+12.5%", "2024-2034"),
+        ("+4.2%", "2024-2034"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from careercompare.terminal import Terminal
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_SIGNED_NUMBER = re.compile(r"^[+-]\d{1,3}(,\d{3})*(\.\d+)?%?$|^[+-]\d+(\.\d+)?%?$")
 
 
 def render(result: ViewResult, terminal: Terminal) -> str:
@@ -46,10 +48,14 @@ def with_source_names(
 
 
 def csv_cell(value: object) -> object:
-    """A cell a spreadsheet will show, never run: text that looks like a formula is quoted."""
+    """A cell a spreadsheet will show, never run: text that looks like a formula is quoted.
+    A plain signed number or percentage ('+12.5%', '-3') is left as it is: a spreadsheet
+    reads it as the number it is, and it can run nothing."""
     if not isinstance(value, str):
         return "" if value is None else value
     clean = sanitize(value)
+    if _SIGNED_NUMBER.match(clean) and clean == value:
+        return clean
     risky = value.startswith(_FORMULA_STARTS) or clean.startswith(_FORMULA_STARTS)
     return "'" + clean if risky else clean
 

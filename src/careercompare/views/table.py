@@ -105,7 +105,7 @@ class TableResult(CitingResult):
                 "label": row.label,
                 "role_id": cell.role,
                 "role": names[cell.role],
-                "value": cell.text,
+                "value": _without_period(cell),
                 "period": cell.period or "",
                 "source": cell.source or "",
                 "source_number": self.number(cell.source),
@@ -113,6 +113,15 @@ class TableResult(CitingResult):
             for row in self.rows
             for cell in row.cells
         ]
+
+
+def _without_period(cell: TableCell) -> str:
+    """The cell's text without the period it ends with, which the period column holds
+    ('+12.5% (2024-2034)' is '+12.5%': a number a spreadsheet reads as one)."""
+    suffix = f" ({cell.period})"
+    if cell.period and cell.text.endswith(suffix):
+        return cell.text[: -len(suffix)]
+    return cell.text
 
 
 def gap_text(index: CatalogIndex) -> str:
