@@ -6,7 +6,7 @@ import importlib
 import io
 import json
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 
@@ -170,3 +170,17 @@ def test_every_format_choice_has_exactly_one_registry_entry() -> None:
     from careercompare.render.formats import FORMATS, FormatName
 
     assert [f.name for f in FORMATS] == list(FormatName)
+
+
+@pytest.mark.parametrize("page", ["html", "svg"])
+def test_a_page_keeps_any_number_of_roles_side_by_side(run: Any, page: str) -> None:
+    import html as html_text
+    import re
+
+    roles = ("ma", "moa", "rn", "lpn", "cna", "phlebotomist", "pharmacy tech", "emt")
+    out = run("table", *roles, "--format", page).stdout
+    shown = html_text.unescape(re.sub(r"<[^>]+>", "", out)).replace("\xa0", " ")
+    header = next(line for line in shown.splitlines() if "Category" in line)
+    assert header.count("│") == len(roles) + 2  # one table: a column per role
+    for name in ("Registered nurse", "Phlebotomist", "Pharmacy technician", "EMT or paramedic"):
+        assert name in header, (page, name)

@@ -64,7 +64,7 @@ def test_csv_table_has_one_record_per_category_and_role(run: Any) -> None:
     median = next(
         r for r in rows if r["category"] == "median-pay" and r["role_id"] == "medical-assistant"
     )
-    assert median["value"] == "$45,690 a year (May 2025)"
+    assert median["value"] == "$45,690 a year"
     assert median["source"] == "bls-oews-may2025"
 
 

@@ -80,6 +80,32 @@ def text(value: str, style: str = "") -> Text:
     return shown
 
 
+# A page (HTML, SVG) is drawn wide enough for each table column to have this much room.
+PAGE_COLUMN = 24
+
+
+def side_by_side_width(blocks: tuple[Block, ...]) -> int:
+    """The width at which every table of the blocks is drawn side by side, each column
+    with up to PAGE_COLUMN cells of room (a page scrolls sideways; it never stacks)."""
+    widest = 0
+    for block in blocks:
+        match block:
+            case Comparison():
+                header = (block.corner, *block.columns)
+                rows = [(label, *cells) for label, cells in block.rows]
+                columns = list(zip(header, *rows, strict=True))
+            case Records() if len(block.rows) <= LARGE_TABLE_ROWS:
+                columns = list(zip(block.columns, *block.rows, strict=True))
+            case _:
+                continue
+        room = sum(
+            min(_longest_line(column), max(_longest_word(column), PAGE_COLUMN))
+            for column in columns
+        )
+        widest = max(widest, room + 3 * len(columns) + 1)
+    return widest
+
+
 def render_rich(blocks: tuple[Block, ...], console: Console, *, ascii_only: bool = False) -> None:
     """Print the view to the console."""
     renderer = _RichRenderer(console, ascii_only=ascii_only)
