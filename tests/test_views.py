@@ -484,3 +484,22 @@ def test_roles_at_100_columns_leave_names_room(run: Any, monkeypatch: pytest.Mon
     assert id_column < 25
     first = next(line for line in lines if "medical-assistant" in line)
     assert "Medical assistant" in first and "MA, medical assistants" in first
+
+
+def test_table_csv_wide_has_a_row_per_category_and_columns_per_role(run: Any) -> None:
+    out = run("table", "ma", "moa", "rn", "--format", "csv", "--wide").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [row["category"] for row in rows] == [
+        "primary-focus", "patient-care", "clinical-duties", "education-required",
+        "certification", "work-settings", "career-growth", "median-pay", "entry-education",
+        "outlook",
+    ]  # fmt: skip
+    outlook = rows[-1]
+    assert outlook["Medical assistant"] == "+12.5%"
+    assert outlook["Medical assistant: period"] == "2024-2034"
+    assert outlook["Registered nurse: source"].startswith("Employment Projections 2024-34")
+    median = rows[-3]
+    assert median["Medical office assistant"] == "$45,930 a year"
+    assert median["Medical office assistant: source address"].startswith("https://")
+    assert "wide" not in run("table", "--json").stdout  # JSON keeps its shape
+    assert run("table", "--format", "csv").stdout.startswith("category,label,role_id,")

@@ -95,7 +95,20 @@ def main_options(
 
 @app.command()
 @view_command
-def table(ctx: typer.Context, roles: RolesArgument = None, area: AreaOption = None) -> "ViewResult":
+def table(
+    ctx: typer.Context,
+    roles: RolesArgument = None,
+    area: AreaOption = None,
+    wide: Annotated[
+        bool,
+        typer.Option(
+            "--wide",
+            help="CSV laid out as the table is: one row per category, and for each role "
+            "its value, period, source and address (default: one row per role and "
+            "category). The other formats are side by side already.",
+        ),
+    ] = False,
+) -> "ViewResult":
     """Compare roles side by side, one row per comparison category.
 
     \b
@@ -105,12 +118,16 @@ def table(ctx: typer.Context, roles: RolesArgument = None, area: AreaOption = No
       careercompare table ma moa --area "south florida nonmetropolitan"
       careercompare table "medical assistant" moa --format markdown
       careercompare table ma phlebotomist cna "pharmacy tech"
+      careercompare table ma moa rn lpn cna --format csv --wide -o roles.csv
     """
+    from dataclasses import replace as with_changes
+
     from careercompare.views.table import build_table
 
     index = catalog_index(ctx)
     roles_ = index.resolve_roles(roles or [])
-    return build_table(index, roles_, local=local_area(ctx, area, national=False))
+    result = build_table(index, roles_, local=local_area(ctx, area, national=False))
+    return with_changes(result, wide=wide)
 
 
 @app.command()

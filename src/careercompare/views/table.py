@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
@@ -13,7 +13,7 @@ from careercompare.catalog.models import (
     Role,
     SalaryFigure,
 )
-from careercompare.results.base import CitingResult, CsvValue
+from careercompare.results.base import NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, Comparison, Heading, Paragraph
 from careercompare.views.citations import Citations
 from careercompare.views.common import (
@@ -61,6 +61,7 @@ class TableResult(CitingResult):
     roles: tuple[RoleRef, ...]
     rows: tuple[TableRow, ...]
     occupation_notes: tuple[OccupationNote, ...]
+    wide: bool = field(default=False, metadata=NOT_IN_JSON)  # the CSV layout asked for
 
     def blocks(self) -> tuple[Block, ...]:
         names = tuple(role.header for role in self.roles)
@@ -98,6 +99,10 @@ class TableResult(CitingResult):
         return notes
 
     def records(self) -> list[dict[str, CsvValue]]:
+        """One record per role and category; with `wide`, one per category, with a value,
+        period, source and address column for each role."""
+        if self.wide:
+            return self._wide_records()
         names = {role.id: role.name for role in self.roles}
         return [
             {
@@ -113,6 +118,30 @@ class TableResult(CitingResult):
             for row in self.rows
             for cell in row.cells
         ]
+
+    def _wide_records(self) -> list[dict[str, CsvValue]]:
+        columns = _wide_columns(self.roles)
+        cited = {c.source.id: c.source for c in self.sources}
+        records: list[dict[str, CsvValue]] = []
+        for row in self.rows:
+            record: dict[str, CsvValue] = {"category": row.category, "label": row.label}
+            for cell in row.cells:
+                name = columns[cell.role]
+                source = cited.get(cell.source or "")
+                record[name] = _without_period(cell)
+                record[f"{name}: period"] = cell.period or ""
+                record[f"{name}: source"] = source.title if source else ""
+                record[f"{name}: source address"] = (source.url or "") if source else ""
+            records.append(record)
+        return records
+
+
+def _wide_columns(roles: tuple[RoleRef, ...]) -> dict[str, str]:
+    """Each role's column name: its name, or its id where two roles share a name."""
+    counts: dict[str, int] = {}
+    for role in roles:
+        counts[role.name] = counts.get(role.name, 0) + 1
+    return {role.id: role.name if counts[role.name] == 1 else role.id for role in roles}
 
 
 def _without_period(cell: TableCell) -> str:
