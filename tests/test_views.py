@@ -503,3 +503,17 @@ def test_table_csv_wide_has_a_row_per_category_and_columns_per_role(run: Any) ->
     assert median["Medical office assistant: source address"].startswith("https://")
     assert "wide" not in run("table", "--json").stdout  # JSON keeps its shape
     assert run("table", "--format", "csv").stdout.startswith("category,label,role_id,")
+
+
+def test_a_one_line_hint_names_the_glossary_terms_a_view_uses(run: Any) -> None:
+    hint = "'careercompare glossary TERM' explains each."
+    wages = run("wages", "ma", "--area", "FL", "--format", "plain").stdout
+    line = next(line for line in wages.splitlines() if hint in line)
+    for term in ("median", "percentile", "OEWS", "location quotient"):
+        assert term in line, term
+    assert "job zone" not in line  # a term the view does not use is not named
+    assert hint not in run("glossary", "--format", "plain").stdout
+    assert hint not in run("roles", "--format", "plain").stdout
+    assert hint not in run("table", "--json").stdout
+    markdown = run("table", "--format", "markdown").stdout
+    assert "Terms used here: median, OEWS, postsecondary nondegree award" in markdown

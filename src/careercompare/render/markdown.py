@@ -52,7 +52,7 @@ def _escape_plain(text: str, *, at_start: bool) -> str:
 
 def render(result: ViewResult, terminal: Terminal) -> str:
     """The registry's entry point."""
-    return render_markdown(result.blocks())
+    return render_markdown(result.shown_blocks())
 
 
 def render_markdown(blocks: tuple[Block, ...]) -> str:

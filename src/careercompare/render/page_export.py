@@ -22,7 +22,7 @@ def recorded_console(result: ViewResult) -> Console:
     """A console that has drawn the result in colour, ready to export: as wide as the
     longest web address needs (a page has no terminal to wrap it) and as its tables need
     to stay side by side for any number of roles (the page scrolls), 100 columns at least."""
-    blocks = result.blocks()
+    blocks = result.shown_blocks()
     addresses = [len(found) for block in blocks for found in _ADDRESS.findall(repr(block))]
     width = max([FILE_WIDTH, side_by_side_width(blocks), *(length + 8 for length in addresses)])
     console = make_console(

@@ -33,7 +33,7 @@ _SET_APART = (Heading, SourceList, Comparison, Records, BarChart)
 
 def render(result: ViewResult, terminal: Terminal) -> str:
     """The registry's entry point."""
-    return render_plain(result.blocks())
+    return render_plain(result.shown_blocks())
 
 
 def clean(text: str) -> str:

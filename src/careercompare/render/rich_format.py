@@ -59,7 +59,8 @@ def render(result: ViewResult, terminal: Terminal) -> str:
     import io
 
     out = io.StringIO()
-    render_rich(result.blocks(), terminal.console(out), ascii_only=wants_ascii(terminal.encoding))
+    ascii_only = wants_ascii(terminal.encoding)
+    render_rich(result.shown_blocks(), terminal.console(out), ascii_only=ascii_only)
     # Rich pads the lines it wraps; no line ends in spaces (piped output is compared, grepped)
     return "\n".join(line.rstrip(" ") for line in out.getvalue().split("\n"))
 

@@ -39,9 +39,22 @@ class ViewResult:
     # The version of the --json shape; bumped when a key is removed or changes meaning.
     JSON_VERSION: ClassVar[int] = 1
 
+    # Whether a one-line note under the view names the glossary terms it uses.
+    GLOSSARY_HINT: ClassVar[bool] = True
+
     def blocks(self) -> tuple[Block, ...]:
         """The result for people, as layout blocks."""
         raise NotImplementedError
+
+    def shown_blocks(self) -> tuple[Block, ...]:
+        """The blocks as the human formats show them: with the glossary hint last."""
+        blocks = self.blocks()
+        if not self.GLOSSARY_HINT:
+            return blocks
+        from careercompare.results.hints import glossary_hint
+
+        hint = glossary_hint(blocks)
+        return (*blocks, hint) if hint is not None else blocks
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ class GlossaryResult(ViewResult):
     """The terms asked for (every term without words)."""
 
     VIEW = "glossary"
+    GLOSSARY_HINT = False  # it is the glossary
     words: tuple[str, ...]
     terms: tuple[Term, ...]
 

@@ -1,0 +1,53 @@
+"""The one-line hint under a view for people: which of the glossary's terms it uses, and
+the command that explains them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import fields, is_dataclass
+from functools import cache
+
+from careercompare.results.blocks import Block, Paragraph
+
+# Names too common to mean the term wherever they appear.
+_TOO_COMMON = {"preparation", "projections", "less precise", "ep"}
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    from careercompare.catalog.glossary import glossary
+
+    found = []
+    for term in glossary():
+        names = [n for n in (term.term, *term.aliases) if n.casefold() not in _TOO_COMMON]
+        # an acronym ('LQ', 'OEWS') only as written; a word or phrase in any case
+        exact = [re.escape(n) for n in names if n.isupper()]
+        folded = [re.escape(n) for n in names if not n.isupper()]
+        parts = [rf"\b(?:{'|'.join(exact)})\b"] if exact else []
+        parts += [rf"(?i:\b(?:{'|'.join(folded)})\b)"] if folded else []
+        found.append((term.term, re.compile("|".join(parts))))
+    return tuple(found)
+
+
+def _texts(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _texts(item)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for item in fields(value):
+            yield from _texts(getattr(value, item.name))
+
+
+def glossary_hint(blocks: tuple[Block, ...]) -> Paragraph | None:
+    """A note naming the glossary terms the blocks use, or None when they use none."""
+    text = "\n".join(_texts(blocks))
+    used = [term for term, pattern in _patterns() if pattern.search(text)]
+    if not used:
+        return None
+    return Paragraph(
+        f"Terms used here: {', '.join(used)}. 'careercompare glossary TERM' explains each.",
+        note=True,
+    )
