@@ -364,8 +364,9 @@ def test_without_prim_state_areas_keep_their_states_where_known(run: Any, tmp_pa
     ranked = run("wages", "ma", "--by", "metro", "--in", "FL", "--json")
     assert ranked.exit_code == 0, ranked.stderr
     (ranking,) = json.loads(ranked.stdout)["rankings"]
-    titles = {entry["estimate"]["area"]["title"] for entry in ranking["highest"]}
-    assert titles == {"Tampa-St. Petersburg-Clearwater, FL"}
+    areas = {e["estimate"]["area"]["title"]: e["estimate"]["area"] for e in ranking["highest"]}
+    assert "Tampa-St. Petersburg-Clearwater, FL" in areas and "Napa, CA" not in areas
+    assert all(title.endswith(", FL") or "-FL" in title for title in areas)
 
 
 def csv_bytes(rows: list[list[Any]]) -> bytes:
@@ -557,3 +558,47 @@ def test_a_table_of_more_rows_than_any_bls_publishes_is_refused(
     result = run("import-oews", str(book))
     assert result.exit_code == 1
     assert "has over 3 rows; it is not an OEWS table" in result.stderr
+
+
+TAMPA_MA = (
+    "45300", "Tampa-St. Petersburg-Clearwater, FL", 4, "FL", "31-9092", "Medical Assistants"
+)  # fmt: skip
+
+
+def test_a_partial_release_adds_to_the_one_in_use(run: Any, tmp_path: Path) -> None:
+    states = workbook(tmp_path / "state_M2026_dl.xlsx", [row(*FL_MA, A_MEDIAN=47000)])
+    result = run("import-oews", str(states))
+    assert result.exit_code == 0, result.stderr
+    assert "582 areas the files do not cover kept from May 2025" in result.stderr
+    out = run("salary", "ma", "--area", "FL", "--format", "plain").stdout
+    assert "median | $47,000 a year | May 2026 | Florida" in out
+    assert "median | $45,690 a year | May 2025 | U.S." in out  # no national row: kept
+    tampa = run("salary", "ma", "--area", "tampa", "--format", "plain")
+    assert tampa.exit_code == 0, tampa.stderr
+    assert "| May 2025 | Tampa-St. Petersburg-Clearwater, FL" in tampa.stdout
+    data = run("data", "--format", "plain").stdout
+    assert "Areas: 583 (582 of May 2025, kept: the files imported do not cover them)" in data
+    ranked = run("wages", "ma", "--by", "state", "--all", "--format", "plain").stdout
+    assert "May 2026 figures: Florida; the others are of May 2025, kept" in ranked
+    top = run("wages", "ma", "--by", "state", "--top", "2", "--format", "plain").stdout
+    assert "These figures are of May 2025: the May 2026 tables imported do not" in top
+    # a metro file of the same release adds its areas, and keeps the states of the first
+    metros = workbook(tmp_path / "MSA_M2026_dl.xlsx", [row(*TAMPA_MA, A_MEDIAN=48000)])
+    assert run("import-oews", str(metros)).exit_code == 0
+    tampa_json = json.loads(run("wages", "ma", "--area", "tampa", "--json").stdout)
+    (entry,) = tampa_json["side_by_side"]
+    assert entry["estimate"]["annual"]["median"]["value"] == 48000
+    assert entry["estimate"]["area"]["release"] == ""  # the release of the database itself
+    florida = run("salary", "ma", "--area", "FL", "--format", "plain").stdout
+    assert "median | $47,000 a year | May 2026 | Florida" in florida
+
+
+def test_an_import_to_a_named_file_keeps_nothing_else(run: Any, tmp_path: Path) -> None:
+    states = workbook(tmp_path / "state_M2026_dl.xlsx", [row(*FL_MA)])
+    out = tmp_path / "only-florida.sqlite"
+    result = run("import-oews", str(states), "--output", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "kept" not in result.stderr
+    from careercompare.wages.database import WageDatabase
+
+    assert [a.title for a in WageDatabase(out).areas] == ["Florida"]

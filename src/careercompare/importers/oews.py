@@ -68,6 +68,8 @@ class ImportSummary:
     occupations: int
     duplicates: int
     skipped: int
+    kept: int = 0  # areas kept from the release in use, which the files do not cover
+    kept_from: str = ""
 
 
 def stored_value(column: str, text: str) -> int | float | str | None:
@@ -429,8 +431,8 @@ def _fill(
     release: str,
     progress: Progress | None,
     warn: Callable[[str], None],
-) -> tuple[int, int, int, int, int]:
-    db = sqlite3.connect(path)
+) -> tuple[int, int, int, int, int, int, str]:
+    db = sqlite3.connect(path.resolve().as_uri(), uri=True)  # a URI: another is attached
     try:
         db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
         writer = _Writer(db)
@@ -449,8 +451,12 @@ def _fill(
         if writer.rows == 0:
             raise DataError("the files hold no cross-industry OEWS rows; nothing was imported")
         meta = _meta(settings, release, warn)
-        meta["rows"] = str(writer.rows)
-        meta["occupations"] = str(len(writer.occupations))
+        if settings.output is None:  # into the data folder: a partial release adds
+            kept = _keep_missing_areas(db, warn)
+            if kept is not None:
+                meta["kept_areas"], meta["kept_from"] = str(kept[0]), kept[1]
+        meta["rows"] = str(db.execute("SELECT count(*) FROM estimates").fetchone()[0])
+        meta["occupations"] = str(db.execute("SELECT count(*) FROM occupations").fetchone()[0])
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         db.executemany("INSERT INTO source_files VALUES (?, ?, ?)", facts)
         db.commit()
@@ -463,7 +469,59 @@ def _fill(
         len(writer.occupations),
         writer.duplicates,
         writer.skipped,
+        int(meta.get("kept_areas", "0")),
+        meta.get("kept_from", ""),
     )
+
+
+def _keep_missing_areas(
+    db: sqlite3.Connection, warn: Callable[[str], None]
+) -> tuple[int, str] | None:
+    """Copy into the new release every area of the release in use it lacks (a state file
+    has no metro areas, and no national row), each tagged with the release its figures
+    are of; (areas kept, the release in use) or None when nothing was missing."""
+    from careercompare.wages.database import AREA_RELEASES_SCHEMA
+    from careercompare.wages.datasets import wages_in_use
+
+    in_use = wages_in_use(warn)
+    db.execute("ATTACH DATABASE ? AS old", (in_use.path.resolve().as_uri() + "?mode=ro",))
+    try:
+        missing = [
+            str(code)
+            for (code,) in db.execute(
+                "SELECT code FROM old.areas WHERE code NOT IN (SELECT code FROM main.areas)"
+            )
+        ]
+        if not missing:
+            return None
+        db.executescript(AREA_RELEASES_SCHEMA)
+        db.execute("CREATE TEMP TABLE kept (code TEXT PRIMARY KEY)")
+        db.executemany("INSERT INTO kept VALUES (?)", ((code,) for code in missing))
+        db.execute(
+            "INSERT INTO areas (code, title, kind, state) SELECT code, title, kind, state "
+            "FROM old.areas WHERE code IN (SELECT code FROM kept)"
+        )
+        db.execute(
+            "INSERT INTO occupations (code, title, grp) SELECT code, title, grp "
+            "FROM old.occupations WHERE code NOT IN (SELECT code FROM main.occupations)"
+        )
+        values = ", ".join(f"e.{column}" for column in (*COLUMNS, "annual_only", "hourly_only"))
+        db.execute(
+            f"INSERT INTO estimates SELECT no.id, na.id, {values} FROM old.estimates e "
+            "JOIN old.areas oa ON oa.id = e.area JOIN old.occupations oo ON oo.id = e.occupation "
+            "JOIN main.areas na ON na.code = oa.code JOIN main.occupations no ON no.code = oo.code "
+            "WHERE oa.code IN (SELECT code FROM kept)"
+        )
+        for code in missing:
+            release, top_annual, top_hourly = in_use.release_of(code)
+            db.execute(
+                "INSERT INTO area_releases VALUES (?, ?, ?, ?)",
+                (code, release, top_annual, top_hourly),
+            )
+        db.commit()
+        return len(missing), in_use.release
+    finally:
+        db.execute("DETACH DATABASE old")
 
 
 @contextlib.contextmanager
@@ -503,5 +561,10 @@ def run_import_oews(settings: ImportSettings, *, quiet: bool, terminal: Terminal
             f"{summary.occupations:,} occupations in {summary.areas:,} areas written to "
             f"{summary.path}; {summary.skipped:,} industry rows and {summary.duplicates:,} "
             "repeated rows left out"
+            + (
+                f"; {summary.kept:,} areas the files do not cover kept from {summary.kept_from}"
+                if summary.kept
+                else ""
+            )
         )
     return summary

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from careercompare.occupations.database import OccupationDatabase
 from careercompare.programs.database import ProgramDatabase
@@ -25,6 +25,8 @@ class WageDataset:
     in_use: bool
     path: str
     files: tuple[SourceFile, ...]
+    # areas kept from the release the import added to, by release: {'May 2025': 531}
+    kept_areas: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ class DataResult(ViewResult):
                 ("Published", dataset.published or "not given"),
                 ("Imported", dataset.imported or "not given"),
                 ("Estimates", f"{dataset.estimates:,}"),
-                ("Areas", f"{dataset.areas:,}"),
+                ("Areas", f"{dataset.areas:,}" + _kept_text(dataset.kept_areas)),
                 ("Occupations", f"{dataset.occupations:,}"),
                 ("File", dataset.path),
             )
@@ -152,6 +154,13 @@ class DataResult(ViewResult):
         ]
 
 
+def _kept_text(kept: dict[str, int]) -> str:
+    if not kept:
+        return ""
+    parts = ", ".join(f"{count:,} of {release}" for release, count in kept.items())
+    return f" ({parts}, kept: the files imported do not cover them)"
+
+
 def build_data(
     catalog: str,
     occupations: OccupationDatabase | None,
@@ -175,6 +184,7 @@ def build_data(
                 in_use=position == 0,
                 path=str(db.path),
                 files=db.source_files(),
+                kept_areas=db.kept_areas(),
             )
         )
     dataset = None

@@ -56,7 +56,8 @@ def estimates_in(
         return (), f"{role.name}: BLS publishes no local wages; it has no BLS occupation code."
     found = tuple(e for e in (db.estimate(code, area) for code in codes) if e is not None)
     if not found:
-        return (), f"{role.name}: BLS publishes no {db.release} estimate in {area.title}."
+        release = db.release_of_area(area)
+        return (), f"{role.name}: BLS publishes no {release} estimate in {area.title}."
     return found, None
 
 
@@ -81,7 +82,8 @@ def role_wages(
     source = citations.cite_source(wage_source(index, db))
     if not found:
         places = " or ".join(area.title for area in areas)
-        note = f"BLS publishes no {db.release} estimate for {', '.join(codes)} in {places}"
+        releases = " or ".join(dict.fromkeys(db.release_of_area(area) for area in areas))
+        note = f"BLS publishes no {releases} estimate for {', '.join(codes)} in {places}"
         return RoleWages(RoleRef.of(role), (), note, source, len(codes) > 1)
     return RoleWages(RoleRef.of(role), tuple(found), None, source, len(codes) > 1)
 
@@ -158,7 +160,9 @@ class LocalArea:
 
     @property
     def release(self) -> str:
-        return self.db.release
+        """The release of the asked area's figures (an older one where an import of a
+        partial release kept it)."""
+        return self.db.release_of_area(self.areas[0])
 
 
 def figure_rows(
@@ -171,10 +175,11 @@ def figure_rows(
         jobs = estimate.employment
         if jobs.value is not None:
             covers += f", {number(jobs.value)} jobs"
+        of = estimate.area.release or release  # an area kept from an older release
         median = cell_text(estimate.wage("median", hourly=hourly), hourly=hourly, estimate=estimate)
-        rows.append(("median", median, release, covers, marker))
+        rows.append(("median", median, of, covers, marker))
         spread = range_text(estimate, hourly=hourly)
-        rows.append(("10th to 90th percentile", spread, release, covers, marker))
+        rows.append(("10th to 90th percentile", spread, of, covers, marker))
     return rows
 
 
@@ -186,7 +191,8 @@ def bars_of(wages: RoleWages, release: str, marker: str, *, hourly: bool) -> lis
         median = estimate.wage("median", hourly=hourly)
         if median.value is None and (low.value is None or high.value is None):
             continue
-        label = f"{wages.role.name}, {where(estimate, several=wages.several)}, {release} (BLS OEWS)"
+        of = estimate.area.release or release
+        label = f"{wages.role.name}, {where(estimate, several=wages.several)}, {of} (BLS OEWS)"
         shown = cell_text(median, hourly=hourly, estimate=estimate)
         caption = f"median {shown}; 10th to 90th percentile {range_text(estimate, hourly=hourly)}"
         ranged = low.value is not None and high.value is not None
@@ -222,7 +228,7 @@ def csv_rows(wages: RoleWages, release: str, *, hourly: bool) -> list[dict[str, 
                     bound="at-least" if cell.at_least else ("exact" if cell.released else ""),
                     per="hour" if hourly else "year",
                     published_hourly=published_hourly,
-                    as_of=release,
+                    as_of=estimate.area.release or release,
                     scope=where(estimate, several=True),
                     shown=cell_text(cell, hourly=hourly, estimate=estimate),
                     released=cell.value is not None,

@@ -279,7 +279,7 @@ def build_payback(
             )
     return PaybackResult(
         area=area,
-        release=db.release,
+        release=db.release_of_area(area),
         plan=plan,
         rule=RULE,
         roles=tuple(found),

@@ -382,7 +382,7 @@ def build_programs(
                             estimate.occupation_title,
                             area.title,
                             estimate.wage("median"),
-                            wages.release,
+                            wages.release_of_area(area),
                         )
                     )
     return ProgramsResult(

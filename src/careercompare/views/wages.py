@@ -87,6 +87,30 @@ class RoleEstimate:
     estimate: Estimate
 
 
+def _mixed_releases_note(entries: Sequence[RankedArea], release: str) -> str | None:
+    """Which areas' figures are of an older release than the rest, when some are (an
+    import of a partial release keeps the areas it does not cover)."""
+    own = [e.estimate.area.title for e in entries if not e.estimate.area.release]
+    kept = [e.estimate.area.title for e in entries if e.estimate.area.release]
+    if not kept:
+        return None
+    older = " and ".join(sorted({e.estimate.area.release for e in entries} - {""}))
+    if not own:
+        return (
+            f"These figures are of {older}: the {release} tables imported do not cover these areas."
+        )
+    if len(own) <= 5:
+        named = ", ".join(own)
+        return (
+            f"{release} figures: {named}; the others are of {older}, kept because the "
+            f"{release} tables imported do not cover them. Compare figures of one release."
+        )
+    return (
+        f"Of {older}: {', '.join(kept[:5])}{' and others' if len(kept) > 5 else ''}; the "
+        f"{release} tables imported do not cover them. Compare figures of one release."
+    )
+
+
 @dataclass(frozen=True, kw_only=True)
 class WagesResult(CitingResult):
     """OEWS wages: rankings of areas for one role, or roles side by side in an area."""
@@ -113,7 +137,8 @@ class WagesResult(CitingResult):
         else:
             where = self.area.title if self.area else "U.S."
             order = f", by {WageSort(self.sort).describes}" if len(self.side_by_side) > 1 else ""
-            title = f"Wages in {where}, {self.release} (BLS OEWS){order} {marker}"
+            release = (self.area.release if self.area else "") or self.release
+            title = f"Wages in {where}, {release} (BLS OEWS){order} {marker}"
             blocks = [Heading(title)]
             blocks += self._side_blocks()
         blocks += [Paragraph(note, note=True) for note in self.notes]
@@ -133,9 +158,8 @@ class WagesResult(CitingResult):
                 shown = cell_text(
                     us.wage("median", hourly=self.hourly), hourly=self.hourly, estimate=us
                 )
-                blocks.append(
-                    Paragraph(f"U.S. median {shown} ({self.release}) {marker}", note=True)
-                )
+                release = us.area.release or self.release
+                blocks.append(Paragraph(f"U.S. median {shown} ({release}) {marker}", note=True))
             if not ranking.highest:
                 blocks.append(Paragraph("BLS publishes no estimate for these areas."))
                 continue
@@ -149,6 +173,9 @@ class WagesResult(CitingResult):
             if ranking.unranked:
                 count += f"; {ranking.unranked} without a released figure are left out"
             blocks.append(Paragraph(count + ".", note=True))
+            note = _mixed_releases_note([*ranking.highest, *ranking.lowest], self.release)
+            if note:
+                blocks.append(Paragraph(note, note=True))
             chart = self._chart([entry.estimate for entry in (*ranking.highest, *ranking.lowest)])
             if chart is not None:
                 blocks += [Heading("10th to 90th percentile, median marked", 2), chart]
@@ -256,7 +283,7 @@ def _record(
     record["jobs_per_1000"] = e.jobs_per_1000.value
     record["location_quotient"] = e.location_quotient.value
     record["less_precise"] = "; ".join(e.less_precise)
-    record["release"] = result.release
+    record["release"] = e.area.release or result.release
     record["source"] = result.sources[0].source.id if result.sources else ""
     record["source_number"] = result.sources[0].number if result.sources else None
     return record

@@ -53,6 +53,16 @@ CREATE TABLE estimates (
 """
 
 
+# Present in a release that kept areas of an older one (an import of a state file keeps
+# the metro areas and the nation of the release it adds to): the release each such
+# area's figures are of, and that release's top of the published range.
+AREA_RELEASES_SCHEMA = """
+CREATE TABLE area_releases (
+    code TEXT PRIMARY KEY, release TEXT NOT NULL, top_annual TEXT, top_hourly TEXT
+) WITHOUT ROWID;
+"""
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """A file a database was built from."""
@@ -187,13 +197,14 @@ class WageDatabase:
         """The date BLS published the release, if known."""
         return self.meta.get("published")
 
-    @cached_property
-    def _top(self) -> dict[str, float]:
-        """The top of the published range ('#' means at or above it), annual and hourly."""
+    def _top(self, code: str) -> dict[str, float]:
+        """The top of the published range ('#' means at or above it), annual and hourly,
+        of the release of an area's figures."""
+        _, top_annual, top_hourly = self.release_of(code)
         top: dict[str, float] = {}
-        for prefix, key in (("a", "top_annual"), ("h", "top_hourly")):
-            if self.meta.get(key):
-                value = float(self.meta[key])
+        for prefix, text in (("a", top_annual), ("h", top_hourly)):
+            if text:
+                value = float(text)
                 top[prefix] = int(value) if prefix == "a" and value.is_integer() else value
         return top
 
@@ -205,10 +216,55 @@ class WageDatabase:
             raise self._guard.failure(error) from None
 
     @cached_property
+    def _kept(self) -> dict[str, tuple[str, str | None, str | None]]:
+        """The areas kept from an older release: their release and its top of the range."""
+        found = self._query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'area_releases'"
+        )
+        if not found:
+            return {}
+        rows = self._query("SELECT code, release, top_annual, top_hourly FROM area_releases")
+        kept = {}
+        for code, release, top_annual, top_hourly in rows:
+            tops = [str(t) if t is not None else None for t in (top_annual, top_hourly)]
+            if not isinstance(release, str) or any(t and not _MONEY.match(t) for t in tops):
+                raise DataError(
+                    f"{self.path}: records an older release of area {code} that careercompare "
+                    "did not write; import the release again"
+                )
+            release_key(release)
+            kept[str(code)] = (release, tops[0], tops[1])
+        return kept
+
+    def release_of(self, code: str) -> tuple[str, str | None, str | None]:
+        """The release of an area's figures, with that release's top of the published
+        range (annual, hourly): the database's own, or an older one's it kept."""
+        return self._kept.get(code) or (
+            self.release,
+            self.meta.get("top_annual"),
+            self.meta.get("top_hourly"),
+        )
+
+    @cached_property
     def areas(self) -> tuple[Area, ...]:
-        """Every area, in the order of their codes."""
+        """Every area, in the order of their codes, each with the release of its figures."""
         rows = self._query("SELECT code, title, kind, state FROM areas ORDER BY code")
-        return tuple(Area(str(c), str(t), str(k), str(s)) for c, t, k, s in rows)
+        kept = self._kept
+        return tuple(
+            Area(str(c), str(t), str(k), str(s), kept[str(c)][0] if str(c) in kept else "")
+            for c, t, k, s in rows
+        )
+
+    def release_of_area(self, area: Area) -> str:
+        """The release an area's figures are of."""
+        return area.release or self.release
+
+    def kept_areas(self) -> dict[str, int]:
+        """How many areas the database kept of each older release."""
+        counts: dict[str, int] = {}
+        for release, _, _ in self._kept.values():
+            counts[release] = counts.get(release, 0) + 1
+        return counts
 
     @cached_property
     def nation(self) -> Area | None:
@@ -259,9 +315,10 @@ class WageDatabase:
         return self._estimate(occupation, str(title), area, values)
 
     def _estimate(self, code: str, title: str, area: Area, values: list[object]) -> Estimate:
+        top = self._top(area.code)
         try:
             cells = {
-                column: _cell(column, value, self._top)
+                column: _cell(column, value, top)
                 for column, value in zip(COLUMNS, values, strict=False)
             }
         except BadValue as error:

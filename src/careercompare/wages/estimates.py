@@ -67,6 +67,9 @@ class Area:
     title: str
     kind: str  # "nation", "state", "territory", "metro", "nonmetro"
     state: str  # postal code(s) of the (primary) state, "FL" or "AR-OK"; "US" for the nation
+    # The release of the area's figures where it is not the database's own: an import
+    # of a partial release (a state file) keeps the other areas of the release before.
+    release: str = ""
 
     @property
     def states(self) -> tuple[str, ...]:
