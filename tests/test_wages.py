@@ -307,8 +307,8 @@ def test_lower_bounds_share_the_first_rank_apart_from_exact_figures(run: Any) ->
     [
         ("fla", "unknown area 'fla'; did you mean 'Florida' (FL)?"),
         ("Fla.", "unknown area 'Fla.'; did you mean 'Florida' (FL)?"),
-        ("FL,GA", "'FL,GA' names 2 areas; --area takes one"),
         ("FL GA", "unknown area 'FL GA'"),
+        ("FL,fla", "unknown area 'fla'; did you mean 'Florida' (FL)?"),
     ],
 )
 def test_an_area_is_never_guessed_silently(run: Any, area: str, message: str) -> None:
@@ -348,3 +348,54 @@ def test_side_by_side_says_which_role_has_no_estimate_in_the_area(run: Any) -> N
         "Physicians and surgeons: BLS publishes no May 2025 estimate in Florida."
     ]
     assert [row["role"]["id"] for row in data["side_by_side"]] == ["medical-assistant"]
+
+
+@pytest.mark.parametrize(
+    "given", [("--area", "FL,GA"), ("--area", "FL", "--area", "GA"), ("--area", "FL; GA")]
+)
+def test_several_areas_side_by_side(run: Any, given: tuple[str, ...]) -> None:
+    salary = json.loads(run("salary", "ma", *given, "--json").stdout)
+    areas = [e["area"]["title"] for e in salary["local_wages"][0]["estimates"]]
+    assert areas == ["Florida", "Georgia", "U.S."]
+    table = run("table", "ma", "moa", *given, "--format", "csv").stdout
+    local = [r for r in csv.DictReader(io.StringIO(table)) if r["category"] == "local-median-pay"]
+    assert [(r["label"], r["role_id"]) for r in local] == [
+        ("Median pay in Florida (BLS OEWS)", "medical-assistant"),
+        ("Median pay in Florida (BLS OEWS)", "medical-office-assistant"),
+        ("Median pay in Georgia (BLS OEWS)", "medical-assistant"),
+        ("Median pay in Georgia (BLS OEWS)", "medical-office-assistant"),
+    ]
+    wages = json.loads(run("wages", "ma", "moa", *given, "--json").stdout)
+    pairs = [(s["role"]["id"], s["estimate"]["area"]["code"]) for s in wages["side_by_side"]]
+    assert sorted(pairs) == sorted(
+        (role, code)
+        for role in ("medical-assistant", "medical-office-assistant")
+        for code in ("12", "13")
+    )
+    assert [a["title"] for a in wages["areas"]] == ["Florida", "Georgia"]
+    shown = run("wages", "ma", "moa", *given, "--format", "plain").stdout
+    assert "Wages in Florida and Georgia, May 2025" in shown
+    assert "Medical assistant, Georgia |" in shown
+    show = run("show", "ma", *given, "--format", "plain").stdout
+    assert "| Florida, 66,110 jobs |" in show and "| Georgia, 28,780 jobs |" in show
+
+
+@pytest.mark.parametrize("command", [("paths", "ma"), ("programs", "ma"), ("outlook", "ma")])
+def test_a_view_of_one_area_refuses_several_naming_those_that_compare(
+    run: Any, command: tuple[str, ...]
+) -> None:
+    result = run(*command, "--area", "FL,GA")
+    assert result.exit_code == 2
+    assert f"'{command[0]}' shows one area at a time, and --area names 2 (FL, GA)" in result.stderr
+
+
+def test_the_area_of_the_environment_may_hold_spaces_and_a_list(
+    run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAREERCOMPARE_AREA", "south florida nonmetropolitan")
+    out = run("salary", "ma", "--format", "plain").stdout
+    assert "South Florida nonmetropolitan area" in out
+    monkeypatch.setenv("CAREERCOMPARE_AREA", "FL, GA")
+    out = run("table", "--format", "plain").stdout
+    assert "Median pay in Florida" in out and "Median pay in Georgia" in out
+    assert "Median pay in Texas" in run("table", "--area", "TX", "--format", "plain").stdout

@@ -17,12 +17,15 @@ from careercompare import __version__
 from careercompare.catalog.names import bounded
 from careercompare.cli.options import (
     AreaOption,
+    OneAreaOption,
     RoleArgument,
     RolesArgument,
     Settings,
+    area_names,
     catalog_index,
     complete_role,
     local_area,
+    one_area,
     settings,
     view_command,
     wage_database,
@@ -116,6 +119,7 @@ def table(
       careercompare table
       careercompare table ma rn
       careercompare table ma moa --area "south florida nonmetropolitan"
+      careercompare table ma moa --area FL,GA
       careercompare table "medical assistant" moa --format markdown
       careercompare table ma phlebotomist cna "pharmacy tech"
       careercompare table ma moa rn lpn cna --format csv --wide -o roles.csv
@@ -166,7 +170,7 @@ def salary(
 @app.command()
 @view_command
 def outlook(
-    ctx: typer.Context, roles: RolesArgument = None, area: AreaOption = None
+    ctx: typer.Context, roles: RolesArgument = None, area: OneAreaOption = None
 ) -> "ViewResult":
     """Employment projections, newest first, with what drives growth.
 
@@ -183,10 +187,11 @@ def outlook(
 
     index = catalog_index(ctx)
     state = None
-    if area is not None:
+    wanted = one_area(area, "outlook")
+    if wanted is not None:
         from careercompare.wages.areas import state_of
 
-        state = state_of(area, wage_database(ctx).areas)
+        state = state_of(wanted, wage_database(ctx).areas)
     return build_outlook(index, index.resolve_roles(roles or []), state=state)
 
 
@@ -228,22 +233,23 @@ def show(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "Vi
     from careercompare.views.show import build_show
 
     index = catalog_index(ctx)
-    local = local_area(ctx, area, national=False)
+    names = area_names(area)
+    local = local_area(ctx, names, national=False)
     chosen = index.resolve_role(role)
     near = None
-    if area is not None and local is not None:
+    if len(names) == 1 and local is not None:  # programs of one state
         from careercompare.programs.datasets import bundled_programs
         from careercompare.views.programs import programs_near
         from careercompare.wages.areas import state_area
 
-        state = state_area(area, local.db.areas)
+        state = state_area(names[0], local.db.areas)
         near = programs_near(bundled_programs(), chosen, state) if state else None
     return build_show(index, chosen, local=local, near=near)
 
 
 @app.command()
 @view_command
-def paths(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "ViewResult":
+def paths(ctx: typer.Context, role: RoleArgument, area: OneAreaOption = None) -> "ViewResult":
     """Where a role leads: each step's training, median pay (and the difference) and outlook.
 
     \b
@@ -256,7 +262,7 @@ def paths(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "V
     from careercompare.views.paths import build_paths
 
     index = catalog_index(ctx)
-    local = local_area(ctx, area, national=False)
+    local = local_area(ctx, one_area(area, "paths"), national=False)
     return build_paths(index, index.resolve_role(role), local=local)
 
 
@@ -392,7 +398,7 @@ def glossary(
 def programs(
     ctx: typer.Context,
     role: RoleArgument,
-    area: AreaOption = None,
+    area: OneAreaOption = None,
     credential: Annotated[
         Credential | None,
         typer.Option(
@@ -434,7 +440,8 @@ def programs(
 
     index = catalog_index(ctx)
     wages_db = wage_database(ctx)
-    state = state_area(area, wages_db.areas) if area else None
+    wanted = one_area(area, "programs")
+    state = state_area(wanted, wages_db.areas) if wanted else None
     return build_programs(
         index,
         bundled_programs(),
@@ -459,7 +466,7 @@ def payback(
             autocompletion=complete_role,
         ),
     ],
-    area: AreaOption = None,
+    area: OneAreaOption = None,
     current_pay: Annotated[
         float | None,
         typer.Option("--current-pay", metavar="PAY", help="What you earn now, a year."),
@@ -502,14 +509,15 @@ def payback(
     index = catalog_index(ctx)
     db = wage_database(ctx)
     chosen = index.resolve_roles(roles)
-    where = resolve_area(area or "us", db.areas)
+    wanted = one_area(area, "payback")
+    where = resolve_area(wanted or "us", db.areas)
     debts = None
     if cost is None:
         from careercompare.programs.datasets import bundled_programs
         from careercompare.views.programs import certificate_debt
         from careercompare.wages.areas import state_area
 
-        state = state_area(area, db.areas) if area else None
+        state = state_area(wanted, db.areas) if wanted else None
         debts = certificate_debt(bundled_programs(), state)
     return build_payback(index, db, chosen, where, plan, debts=debts)
 
@@ -568,18 +576,20 @@ def wages(
       careercompare wages ma --by metro --in FL --top 5
       careercompare wages rn --by nonmetro --sort employment
       careercompare wages ma moa lpn --area tampa
+      careercompare wages ma moa --area FL --area GA
       careercompare wages ma --by metro --in FL --hourly
     """
     from careercompare.views.wages import build_wages
 
-    if _from_environment(ctx, "area") and (_given(ctx, "by") or _given(ctx, "within")):
-        area = None  # a ranking asked for on the command line wins over CAREERCOMPARE_AREA
+    names = area_names(area)
+    if not area and (_given(ctx, "by") or _given(ctx, "within")):
+        names = []  # a ranking asked for on the command line wins over CAREERCOMPARE_AREA
     index = catalog_index(ctx)
     return build_wages(
         index,
         wage_database(ctx),
         index.resolve_roles(roles),
-        area=area,
+        area=names,
         by=by,
         within=within,
         sort=sort,

@@ -78,9 +78,41 @@ def wage_database(ctx: typer.Context) -> "WageDatabase":
 _WAGES_KEY = "careercompare.wages"
 
 
-def local_area(ctx: typer.Context, wanted: str | None, *, national: bool) -> "LocalArea | None":
-    """The area --area names (then the nation), the nation alone when `national`, or None."""
-    if wanted is None and not national:
+AREA_ENV_VAR = "CAREERCOMPARE_AREA"
+
+
+def area_names(given: list[str] | None) -> list[str]:
+    """The areas asked for: each --area, a comma list split into its areas; without
+    --area, CAREERCOMPARE_AREA read the same way (one name may hold spaces)."""
+    import os
+    import re
+
+    texts = given if given else [os.environ.get(AREA_ENV_VAR, "")]
+    names = [part.strip() for text in texts for part in re.split(r"[,;]", text)]
+    names = [name for name in names if name]
+    if len(names) > MAX_AREAS:
+        raise UsageError(f"--area names {len(names)} areas; give at most {MAX_AREAS}")
+    return list(dict.fromkeys(names))
+
+
+def one_area(given: list[str] | None, command: str) -> str | None:
+    """The one area a view of one area is asked for, or None; several is a usage error."""
+    names = area_names(given)
+    if len(names) > 1:
+        raise UsageError(
+            f"'{command}' shows one area at a time, and --area names {len(names)} "
+            f"({', '.join(names)}); give one, or compare areas with 'salary', 'table', "
+            "'show' or 'wages'"
+        )
+    return names[0] if names else None
+
+
+def local_area(
+    ctx: typer.Context, given: list[str] | str | None, *, national: bool
+) -> "LocalArea | None":
+    """The areas --area names (then the nation), the nation alone when `national`, or None."""
+    wanted = [given] if isinstance(given, str) else area_names(given)
+    if not wanted and not national:
         return None
     from careercompare.views.local_wages import LocalArea
 
@@ -131,15 +163,28 @@ FormatOption = Annotated[
         show_default=False,
     ),
 ]
+MAX_AREAS = 12
 AreaOption = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--area",
         metavar="AREA",
-        envvar="CAREERCOMPARE_AREA",
-        show_envvar=True,
         help="Local wages (BLS OEWS) in a state (name, FL or 12), a metro or nonmetro area "
-        "(words of its name, or its code), or 'us'; 'careercompare areas' lists them.",
+        "(words of its name, or its code), or 'us'; 'careercompare areas' lists them. "
+        "Repeat it, or give a comma list ('FL,GA'), to see areas side by side. "
+        "Default: CAREERCOMPARE_AREA.",
+        show_default=False,
+    ),
+]
+OneAreaOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--area",
+        metavar="AREA",
+        help="Local wages (BLS OEWS) in a state (name, FL or 12), a metro or nonmetro area "
+        "(words of its name, or its code), or 'us'; 'careercompare areas' lists them. "
+        "Default: CAREERCOMPARE_AREA.",
+        show_default=False,
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]

@@ -143,20 +143,28 @@ class LocalArea:
     areas: tuple[Area, ...]
 
     @classmethod
-    def resolve(cls, db: WageDatabase, wanted: str | None) -> LocalArea:
-        """The area a person named (None: the nation alone), followed by the nation."""
+    def resolve(cls, db: WageDatabase, wanted: str | list[str] | None) -> LocalArea:
+        """The areas a person named (none: the nation alone), followed by the nation."""
         from careercompare.wages.areas import resolve_area
 
+        names = [wanted] if isinstance(wanted, str) else list(wanted or [])
         nation = db.nation
-        if wanted is None:
+        if not names:
             if nation is None:
                 raise UsageError(
                     f"the {db.release} wages in use have no national figures; give --area"
                 )
             return cls(db, (nation,))
-        area = resolve_area(wanted, db.areas)
-        shown = (area,) if area == nation or nation is None else (area, nation)
-        return cls(db, shown)
+        asked = list(dict.fromkeys(resolve_area(name, db.areas) for name in names))
+        shown = asked if nation is None or nation in asked else [*asked, nation]
+        return cls(db, tuple(shown))
+
+    @property
+    def asked(self) -> tuple[Area, ...]:
+        """The areas the person named (the nation only when they named it, or none)."""
+        nation = self.db.nation
+        named = tuple(area for area in self.areas if area != nation)
+        return named if named or len(self.areas) > 1 else self.areas
 
     @property
     def release(self) -> str:

@@ -209,23 +209,26 @@ def _period(figure: SalaryFigure | OutlookFigure) -> str | None:
     return figure.as_of if isinstance(figure, SalaryFigure) else figure.period
 
 
-def local_median_row(
+def local_median_rows(
     index: CatalogIndex, roles: list[Role], local: LocalArea, citations: Citations
-) -> TableRow:
-    """The roles' OEWS medians in the area asked for."""
+) -> list[TableRow]:
+    """The roles' OEWS medians in each area asked for, a row for each."""
     from careercompare.views.local_wages import median_summary, role_wages
 
-    area = local.areas[0]
-    cells = []
-    for role in roles:
-        wages = role_wages(index, local.db, role, (area,), citations)
-        text = median_summary(wages, area)
-        if wages.estimates:
-            text += f" ({local.release})"
-        source = wages.source if wages.estimates else None
-        cells.append(TableCell(role.id, text, source, period=local.release))
-    label = f"Median pay in {area.title} (BLS OEWS)"
-    return TableRow("local-median-pay", label, "oews-median", tuple(cells))
+    rows = []
+    for area in local.asked:
+        release = local.db.release_of_area(area)
+        cells = []
+        for role in roles:
+            wages = role_wages(index, local.db, role, (area,), citations)
+            text = median_summary(wages, area)
+            if wages.estimates:
+                text += f" ({release})"
+            source = wages.source if wages.estimates else None
+            cells.append(TableCell(role.id, text, source, period=release))
+        label = f"Median pay in {area.title} (BLS OEWS)"
+        rows.append(TableRow("local-median-pay", label, "oews-median", tuple(cells)))
+    return rows
 
 
 def build_table(
@@ -241,7 +244,7 @@ def build_table(
                 citations.cite(cell.source)
         rows.append(TableRow(category.id, category.label, category.kind, cells))
         if category.kind == "median-pay" and local is not None:
-            rows.append(local_median_row(index, roles, local, citations))
+            rows += local_median_rows(index, roles, local, citations)
     notes = occupation_notes(roles, citations)
     return TableResult(
         roles=tuple(RoleRef.of(role) for role in roles),

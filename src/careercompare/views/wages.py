@@ -127,6 +127,8 @@ class WagesResult(CitingResult):
     side_by_side: tuple[RoleEstimate, ...]
     notes: tuple[str, ...]
     hourly: bool = False
+    # the areas side by side, when several were asked for (`area` is the first)
+    areas: tuple[Area, ...] = ()
 
     def blocks(self) -> tuple[Block, ...]:
         source = self.sources[0].source.id if self.sources else ""
@@ -135,9 +137,11 @@ class WagesResult(CitingResult):
         if self.rankings:
             blocks = self._ranking_blocks(marker)
         else:
-            where = self.area.title if self.area else "U.S."
+            places = self.areas or ((self.area,) if self.area else ())
+            where = " and ".join(place.title for place in places) if places else "U.S."
             order = f", by {WageSort(self.sort).describes}" if len(self.side_by_side) > 1 else ""
-            release = (self.area.release if self.area else "") or self.release
+            releases = dict.fromkeys(place.release or self.release for place in places)
+            release = " and ".join(releases) if releases else self.release
             title = f"Wages in {where}, {release} (BLS OEWS){order} {marker}"
             blocks = [Heading(title)]
             blocks += self._side_blocks()
@@ -202,7 +206,8 @@ class WagesResult(CitingResult):
         several = {s.role.id for s in self.side_by_side if self._codes(s.role.id) > 1}
         rows = tuple(
             (
-                f"{e.occupation_title} ({e.occupation_code})" if role.id in several else role.name,
+                (f"{e.occupation_title} ({e.occupation_code})" if role.id in several else role.name)
+                + (f", {e.area.title}" if self.areas else ""),
                 _money(e.wage("median", hourly=self.hourly), e, hourly=self.hourly),
                 range_text(e, hourly=self.hourly),
                 employment_text(e),
@@ -217,7 +222,11 @@ class WagesResult(CitingResult):
         return blocks
 
     def _codes(self, role_id: str) -> int:
-        return sum(1 for s in self.side_by_side if s.role.id == role_id)
+        """How many occupations a role has in one area (several: each is named)."""
+        first = self.side_by_side[0].estimate.area if self.side_by_side else None
+        return sum(
+            1 for s in self.side_by_side if s.role.id == role_id and s.estimate.area == first
+        )
 
     def _chart(self, estimates: list[Estimate], *, label_roles: bool = False) -> BarChart | None:
         bars = []
@@ -228,6 +237,8 @@ class WagesResult(CitingResult):
             if low.value is None or high.value is None:
                 continue
             label = e.occupation_title if label_roles else e.area.title
+            if label_roles and self.areas:
+                label += f", {e.area.title}"
             caption = f"median {cell_text(median, hourly=hourly, estimate=e)}"
             bars.append(Bar(label, low.value, high.value, median.value, caption, high.at_least))
         if not bars:
@@ -298,7 +309,7 @@ def build_wages(
     db: WageDatabase,
     roles: Sequence[Role],
     *,
-    area: str | None,
+    area: str | Sequence[str] | None,
     by: AreaKind,
     within: str | None,
     sort: WageSort,
@@ -306,16 +317,17 @@ def build_wages(
     hourly: bool = False,
 ) -> WagesResult:
     """One role without an area: where it pays most and least. Otherwise the roles side by
-    side in the area (the U.S. when none is given), in the order --sort asks for."""
+    side in the areas (the U.S. when none is given), in the order --sort asks for."""
     from careercompare.wages.areas import resolve_area, resolve_state
 
-    if len(roles) == 1 and area is None:
+    names = [area] if isinstance(area, str) else list(area or [])
+    if len(roles) == 1 and not names:
         state = resolve_state(within, db.areas) if within else None
         return build_ranking(
             index, db, roles[0], by=by, within=state, sort=sort, top=top, hourly=hourly
         )
-    where = resolve_area(area or "us", db.areas)
-    return build_side_by_side(index, db, roles, where, sort=sort, hourly=hourly)
+    places = list(dict.fromkeys(resolve_area(name, db.areas) for name in names or ["us"]))
+    return build_side_by_side(index, db, roles, places, sort=sort, hourly=hourly)
 
 
 def build_ranking(
@@ -386,29 +398,34 @@ def build_side_by_side(
     index: CatalogIndex,
     db: WageDatabase,
     roles: Sequence[Role],
-    area: Area,
+    area: Area | Sequence[Area],
     *,
     sort: WageSort = WageSort.MEDIAN,
     hourly: bool = False,
 ) -> WagesResult:
-    """Several roles' wages in one area, largest first by `sort` (the roles' order when
-    none is released)."""
+    """Roles' wages in one area or several, area by area, in each largest first by `sort`
+    (the roles' order when none is released)."""
     citations = Citations(index)
     citations.cite_source(wage_source(index, db))
+    places = [area] if isinstance(area, Area) else list(area)
     side = []
     notes = []
-    for role in roles:
-        found, note = estimates_in(db, role, area)
-        if note:
-            notes.append(note)
-        side += [RoleEstimate(RoleRef.of(role), e) for e in found]
-    side.sort(key=lambda s: -_rank_key(sort_cell(s.estimate, sort, hourly=hourly)))
+    for place in places:
+        here = []
+        for role in roles:
+            found, note = estimates_in(db, role, place)
+            if note:
+                notes.append(note)
+            here += [RoleEstimate(RoleRef.of(role), e) for e in found]
+        here.sort(key=lambda s: -_rank_key(sort_cell(s.estimate, sort, hourly=hourly)))
+        side += here
     return WagesResult(
         release=db.release,
         by=None,
         within=None,
         sort=sort,
-        area=area,
+        area=places[0],
+        areas=tuple(places) if len(places) > 1 else (),
         rankings=(),
         side_by_side=tuple(side),
         notes=(*notes, *_precision(s.estimate for s in side)),
