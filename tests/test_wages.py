@@ -399,3 +399,25 @@ def test_the_area_of_the_environment_may_hold_spaces_and_a_list(
     out = run("table", "--format", "plain").stdout
     assert "Median pay in Florida" in out and "Median pay in Georgia" in out
     assert "Median pay in Texas" in run("table", "--area", "TX", "--format", "plain").stdout
+
+
+def test_payback_shows_roles_by_areas_side_by_side(run: Any) -> None:
+    result = run(
+        "payback", "ma", "pharmacy tech", "--area", "tampa,orlando", "--current-pay", "30000",
+        "--months", "6", "--format", "csv",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["role_id"], r["area"]) for r in rows] == [
+        ("medical-assistant", "Tampa-St. Petersburg-Clearwater, FL"),
+        ("pharmacy-technician", "Tampa-St. Petersburg-Clearwater, FL"),
+        ("medical-assistant", "Orlando-Kissimmee-Sanford, FL"),
+        ("pharmacy-technician", "Orlando-Kissimmee-Sanford, FL"),
+    ]
+    shown = run(
+        "payback", "ma", "--area", "tampa", "--area", "orlando", "--current-pay", "30000",
+        "--format", "plain",
+    ).stdout  # fmt: skip
+    assert "Medical assistant, Orlando-Kissimmee-Sanford, FL |" in shown
+    # what was not given is each role's own, never "$0"
+    assert "costing what each role's program costs" in shown and "$0" not in shown

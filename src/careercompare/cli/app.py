@@ -466,7 +466,7 @@ def payback(
             autocompletion=complete_role,
         ),
     ],
-    area: OneAreaOption = None,
+    area: AreaOption = None,
     current_pay: Annotated[
         float | None,
         typer.Option("--current-pay", metavar="PAY", help="What you earn now, a year."),
@@ -509,17 +509,15 @@ def payback(
     index = catalog_index(ctx)
     db = wage_database(ctx)
     chosen = index.resolve_roles(roles)
-    wanted = one_area(area, "payback")
-    where = resolve_area(wanted or "us", db.areas)
-    debts = None
+    names = area_names(area) or ["us"]
+    places = list(dict.fromkeys(resolve_area(name, db.areas) for name in names))
+    debts_in = None
     if cost is None:
         from careercompare.programs.datasets import bundled_programs
-        from careercompare.views.programs import certificate_debt
-        from careercompare.wages.areas import state_area
+        from careercompare.views.programs import certificate_debt_by_area
 
-        state = state_area(wanted, db.areas) if wanted else None
-        debts = certificate_debt(bundled_programs(), state)
-    return build_payback(index, db, chosen, where, plan, debts=debts)
+        debts_in = certificate_debt_by_area(bundled_programs(), db.areas)
+    return build_payback(index, db, chosen, places, plan, debts_in=debts_in)
 
 
 @app.command()

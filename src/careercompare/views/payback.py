@@ -83,6 +83,7 @@ class RolePayback:
     median: Payback
     percentile_25: Payback
     plan: Plan | None = None  # the role's own, where the cost or length was not given
+    area: Area | None = None  # where, when several areas are side by side
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -96,6 +97,13 @@ class PaybackResult(CitingResult):
     rule: str
     roles: tuple[RolePayback, ...]
     notes: tuple[str, ...]
+    areas: tuple[Area, ...] = ()  # when several are side by side (`area` is the first)
+
+    def _where(self) -> str:
+        return " and ".join(a.title for a in self.areas) if self.areas else self.area.title
+
+    def _name(self, r: RolePayback) -> str:
+        return f"{r.role.name}, {r.area.title}" if r.area is not None else r.role.name
 
     def blocks(self) -> tuple[Block, ...]:
         source = self.sources[0].source.id
@@ -106,14 +114,16 @@ class PaybackResult(CitingResult):
             now += f"x {HOURS_PER_YEAR:,} hours)"
         else:
             now += " a year"
-        training = f"{plan.months:g} months" + (", part-time" if plan.part_time else "")
-        given = (
-            f"Current pay {now}; training {training}, costing {money(plan.cost)}; "
-            f"forgone pay {money(plan.forgone)}."
-        )
+        # what was not given is each role's own, from its sources (the notes say which)
+        length = f"{plan.months:g} months" if plan.months > 0 else "as long as each role's program"
+        training = length + (", part-time" if plan.part_time else "")
+        cost = money(plan.cost) if plan.cost > 0 else "what each role's program costs"
+        known = plan.months > 0 or plan.part_time
+        forgone = money(plan.forgone) if known else "for each role's training length"
+        given = f"Current pay {now}; training {training}, costing {cost}; forgone pay {forgone}."
         rows = tuple(
             (
-                r.role.name,
+                self._name(r),
                 f"{r.occupation_title} ({r.occupation_code})",
                 f"median {_pay(r.median.pay)}; 25th percentile {_pay(r.percentile_25.pay)}",
                 r.median.text(),
@@ -122,11 +132,11 @@ class PaybackResult(CitingResult):
             for r in self.roles
         )
         blocks: list[Block] = [
-            Heading(f"Months until training pays back, {self.area.title} ({self.release})"),
+            Heading(f"Months until training pays back, {self._where()} ({self.release})"),
             Paragraph(given),
         ]
         if rows:
-            blocks += [Heading(f"Pay in {self.area.title} {self.marker(source)}", 2)]
+            blocks += [Heading(f"Pay in {self._where()} {self.marker(source)}", 2)]
             blocks.append(Records(COLUMNS, rows))
         for r in self.roles:
             if r.plan is not None:
@@ -135,7 +145,7 @@ class PaybackResult(CitingResult):
                     (r.plan.months_basis, r.plan.months_source),
                 )
                 basis = "; ".join(self.cited(b, s) for b, s in bases if b and s)
-                blocks.append(Paragraph(f"{r.role.name}: {basis}.", note=True))
+                blocks.append(Paragraph(f"{self._name(r)}: {basis}.", note=True))
         blocks += [Paragraph(note, note=True) for note in self.notes]
         blocks.append(Paragraph(f"The rule: {self.rule}", note=True))
         return (*blocks, *sources_block(self))
@@ -148,8 +158,8 @@ class PaybackResult(CitingResult):
                 "role": r.role.name,
                 "occupation_code": r.occupation_code,
                 "occupation": r.occupation_title,
-                "area": self.area.title,
-                "release": self.release,
+                "area": (r.area or self.area).title,
+                "release": (r.area.release if r.area else "") or self.release,
                 "median": r.median.pay.value,
                 "median_at_least": r.median.pay.at_least,
                 "months_at_median": r.median.months,
@@ -242,17 +252,46 @@ def build_payback(
     index: CatalogIndex,
     db: WageDatabase,
     roles: Sequence[Role],
-    area: Area,
+    area: Area | Sequence[Area],
     plan: Plan,
     *,
     debts: Callable[[Role], tuple[int, str, Source] | None] | None = None,
+    debts_in: Callable[[Area], Callable[[Role], tuple[int, str, Source] | None]] | None = None,
 ) -> PaybackResult:
-    """Each role's months to pay back the training in the area; `debts` gives a role's
-    median program debt where the cost was not given."""
+    """Each role's months to pay back the training in the area, or in each of several
+    side by side; `debts` (or `debts_in`, by area) gives a role's median program debt
+    where the cost was not given."""
+    places = [area] if isinstance(area, Area) else list(area)
     citations = Citations(index)
     citations.cite_source(wage_source(index, db))
     found = []
-    notes = []
+    notes: list[str] = []
+    for place in places:
+        here = debts_in(place) if debts_in is not None else debts
+        found += _paybacks(db, roles, place, plan, here, citations, notes, len(places) > 1)
+    return PaybackResult(
+        area=places[0],
+        release=db.release_of_area(places[0]),
+        plan=plan,
+        rule=RULE,
+        roles=tuple(found),
+        notes=tuple(notes),
+        areas=tuple(places) if len(places) > 1 else (),
+        sources=citations.cited(),
+    )
+
+
+def _paybacks(
+    db: WageDatabase,
+    roles: Sequence[Role],
+    area: Area,
+    plan: Plan,
+    debts: Callable[[Role], tuple[int, str, Source] | None] | None,
+    citations: Citations,
+    notes: list[str],
+    several: bool,
+) -> list[RolePayback]:
+    found = []
     for role in roles:
         estimates, note = estimates_in(db, role, area)
         if note:
@@ -275,14 +314,7 @@ def build_payback(
                     months_to_pay_back(own, estimate.wage("median")),
                     months_to_pay_back(own, estimate.wage("pct25")),
                     None if given else own,
+                    area if several else None,
                 )
             )
-    return PaybackResult(
-        area=area,
-        release=db.release_of_area(area),
-        plan=plan,
-        rule=RULE,
-        roles=tuple(found),
-        notes=tuple(notes),
-        sources=citations.cited(),
-    )
+    return found

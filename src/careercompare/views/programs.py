@@ -284,6 +284,20 @@ def programs_near(db: ProgramDatabase, role: Role, state: Area) -> ProgramsNear 
     )
 
 
+def certificate_debt_by_area(
+    db: ProgramDatabase, areas: Sequence[Area]
+) -> Callable[[Area], Callable[[Role], tuple[int, str, Source] | None]]:
+    """`certificate_debt` of the state an area lies in (a metro area: its principal
+    state; the nation: the nation)."""
+    from careercompare.wages.areas import state_area
+
+    def in_area(area: Area) -> Callable[[Role], tuple[int, str, Source] | None]:
+        state = state_area(area.code, areas) if area.kind != "nation" else None
+        return certificate_debt(db, state)
+
+    return in_area
+
+
 def certificate_debt(
     db: ProgramDatabase, state: Area | None
 ) -> Callable[[Role], tuple[int, str, Source] | None]:
