@@ -380,7 +380,7 @@ def test_several_areas_side_by_side(run: Any, given: tuple[str, ...]) -> None:
     assert "| Florida, 66,110 jobs |" in show and "| Georgia, 28,780 jobs |" in show
 
 
-@pytest.mark.parametrize("command", [("paths", "ma"), ("programs", "ma"), ("outlook", "ma")])
+@pytest.mark.parametrize("command", [("paths", "ma"), ("programs", "ma")])
 def test_a_view_of_one_area_refuses_several_naming_those_that_compare(
     run: Any, command: tuple[str, ...]
 ) -> None:
@@ -421,3 +421,18 @@ def test_payback_shows_roles_by_areas_side_by_side(run: Any) -> None:
     assert "Medical assistant, Orlando-Kissimmee-Sanford, FL |" in shown
     # what was not given is each role's own, never "$0"
     assert "costing what each role's program costs" in shown and "$0" not in shown
+
+
+def test_outlook_shows_each_states_projections_in_every_format(run: Any) -> None:
+    shown = run("outlook", "ma", "--area", "FL,GA", "--format", "plain").stdout
+    assert "In Florida and Georgia: 2022-2032, state projections" in shown
+    assert "state projection: Georgia: Medical Assistants (31-9092) | +22.5% (2022-2032)" in shown
+    rows = list(
+        csv.DictReader(io.StringIO(run("outlook", "ma", "--area", "FL,GA", "-f", "csv").stdout))
+    )
+    states = [
+        (r["scope"].split(":")[0], r["percent"]) for r in rows if r["label"] == "state projection"
+    ]
+    assert states == [("Florida", "22.7"), ("Georgia", "22.5")]
+    data = json.loads(run("outlook", "ma", "--area", "FL,GA", "--json").stdout)
+    assert data["state"] == "Florida" and data["states"] == ["Florida", "Georgia"]

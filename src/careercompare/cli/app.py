@@ -170,7 +170,7 @@ def salary(
 @app.command()
 @view_command
 def outlook(
-    ctx: typer.Context, roles: RolesArgument = None, area: OneAreaOption = None
+    ctx: typer.Context, roles: RolesArgument = None, area: AreaOption = None
 ) -> "ViewResult":
     """Employment projections, newest first, with what drives growth.
 
@@ -182,17 +182,20 @@ def outlook(
       careercompare outlook
       careercompare outlook ma rn lpn --json
       careercompare outlook ma moa --area FL
+      careercompare outlook ma --area FL,GA
     """
     from careercompare.views.outlook import build_outlook
 
     index = catalog_index(ctx)
-    state = None
-    wanted = one_area(area, "outlook")
-    if wanted is not None:
+    states: list[tuple[str, str]] = []
+    names = area_names(area)
+    if names:
         from careercompare.wages.areas import state_of
 
-        state = state_of(wanted, wage_database(ctx).areas)
-    return build_outlook(index, index.resolve_roles(roles or []), state=state)
+        areas = wage_database(ctx).areas
+        found = (state_of(name, areas) for name in names)  # None: the nation
+        states = list(dict.fromkeys(state for state in found if state is not None))
+    return build_outlook(index, index.resolve_roles(roles or []), states=states)
 
 
 @app.command()

@@ -102,7 +102,7 @@ def one_area(given: list[str] | None, command: str) -> str | None:
         raise UsageError(
             f"'{command}' shows one area at a time, and --area names {len(names)} "
             f"({', '.join(names)}); give one, or compare areas with 'salary', 'table', "
-            "'show', 'wages' or 'payback'"
+            "'show', 'wages', 'payback' or 'outlook'"
         )
     return names[0] if names else None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
@@ -71,6 +72,7 @@ class OutlookResult(CitingResult):
     roles: tuple[OutlookRole, ...]
     occupation_notes: tuple[OccupationNote, ...]
     state: str | None = None
+    states: tuple[str, ...] = ()  # when several are side by side (`state` is the first)
 
     def blocks(self) -> tuple[Block, ...]:
         names = " vs ".join(role.name for role in self.roles)
@@ -102,14 +104,15 @@ class OutlookResult(CitingResult):
     def _state_blocks(self, role: OutlookRole) -> list[Block]:
         if self.state is None:
             return []
+        where = " and ".join(self.states) if self.states else self.state
         if not role.in_state:
-            return [Paragraph(f"In {self.state}: no state projection published.", note=True)]
+            return [Paragraph(f"In {where}: no state projection published.", note=True)]
         period = role.in_state[0].figure.period
         shown = tuple(Projection(s.figure, "state projection") for s in role.in_state)
         flags = [f"{s.figure.scope}: {s.flag}." for s in role.in_state if s.flag]
         return [
             Paragraph(
-                f"In {self.state}: {period}, state projections (not the national figures "
+                f"In {where}: {period}, state projections (not the national figures "
                 "above, and of another period):"
             ),
             projection_records(self, shown),
@@ -138,6 +141,10 @@ class OutlookResult(CitingResult):
             for p in role.outlook:
                 rows.append(self._record(role, p.figure, p.label))
                 rows += [self._record(role, f, f"reports {p.figure.id}") for f in p.reported_as]
+            for s in role.in_state:  # the state projections, apart (another period)
+                rows.append(
+                    {**self._record(role, s.figure, "state projection"), "flag": s.flag or ""}
+                )
         return rows
 
     def _record(self, role: OutlookRole, figure: OutlookFigure, label: str) -> dict[str, CsvValue]:
@@ -157,6 +164,7 @@ class OutlookResult(CitingResult):
             "openings_per_year": figure.openings_per_year,
             "descriptor": figure.descriptor or "",
             "scope": figure.scope or "",
+            "flag": "",  # careercompare's flag on a state projection
             "source": figure.source,
             "source_number": self.number(figure.source),
         }
@@ -204,26 +212,36 @@ def projections(index: CatalogIndex, role: Role, citations: Citations) -> tuple[
 
 
 def build_outlook(
-    index: CatalogIndex, roles: list[Role], *, state: tuple[str, str] | None = None
+    index: CatalogIndex,
+    roles: list[Role],
+    *,
+    state: tuple[str, str] | None = None,
+    states: Sequence[tuple[str, str]] = (),
 ) -> OutlookResult:
     """Projections, growth drivers and a growth chart for the roles; with `state` (its
-    FIPS code and name), each role's projections in that state beside them."""
+    FIPS code and name) or several `states`, each role's projections in each state
+    beside them."""
+    chosen = list(states) or ([state] if state is not None else [])
     citations = Citations(index)
     shown = []
     for role in roles:
         ordered = projections(index, role, citations)
         for driver in role.growth_drivers:
             citations.cite(driver.source)
-        in_state: tuple[StateFigure, ...] = ()
-        if state is not None and index.tables is not None:
-            found = index.tables.state_outlook(role, *state)
-            in_state = tuple(StateFigure(figure, flag) for figure, flag in found)
-            for item in in_state:
-                citations.cite(item.figure.source)
-        shown.append(OutlookRole(role.id, role.name, ordered, tuple(role.growth_drivers), in_state))
+        in_state: list[StateFigure] = []
+        for fips, name in chosen:
+            if index.tables is not None:
+                found = index.tables.state_outlook(role, fips, name)
+                in_state += [StateFigure(figure, flag) for figure, flag in found]
+        for item in in_state:
+            citations.cite(item.figure.source)
+        shown.append(
+            OutlookRole(role.id, role.name, ordered, tuple(role.growth_drivers), tuple(in_state))
+        )
     return OutlookResult(
         roles=tuple(shown),
         occupation_notes=occupation_notes(roles, citations),
-        state=state[1] if state else None,
+        state=chosen[0][1] if chosen else None,
+        states=tuple(name for _, name in chosen) if len(chosen) > 1 else (),
         sources=citations.cited(),
     )
