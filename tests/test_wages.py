@@ -380,13 +380,21 @@ def test_several_areas_side_by_side(run: Any, given: tuple[str, ...]) -> None:
     assert "| Florida, 66,110 jobs |" in show and "| Georgia, 28,780 jobs |" in show
 
 
-@pytest.mark.parametrize("command", [("paths", "ma"), ("programs", "ma")])
-def test_a_view_of_one_area_refuses_several_naming_those_that_compare(
-    run: Any, command: tuple[str, ...]
-) -> None:
-    result = run(*command, "--area", "FL,GA")
-    assert result.exit_code == 2
-    assert f"'{command[0]}' shows one area at a time, and --area names 2 (FL, GA)" in result.stderr
+def test_paths_and_programs_show_several_areas_in_every_format(run: Any) -> None:
+    shown = run("paths", "ma", "--area", "FL,GA", "--format", "plain").stdout
+    assert "Median pay in Georgia: $62,030 a year (May 2025) [3], +$20,430 vs Medical" in shown
+    rows = list(
+        csv.DictReader(io.StringIO(run("paths", "ma", "--area", "FL,GA", "-f", "csv").stdout))
+    )
+    lpn = [(r["area"], r["area_median_pay"], r["area_pay_difference"]) for r in rows[:2]]
+    assert lpn == [("Florida", "61770", "18090"), ("Georgia", "62030", "20430")]
+    assert run("paths", "ma", "-f", "csv").stdout.count("\n") > 5  # without --area: empty
+    programs = run("programs", "ma", "--area", "FL,GA", "--credential", "certificate", "--json")
+    data = json.loads(programs.stdout)
+    assert data["area"] == "Florida and Georgia" and data["states"] == ["FL", "GA"]
+    assert {p["state"] for p in data["programs"]} == {"FL", "GA"}
+    assert [s["where"] for s in data["summaries"]] == ["Florida", "Georgia", "U.S."]
+    assert [p["area"] for p in data["occupation_pay"]] == ["Florida", "Georgia"]
 
 
 def test_the_area_of_the_environment_may_hold_spaces_and_a_list(
@@ -436,3 +444,12 @@ def test_outlook_shows_each_states_projections_in_every_format(run: Any) -> None
     assert states == [("Florida", "22.7"), ("Georgia", "22.5")]
     data = json.loads(run("outlook", "ma", "--area", "FL,GA", "--json").stdout)
     assert data["state"] == "Florida" and data["states"] == ["Florida", "Georgia"]
+
+
+def test_areas_repeated_are_shown_once_and_their_number_is_bounded(run: Any) -> None:
+    data = json.loads(run("salary", "ma", "--area", "FL,florida,12", "--json").stdout)
+    areas = [e["area"]["title"] for e in data["local_wages"][0]["estimates"]]
+    assert areas == ["Florida", "U.S."]
+    many = ",".join(["FL", "GA", "TX", "CA", "NY", "OH", "PA", "IL", "MI", "NC", "VA", "WA", "AZ"])
+    result = run("table", "--area", many)
+    assert result.exit_code == 2 and "--area names 13 areas; give at most 12" in result.stderr

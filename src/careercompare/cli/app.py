@@ -17,7 +17,6 @@ from careercompare import __version__
 from careercompare.catalog.names import bounded
 from careercompare.cli.options import (
     AreaOption,
-    OneAreaOption,
     RoleArgument,
     RolesArgument,
     Settings,
@@ -25,7 +24,6 @@ from careercompare.cli.options import (
     catalog_index,
     complete_role,
     local_area,
-    one_area,
     settings,
     view_command,
     wage_database,
@@ -252,20 +250,21 @@ def show(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "Vi
 
 @app.command()
 @view_command
-def paths(ctx: typer.Context, role: RoleArgument, area: OneAreaOption = None) -> "ViewResult":
+def paths(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "ViewResult":
     """Where a role leads: each step's training, median pay (and the difference) and outlook.
 
     \b
     Examples:
       careercompare paths ma
       careercompare paths ma --area FL
+      careercompare paths ma --area FL,GA
       careercompare paths moa --format markdown
       careercompare paths ma --json
     """
     from careercompare.views.paths import build_paths
 
     index = catalog_index(ctx)
-    local = local_area(ctx, one_area(area, "paths"), national=False)
+    local = local_area(ctx, area, national=False)
     return build_paths(index, index.resolve_role(role), local=local)
 
 
@@ -401,7 +400,7 @@ def glossary(
 def programs(
     ctx: typer.Context,
     role: RoleArgument,
-    area: OneAreaOption = None,
+    area: AreaOption = None,
     credential: Annotated[
         Credential | None,
         typer.Option(
@@ -434,6 +433,7 @@ def programs(
     \b
     Examples:
       careercompare programs ma --area FL
+      careercompare programs ma --area FL,GA --credential certificate
       careercompare programs phlebotomist --area tampa --credential certificate
       careercompare programs "respiratory therapist" --sort debt --top 5
     """
@@ -443,13 +443,13 @@ def programs(
 
     index = catalog_index(ctx)
     wages_db = wage_database(ctx)
-    wanted = one_area(area, "programs")
-    state = state_area(wanted, wages_db.areas) if wanted else None
+    found = (state_area(name, wages_db.areas) for name in area_names(area))
+    states = list(dict.fromkeys(state for state in found if state is not None))
     return build_programs(
         index,
         bundled_programs(),
         index.resolve_role(role),
-        state=state,
+        states=states,
         wages=wages_db,
         credential=credential,
         sort=sort,

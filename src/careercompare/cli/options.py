@@ -95,18 +95,6 @@ def area_names(given: list[str] | None) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def one_area(given: list[str] | None, command: str) -> str | None:
-    """The one area a view of one area is asked for, or None; several is a usage error."""
-    names = area_names(given)
-    if len(names) > 1:
-        raise UsageError(
-            f"'{command}' shows one area at a time, and --area names {len(names)} "
-            f"({', '.join(names)}); give one, or compare areas with 'salary', 'table', "
-            "'show', 'wages', 'payback' or 'outlook'"
-        )
-    return names[0] if names else None
-
-
 def local_area(
     ctx: typer.Context, given: list[str] | str | None, *, national: bool
 ) -> "LocalArea | None":
@@ -172,17 +160,6 @@ AreaOption = Annotated[
         help="Local wages (BLS OEWS) in a state (name, FL or 12), a metro or nonmetro area "
         "(words of its name, or its code), or 'us'; 'careercompare areas' lists them. "
         "Repeat it, or give a comma list ('FL,GA'), to see areas side by side. "
-        "Default: CAREERCOMPARE_AREA.",
-        show_default=False,
-    ),
-]
-OneAreaOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--area",
-        metavar="AREA",
-        help="Local wages (BLS OEWS) in a state (name, FL or 12), a metro or nonmetro area "
-        "(words of its name, or its code), or 'us'; 'careercompare areas' lists them. "
         "Default: CAREERCOMPARE_AREA.",
         show_default=False,
     ),

@@ -24,7 +24,7 @@ from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_IN_SOURCES, RoleRef, sources_block
 from careercompare.views.formatting import money, number, outlook_summary, salary_amount
 from careercompare.views.local_wages import LocalArea, role_wages
-from careercompare.wages.estimates import Cell
+from careercompare.wages.estimates import Area, Cell
 
 MAX_DEPTH = 4
 
@@ -55,6 +55,7 @@ class LocalMedian:
     median: Cell
     pay_difference: PayDifference | None
     source: str
+    release: str = ""  # the release of the area's figures
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ class PathsResult(CitingResult):
         shown = "not released by BLS"
         if cell.value is not None:
             shown = f"{'at least ' if cell.at_least else ''}{money(cell.value)} a year"
-        text = f"Median pay {what}in {local.area}: {shown} ({self.wage_release})"
+        text = f"Median pay {what}in {local.area}: {shown} ({local.release or self.wage_release})"
         text = self.cited(text, local.source)
         gap = local.pay_difference
         if gap is not None and base is not None:
@@ -227,38 +228,67 @@ def _records(
         facts = step.facts
         education = facts.entry_education if facts else None
         for occupation, median, difference, outlook in _figures_of(facts):
-            rows.append(
-                {
-                    "depth": depth,
-                    "labels": "; ".join(step.labels),
-                    "role_id": step.role or "",
-                    "role": step.name or "",
-                    "occupation": occupation,
-                    "outside_catalog": step.outside_catalog,
-                    "entry_education": education.text if education else "",
-                    "median_pay": median.amount if median else None,
-                    "median_pay_bound": median.bound if median else "",
-                    "median_pay_as_of": (median.as_of or "") if median else "",
-                    "median_pay_source": median.source if median else "",
-                    "median_pay_source_number": result.number(median.source if median else None),
-                    "pay_difference": difference.amount if difference else None,
-                    "pay_difference_base": difference.base_amount if difference else None,
-                    "pay_difference_bound": (
-                        ("at-least" if difference.at_least else "exact") if difference else ""
-                    ),
-                    "outlook_percent": outlook.percent if outlook else None,
-                    "outlook_period": (outlook.period or "") if outlook else "",
-                    "outlook_source": outlook.source if outlook else "",
-                    "outlook_source_number": result.number(outlook.source if outlook else None),
-                    "path_sources": "; ".join(
-                        f"{source} [{result.number(source)}]"
-                        for source in dict.fromkeys(step.sources)
-                    ),
-                    "seen_above": step.seen_above,
-                }
-            )
+            base: dict[str, CsvValue] = {
+                "depth": depth,
+                "labels": "; ".join(step.labels),
+                "role_id": step.role or "",
+                "role": step.name or "",
+                "occupation": occupation,
+                "outside_catalog": step.outside_catalog,
+                "entry_education": education.text if education else "",
+                "median_pay": median.amount if median else None,
+                "median_pay_bound": median.bound if median else "",
+                "median_pay_as_of": (median.as_of or "") if median else "",
+                "median_pay_source": median.source if median else "",
+                "median_pay_source_number": result.number(median.source if median else None),
+                "pay_difference": difference.amount if difference else None,
+                "pay_difference_base": difference.base_amount if difference else None,
+                "pay_difference_bound": (
+                    ("at-least" if difference.at_least else "exact") if difference else ""
+                ),
+                "outlook_percent": outlook.percent if outlook else None,
+                "outlook_period": (outlook.period or "") if outlook else "",
+                "outlook_source": outlook.source if outlook else "",
+                "outlook_source_number": result.number(outlook.source if outlook else None),
+                "path_sources": "; ".join(
+                    f"{source} [{result.number(source)}]" for source in dict.fromkeys(step.sources)
+                ),
+                "seen_above": step.seen_above,
+            }
+            rows += [{**base, **local} for local in _local_columns(facts, occupation)]
         rows += _records(result, step.steps, depth + 1)
     return rows
+
+
+def _local_columns(facts: StepFacts | None, occupation: str) -> list[dict[str, CsvValue]]:
+    """The local columns of a record: one record per area asked for (its median there
+    and the difference from the start's there), or one with them empty."""
+    empty: dict[str, CsvValue] = {
+        "area": "",
+        "area_median_pay": None,
+        "area_median_pay_bound": "",
+        "area_median_pay_as_of": "",
+        "area_pay_difference": None,
+        "area_pay_difference_base": None,
+    }
+    found = [
+        m
+        for m in (facts.local_median_pay if facts else ())
+        if not occupation or m.occupation_code == occupation
+    ]
+    return [
+        {
+            "area": m.area,
+            "area_median_pay": m.median.value,
+            "area_median_pay_bound": "at-least" if m.median.at_least else "exact",
+            "area_median_pay_as_of": m.release,
+            "area_pay_difference": m.pay_difference.amount if m.pay_difference else None,
+            "area_pay_difference_base": (
+                m.pay_difference.base_amount if m.pay_difference else None
+            ),
+        }
+        for m in found
+    ] or [empty]
 
 
 _Figures = tuple[str, SalaryFigure | None, PayDifference | None, OutlookFigure | None]
@@ -292,13 +322,12 @@ class _PathBuilder:
         self.expanded = {start.id}
         self.local = local
         self.multi_codes: set[str] = set()
-        self.start_local = self._start_local()
+        self.areas = local.asked if local is not None else ()
+        self.start_local = {area.code: self._start_local(area) for area in self.areas}
 
-    def _start_local(self) -> float | None:
-        """The start's one OEWS median in the area, the base of local differences."""
-        if self.local is None:
-            return None
-        area = self.local.areas[0]
+    def _start_local(self, area: Area) -> float | None:
+        """The start's one OEWS median in an area, the base of differences there."""
+        assert self.local is not None
         wages = role_wages(self.index, self.local.db, self.start, (area,), Citations(self.index))
         if len(wages.estimates) != 1:
             return None
@@ -306,30 +335,36 @@ class _PathBuilder:
         return median.value if median.value is not None and not median.at_least else None
 
     def local_medians(self, role: Role) -> tuple[tuple[LocalMedian, ...], str | None]:
+        """A step's medians in each area asked for, each with its difference from the
+        start's there."""
         if self.local is None:
             return (), None
-        area = self.local.areas[0]
-        wages = role_wages(self.index, self.local.db, role, (area,), self.citations)
-        if wages.several:
-            self.multi_codes.update(e.occupation_code for e in wages.estimates)
         medians = []
-        for estimate in wages.estimates:
-            median = estimate.wage("median")
-            gap = None
-            base = self.start_local
-            if role is not self.start and base is not None and median.value is not None:
-                gap = PayDifference(median.value - base, median.at_least, self.start.id, base)
-            medians.append(
-                LocalMedian(
-                    estimate.occupation_code,
-                    estimate.occupation_title,
-                    area.title,
-                    median,
-                    gap,
-                    wages.source or "",
+        notes = []
+        for area in self.areas:
+            wages = role_wages(self.index, self.local.db, role, (area,), self.citations)
+            if wages.note:
+                notes.append(wages.note)
+            if wages.several:
+                self.multi_codes.update(e.occupation_code for e in wages.estimates)
+            for estimate in wages.estimates:
+                median = estimate.wage("median")
+                gap = None
+                base = self.start_local[area.code]
+                if role is not self.start and base is not None and median.value is not None:
+                    gap = PayDifference(median.value - base, median.at_least, self.start.id, base)
+                medians.append(
+                    LocalMedian(
+                        estimate.occupation_code,
+                        estimate.occupation_title,
+                        area.title,
+                        median,
+                        gap,
+                        wages.source or "",
+                        self.local.db.release_of_area(area),
+                    )
                 )
-            )
-        return tuple(medians), wages.note
+        return tuple(medians), " ".join(notes) or None
 
     @cached_property
     def catalog_sources(self) -> set[str]:

@@ -69,6 +69,7 @@ class ProgramsResult(CitingResult):
     area: str
     state: str | None
     credential: str | None
+    states: tuple[str, ...] = ()  # when several are side by side (`state` is the first)
     sort: str
     fields: tuple[Field, ...]
     programs: tuple[Program, ...]
@@ -231,14 +232,17 @@ _Figures = tuple[int, str, int | None, int | None]  # credential, title, earning
 
 
 def _summaries(
-    local: list[_Figures], national: list[_Figures] | None, where: str
+    places: list[tuple[str, list[_Figures]]], national: list[_Figures] | None
 ) -> tuple[CredentialSummary, ...]:
+    """The middle program of each credential in each place, then in the nation."""
     found = []
-    for level in sorted({f[0] for f in local}):
-        groups = [(where, [f for f in local if f[0] == level])]
+    for level in sorted({f[0] for _, local in places for f in local}):
+        groups = [(where, [f for f in local if f[0] == level]) for where, local in places]
         if national is not None:
             groups.append(("U.S.", [f for f in national if f[0] == level]))
         for place, group in groups:
+            if not group:
+                continue
             found.append(
                 CredentialSummary(
                     group[0][1],
@@ -353,13 +357,16 @@ def build_programs(
     db: ProgramDatabase,
     role: Role,
     *,
-    state: Area | None,
+    state: Area | None = None,
+    states: Sequence[Area] = (),
     wages: WageDatabase | None = None,
     credential: Credential | None,
     sort: ProgramSort,
     top: int | None,
 ) -> ProgramsResult:
-    """The programs of the fields the crosswalk maps to the role's occupations."""
+    """The programs of the fields the crosswalk maps to the role's occupations, in a
+    state, in several side by side, or in the nation."""
+    chosen = list(states) or ([state] if state is not None else [])
     codes = oews_codes(role)
     if not codes:
         raise UsageError(
@@ -373,17 +380,26 @@ def build_programs(
     fields = db.fields_for(codes)
     level = CREDENTIALS[credential.value] if credential else None
     families = [f.family for f in fields]
-    found = db.programs(families, state=state.state if state else None, credential=level)
-    local = [(p.credential, p.credential_title, p.earnings, p.debt) for p in found]
-    national = db.figures(families, credential=level) if state is not None else None
+    by_place: list[tuple[Area | None, list[Program]]] = [
+        (place, db.programs(families, state=place.state, credential=level)) for place in chosen
+    ] or [(None, db.programs(families, state=None, credential=level))]
+    found = [program for _, programs in by_place for program in programs]
+    places = [
+        (
+            place.title if place else "U.S.",
+            [(p.credential, p.credential_title, p.earnings, p.debt) for p in programs],
+        )
+        for place, programs in by_place
+    ]
+    national = db.figures(families, credential=level) if chosen else None
     ordered = sorted(found, key=_sort_key(sort))
     shown = ordered if top is None else ordered[:top]
-    where = state.title if state else "U.S."
+    where = " and ".join(place.title for place in chosen) if chosen else "U.S."
     pay: list[OccupationPay] = []
     wage_source = None
-    if wages is not None:
-        area = state or wages.nation
-        if area is not None:
+    nation = wages.nation if wages is not None else None
+    for area in chosen or ([nation] if nation is not None else []):
+        if wages is not None:
             wage_source = citations.cite_source(
                 index.sources_by_id.get(wages.source_id) or wages.source()
             )
@@ -402,14 +418,15 @@ def build_programs(
     return ProgramsResult(
         role=RoleRef.of(role),
         area=where,
-        state=state.state if state else None,
+        state=chosen[0].state if chosen else None,
+        states=tuple(place.state for place in chosen) if len(chosen) > 1 else (),
         credential=credential.value if credential else None,
         sort=sort.value,
         fields=tuple(fields),
         programs=tuple(shown),
         total=len(found),
         without_earnings=sum(1 for p in found if p.earnings is None),
-        summaries=_summaries(local, national, where),
+        summaries=_summaries(places, national),
         occupation_pay=tuple(pay),
         scorecard_source=scorecard.id,
         crosswalk_source=crosswalk.id,
