@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import fields, is_dataclass
 from functools import cache
 
-from careercompare.results.blocks import Block, Paragraph
+from careercompare.results.blocks import Block, Paragraph, Records
 
 # Names too common to mean the term wherever they appear.
 _TOO_COMMON = {"preparation", "projections", "less precise", "ep"}
@@ -30,7 +30,14 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(found)
 
 
+# A listing longer than this (every role, every area) is names, not terms: not scanned,
+# so a 10,000-role `roles` is not slowed (benchmarks/startup.py: 1.8 to 3.3 x floor).
+LISTING_ROWS = 300
+
+
 def _texts(value: object) -> Iterator[str]:
+    if isinstance(value, Records) and len(value.rows) > LISTING_ROWS:
+        return
     if isinstance(value, str):
         yield value
     elif isinstance(value, (tuple, list)):

@@ -26,6 +26,7 @@ class AreasResult(ViewResult):
     """The areas of a wage release that matched."""
 
     VIEW = "areas"
+    GLOSSARY_HINT = False  # a listing of names
     release: str
     words: tuple[str, ...]
     areas: tuple[Area, ...]

@@ -41,6 +41,7 @@ class RolesResult(ViewResult):
     """The roles that matched the words (all of them without words)."""
 
     VIEW = "roles"
+    GLOSSARY_HINT = False  # a listing of names
     words: tuple[str, ...]
     roles: tuple[ListedRole, ...]
     total: int = field(metadata=NOT_IN_JSON)
