@@ -92,7 +92,7 @@ def test_salary_does_not_repeat_the_national_oews_rows(run: Any) -> None:
 
 def test_a_pay_difference_compares_figures_of_one_period(run: Any) -> None:
     data = json.loads(run("paths", "ma", "--json").stdout)
-    rn = next(s for s in data["steps"] if s["role"] == "registered-nurse")
+    rn = next(s for s in data["steps"] if s["role"] and s["role"]["id"] == "registered-nurse")
     assert rn["median_pay"]["as_of"] == "May 2025"
     ma = data["start"]["median_pay"]
     assert ma["as_of"] == "May 2025"

@@ -21,7 +21,7 @@ def test_paths_output_is_pinned_at_80_columns(run: Any, role: str) -> None:
 
 def test_medical_assistant_leads_to_nursing_practitioner_and_doctor(run: Any) -> None:
     data = json.loads(run("paths", "ma", "--json").stdout)
-    steps = {step["role"]: step for step in data["steps"] if step["role"]}
+    steps = {step["role"]["id"]: step for step in data["steps"] if step["role"]}
     assert set(steps) == {
         "licensed-practical-nurse",
         "registered-nurse",
@@ -67,7 +67,8 @@ def test_a_note_of_merged_paths_names_the_paths_it_belongs_to(run: Any) -> None:
 
 def test_paths_to_the_same_role_are_merged(run: Any) -> None:
     data = json.loads(run("paths", "moa", "--json").stdout)
-    managers = [s for s in data["steps"] if s["role"] == "medical-and-health-services-manager"]
+    manager = "medical-and-health-services-manager"
+    managers = [s for s in data["steps"] if s["role"] and s["role"]["id"] == manager]
     assert [m["labels"] for m in managers] == [
         ["Office manager", "Hospital administrator", "Medical office manager"]
     ]

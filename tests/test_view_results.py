@@ -97,7 +97,7 @@ def test_faq_without_a_match_is_a_usage_error(index: CatalogIndex) -> None:
 def test_paths_expand_each_role_once_and_mark_repeats(index: CatalogIndex) -> None:
     result = build_paths(index, index.catalog.roles[0])
     beta, gamma_again, outside = result.steps
-    assert beta.role == "beta" and beta.facts is not None
+    assert beta.role is not None and beta.role.id == "beta" and beta.facts is not None
     assert beta.facts.pay_difference is not None and beta.facts.pay_difference.amount == 500
     (gamma,) = beta.steps
     assert gamma.facts is not None and gamma.facts.pay_difference is not None

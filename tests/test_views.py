@@ -517,3 +517,18 @@ def test_a_one_line_hint_names_the_glossary_terms_a_view_uses(run: Any) -> None:
     assert hint not in run("table", "--json").stdout
     markdown = run("table", "--format", "markdown").stdout
     assert "Terms used here: median, OEWS, postsecondary nondegree award" in markdown
+
+
+def test_every_views_json_names_a_role_as_one_role_object(run: Any) -> None:
+    ref = {"id": "medical-assistant", "name": "Medical assistant", "short_name": None}
+    salary = json.loads(run("salary", "ma", "--json").stdout)
+    assert salary["version"] == 4 and salary["roles"][0]["role"] == ref
+    assert "id" not in salary["roles"][0]
+    outlook = json.loads(run("outlook", "ma", "--json").stdout)
+    assert outlook["version"] == 4 and outlook["roles"][0]["role"] == ref
+    paths = json.loads(run("paths", "ma", "--json").stdout)
+    assert paths["version"] == 2 and paths["role"] == ref
+    first = paths["steps"][0]
+    assert set(first["role"]) == {"id", "name", "short_name"} and "name" not in first
+    outside = json.loads(run("paths", "moa", "--json").stdout)["steps"]
+    assert any(step["role"] is None and step["outside_catalog"] for step in outside)

@@ -22,6 +22,7 @@ from careercompare.views.citations import Citations
 from careercompare.views.common import (
     NOT_IN_SOURCES,
     OccupationNote,
+    RoleRef,
     occupation_note_blocks,
     occupation_notes,
     sources_block,
@@ -54,11 +55,18 @@ class OutlookRole:
     """A role's projections, newest firsthand first, and what drives its growth; with an
     area, its state's projections apart (another period and another publisher)."""
 
-    id: str
-    name: str
+    role: RoleRef
     outlook: tuple[Projection, ...]
     growth_drivers: tuple[SourcedText, ...]
     in_state: tuple[StateFigure, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.role.id
+
+    @property
+    def name(self) -> str:
+        return self.role.name
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,7 +76,8 @@ class OutlookResult(CitingResult):
     VIEW = "outlook"
     # 2: a secondhand report of a projection is in that projection's reported_as
     # 3: occupation notes name their role as {id, name, short_name}
-    JSON_VERSION = 3
+    # 4: each of `roles` names its role as one `role` object too
+    JSON_VERSION = 4
     roles: tuple[OutlookRole, ...]
     occupation_notes: tuple[OccupationNote, ...]
     state: str | None = None
@@ -236,7 +245,7 @@ def build_outlook(
         for item in in_state:
             citations.cite(item.figure.source)
         shown.append(
-            OutlookRole(role.id, role.name, ordered, tuple(role.growth_drivers), tuple(in_state))
+            OutlookRole(RoleRef.of(role), ordered, tuple(role.growth_drivers), tuple(in_state))
         )
     return OutlookResult(
         roles=tuple(shown),

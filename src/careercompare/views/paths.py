@@ -96,8 +96,7 @@ class PathStep:
     """Career paths of one role that lead to the same place, and where that leads on."""
 
     labels: tuple[str, ...]
-    role: str | None
-    name: str | None
+    role: RoleRef | None  # None: a step outside the catalog, named by its labels
     outside_catalog: bool
     notes: tuple[str, ...]
     sources: tuple[str, ...]
@@ -106,12 +105,19 @@ class PathStep:
     steps: tuple[PathStep, ...] = ()
     note_details: tuple[PathNote, ...] = ()
 
+    @property
+    def name(self) -> str | None:
+        return self.role.name if self.role else None
+
 
 @dataclass(frozen=True, kw_only=True)
 class PathsResult(CitingResult):
     """Where a role leads."""
 
     VIEW = "paths"
+    # 2: a step names its role as one `role` object ({id, name, short_name}; null
+    # outside the catalog), not as `role` (an id) and `name`
+    JSON_VERSION = 2
     role: RoleRef
     start: StepFacts
     steps: tuple[PathStep, ...]
@@ -231,7 +237,7 @@ def _records(
             base: dict[str, CsvValue] = {
                 "depth": depth,
                 "labels": "; ".join(step.labels),
-                "role_id": step.role or "",
+                "role_id": step.role.id if step.role else "",
                 "role": step.name or "",
                 "occupation": occupation,
                 "outside_catalog": step.outside_catalog,
@@ -424,16 +430,16 @@ class _PathBuilder:
         details = self.notes_of(paths)
         sources = tuple(p.source for p in paths)
         if target is None:
-            return PathStep(labels, None, None, True, notes, sources, note_details=details)
+            return PathStep(labels, None, True, notes, sources, note_details=details)
         if target.id in self.expanded:
-            return PathStep(labels, target.id, target.name, False, notes, sources, seen_above=True)
+            ref = RoleRef.of(target)
+            return PathStep(labels, ref, False, notes, sources, seen_above=True)
         self.expanded.add(target.id)
         facts = self.facts(target)
         onward = self.branches(target, depth + 1)
         return PathStep(
             labels,
-            target.id,
-            target.name,
+            RoleRef.of(target),
             False,
             notes,
             sources,

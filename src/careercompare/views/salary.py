@@ -23,6 +23,7 @@ from careercompare.views.citations import Citations
 from careercompare.views.common import (
     NOT_IN_SOURCES,
     OccupationNote,
+    RoleRef,
     occupation_note_blocks,
     occupation_notes,
     sources_block,
@@ -78,10 +79,17 @@ class SalaryEntry:
 class SalaryRole:
     """A role's pay figures and the notes that qualify them."""
 
-    id: str
-    name: str
+    role: RoleRef
     salary: tuple[SalaryEntry, ...]
     salary_notes: tuple[SourcedText, ...]
+
+    @property
+    def id(self) -> str:
+        return self.role.id
+
+    @property
+    def name(self) -> str:
+        return self.role.name
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,7 +99,8 @@ class SalaryResult(CitingResult):
     VIEW = "salary"
     # 2: hourly_equivalent holds only hourly figures the sources publish (none derived)
     # 3: local wages and occupation notes name their role as {id, name, short_name}
-    JSON_VERSION = 3
+    # 4: each of `roles` names its role as one `role` object too
+    JSON_VERSION = 4
     hourly: bool
     hours_per_year: int = HOURS_PER_YEAR
     roles: tuple[SalaryRole, ...]
@@ -350,7 +359,7 @@ def build_salary(
         for note in role.salary_notes:
             citations.cite(note.source)
         entries = tuple(SalaryEntry(f, HourlyEquivalent.of(f)) for f in figures)
-        shown.append(SalaryRole(role.id, role.name, entries, tuple(role.salary_notes)))
+        shown.append(SalaryRole(RoleRef.of(role), entries, tuple(role.salary_notes)))
     return SalaryResult(
         hourly=hourly,
         roles=tuple(shown),
