@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -60,6 +61,35 @@ class QueryGuard:
         self._deadline = time.monotonic() + QUERY_SECONDS
 
 
+def open_read_only(
+    path: Path,
+    kind: str,
+    *,
+    bundled: bool,
+    check: Callable[[sqlite3.Connection], None] | None = None,
+) -> tuple[sqlite3.Connection, QueryGuard, list[tuple[object, ...]]]:
+    """A database file opened read-only, its queries guarded, and its `meta` rows; any
+    failure a DataError naming the file as not `kind` careercompare can read (Ctrl-C
+    stays an interruption). `check` looks at the file before `meta` is read."""
+    guard: QueryGuard | None = None
+    try:
+        uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if bundled else "")
+        db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        guard = QueryGuard(db, path)
+        db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        if check is not None:
+            check(db)
+        rows = db.execute("SELECT key, value FROM meta").fetchall()
+    except sqlite3.Error as error:
+        failure = guard.failure(error) if guard is not None else None
+        if isinstance(failure, KeyboardInterrupt):
+            raise failure from None
+        raise DataError(f"{path}: is not {kind} careercompare can read ({error})") from None
+    except (OSError, ValueError) as error:
+        raise DataError(f"{path}: is not {kind} careercompare can read ({error})") from None
+    return db, guard, rows
+
+
 class ReadOnlyDatabase:
     """One database file of a `KIND` and `FORMAT`, with `meta` and `source_files` tables."""
 
@@ -68,23 +98,7 @@ class ReadOnlyDatabase:
 
     def __init__(self, path: Path, *, bundled: bool = False) -> None:
         self.path = path
-        try:
-            uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if bundled else "")
-            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            self._guard = QueryGuard(self._db, path)
-            self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            rows = self._db.execute("SELECT key, value FROM meta").fetchall()
-        except sqlite3.Error as error:
-            failure = self._guard.failure(error) if hasattr(self, "_guard") else None
-            if isinstance(failure, KeyboardInterrupt):
-                raise failure from None
-            raise DataError(
-                f"{path}: is not {self.KIND} careercompare can read ({error})"
-            ) from None
-        except (OSError, ValueError) as error:
-            raise DataError(
-                f"{path}: is not {self.KIND} careercompare can read ({error})"
-            ) from None
+        self._db, self._guard, rows = open_read_only(path, self.KIND, bundled=bundled)
         self.meta: dict[str, str] = {str(k): str(v) for k, v in rows}
         if self.meta.get("format") != self.FORMAT:
             raise DataError(f"{path}: is {self.KIND} of another format")

@@ -30,6 +30,21 @@ class RoleRef:
         return self.short_name or self.name
 
 
+class OfRole:
+    """A view's entry for one role, named in --json by its `role` object: `id` and
+    `name` read through it."""
+
+    role: RoleRef
+
+    @property
+    def id(self) -> str:
+        return self.role.id
+
+    @property
+    def name(self) -> str:
+        return self.role.name
+
+
 @dataclass(frozen=True)
 class OccupationNote:
     """A role whose BLS figures are for a loosely matching occupation."""

@@ -22,6 +22,7 @@ from careercompare.views.citations import Citations
 from careercompare.views.common import (
     NOT_IN_SOURCES,
     OccupationNote,
+    OfRole,
     RoleRef,
     occupation_note_blocks,
     occupation_notes,
@@ -51,7 +52,7 @@ class StateFigure:
 
 
 @dataclass(frozen=True)
-class OutlookRole:
+class OutlookRole(OfRole):
     """A role's projections, newest firsthand first, and what drives its growth; with an
     area, its state's projections apart (another period and another publisher)."""
 
@@ -59,14 +60,6 @@ class OutlookRole:
     outlook: tuple[Projection, ...]
     growth_drivers: tuple[SourcedText, ...]
     in_state: tuple[StateFigure, ...] = ()
-
-    @property
-    def id(self) -> str:
-        return self.role.id
-
-    @property
-    def name(self) -> str:
-        return self.role.name
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -23,6 +23,7 @@ from careercompare.views.citations import Citations
 from careercompare.views.common import (
     NOT_IN_SOURCES,
     OccupationNote,
+    OfRole,
     RoleRef,
     occupation_note_blocks,
     occupation_notes,
@@ -76,20 +77,12 @@ class SalaryEntry:
 
 
 @dataclass(frozen=True)
-class SalaryRole:
+class SalaryRole(OfRole):
     """A role's pay figures and the notes that qualify them."""
 
     role: RoleRef
     salary: tuple[SalaryEntry, ...]
     salary_notes: tuple[SourcedText, ...]
-
-    @property
-    def id(self) -> str:
-        return self.role.id
-
-    @property
-    def name(self) -> str:
-        return self.role.name
 
 
 @dataclass(frozen=True, kw_only=True)

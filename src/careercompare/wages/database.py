@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from careercompare.bundled_database import QueryGuard
+from careercompare.bundled_database import open_read_only
 from careercompare.errors import DataError
 from careercompare.wages.estimates import (
     EMPLOYMENT_NOT_RELEASED,
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 FORMAT = "1"
 _MONEY = re.compile(r"^\d{1,9}(\.\d{1,2})?$")
-CACHE_KIB = 256
 AREA_KINDS = {"1": "nation", "2": "state", "3": "territory", "4": "metro", "6": "nonmetro"}
 COLUMNS = tuple(name.lower() for name in VALUE_COLUMNS)
 SCHEMA = f"""
@@ -100,24 +99,10 @@ class WageDatabase:
     def __init__(self, path: Path, *, bundled: bool = False) -> None:
         self.path = path
         self.bundled = bundled
-        try:
-            uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if bundled else "")
-            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            self._guard = QueryGuard(self._db, path)
-            # a view reads a few pages of one occupation: a small page cache will do
-            self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            if not bundled:
-                self._check_length()
-            rows = self._db.execute("SELECT key, value FROM meta").fetchall()
-        except sqlite3.Error as error:
-            failure = self._guard.failure(error) if hasattr(self, "_guard") else None
-            if isinstance(failure, KeyboardInterrupt):
-                raise failure from None
-            problem = f"{path}: is not a wage database careercompare can read ({error})"
-            raise DataError(problem) from None
-        except (OSError, ValueError) as error:
-            problem = f"{path}: is not a wage database careercompare can read ({error})"
-            raise DataError(problem) from None
+        # a view reads a few pages of one occupation: a small page cache will do
+        self._db, self._guard, rows = open_read_only(
+            path, "a wage database", bundled=bundled, check=None if bundled else self._check_length
+        )
         self.meta = {str(key): str(value) for key, value in rows}
         if self.meta.get("format") != FORMAT:
             raise DataError(
@@ -155,10 +140,10 @@ class WageDatabase:
                 "(import the release again)"
             )
 
-    def _check_length(self) -> None:
+    def _check_length(self, db: sqlite3.Connection) -> None:
         """A file cut short (a copy or a disk that failed) is refused before any query."""
-        pages = self._db.execute("PRAGMA page_count").fetchone()[0]
-        size = self._db.execute("PRAGMA page_size").fetchone()[0]
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        size = db.execute("PRAGMA page_size").fetchone()[0]
         if pages * size > self.path.stat().st_size:
             raise sqlite3.DatabaseError("the file is shorter than the database it holds")
 
