@@ -453,3 +453,10 @@ def test_areas_repeated_are_shown_once_and_their_number_is_bounded(run: Any) -> 
     many = ",".join(["FL", "GA", "TX", "CA", "NY", "OH", "PA", "IL", "MI", "NC", "VA", "WA", "AZ"])
     result = run("table", "--area", many)
     assert result.exit_code == 2 and "--area names 13 areas; give at most 12" in result.stderr
+
+
+def test_show_names_the_programs_near_each_state_asked_for(run: Any) -> None:
+    data = json.loads(run("show", "ma", "--area", "FL,tampa,GA", "--json").stdout)
+    assert data["version"] == 3
+    assert [near["postal"] for near in data["programs_near"]] == ["FL", "GA"]
+    assert json.loads(run("show", "ma", "--json").stdout)["programs_near"] == []

@@ -237,14 +237,18 @@ def show(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "Vi
     names = area_names(area)
     local = local_area(ctx, names, national=False)
     chosen = index.resolve_role(role)
-    near = None
-    if len(names) == 1 and local is not None:  # programs of one state
+    near = []
+    if names and local is not None:  # the programs of each state asked for
         from careercompare.programs.datasets import bundled_programs
         from careercompare.views.programs import programs_near
         from careercompare.wages.areas import state_area
 
-        state = state_area(names[0], local.db.areas)
-        near = programs_near(bundled_programs(), chosen, state) if state else None
+        programs = bundled_programs()
+        found = (state_area(name, local.db.areas) for name in names)
+        for state in dict.fromkeys(state for state in found if state is not None):
+            each = programs_near(programs, chosen, state)
+            if each is not None:
+                near.append(each)
     return build_show(index, chosen, local=local, near=near)
 
 

@@ -36,7 +36,8 @@ class ShowResult(CitingResult):
     VIEW = "show"
     # 2: O*NET's description is the role's summary (no what_they_do); tasks, preparation;
     # local wages name their role as {id, name, short_name}
-    JSON_VERSION = 2
+    # 3: programs_near is a list, one entry per state asked for
+    JSON_VERSION = 3
     role: Role
     categories: tuple[ComparisonCategory, ...] = field(metadata=NOT_IN_JSON)
     path_targets: dict[str, str] = field(metadata=NOT_IN_JSON)
@@ -44,7 +45,7 @@ class ShowResult(CitingResult):
     occupation_notes: tuple[OccupationNote, ...] = field(metadata=NOT_IN_JSON)
     wage_release: str | None = None
     local_wages: RoleWages | None = None
-    programs_near: ProgramsNear | None = None
+    programs_near: tuple[ProgramsNear, ...] = ()
 
     def blocks(self) -> tuple[Block, ...]:
         role = self.role
@@ -169,9 +170,9 @@ class ShowResult(CitingResult):
         return tuple(shown)
 
     def _programs_near(self) -> list[Block]:
-        near = self.programs_near
-        if near is None:
-            return []
+        return [self._near(near) for near in self.programs_near]
+
+    def _near(self, near: ProgramsNear) -> Block:
         middle = (
             f"the middle program's graduates earn {money(near.median_earnings)}"
             if near.median_earnings is not None
@@ -184,7 +185,7 @@ class ShowResult(CitingResult):
             f"(careercompare's middle of the published figures) {self.marker(near.source.id)}. "
             f"'careercompare programs {self.role.id} --area {near.postal}' lists them."
         )
-        return [Paragraph(text)]
+        return Paragraph(text)
 
     def _local_notes(self) -> list[Block]:
         local = self.local_wages
@@ -247,14 +248,15 @@ def build_show(
     role: Role,
     *,
     local: LocalArea | None = None,
-    near: ProgramsNear | None = None,
+    near: ProgramsNear | Sequence[ProgramsNear] | None = None,
 ) -> ShowResult:
     """Everything the catalog says about one role, each fact with its source; with
     `local`, its OEWS wages in that area and the nation."""
     citations = Citations(index)
     wages = _cite_in_order(index, role, citations, local)
-    if near is not None:
-        citations.cite_source(near.source)
+    nearby = (near,) if isinstance(near, ProgramsNear) else tuple(near or ())
+    for each in nearby:
+        citations.cite_source(each.source)
     ordered = projections(index, role, citations)
     for driver in role.growth_drivers:
         citations.cite(driver.source)
@@ -274,6 +276,6 @@ def build_show(
         occupation_notes=occupation_notes([role], citations),
         wage_release=local.release if local else None,
         local_wages=wages,
-        programs_near=near,
+        programs_near=nearby,
         sources=citations.cited(),
     )
