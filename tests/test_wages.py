@@ -460,3 +460,9 @@ def test_show_names_the_programs_near_each_state_asked_for(run: Any) -> None:
     assert data["version"] == 3
     assert [near["postal"] for near in data["programs_near"]] == ["FL", "GA"]
     assert json.loads(run("show", "ma", "--json").stdout)["programs_near"] == []
+
+
+@pytest.mark.parametrize("given", ["", " , ", ";"])
+def test_an_empty_area_is_a_usage_error(run: Any, given: str) -> None:
+    result = run("salary", "ma", "--area", given)
+    assert result.exit_code == 2 and "--area is empty" in result.stderr

@@ -90,6 +90,8 @@ def area_names(given: list[str] | None) -> list[str]:
     texts = given if given else [os.environ.get(AREA_ENV_VAR, "")]
     names = [part.strip() for text in texts for part in re.split(r"[,;]", text)]
     names = [name for name in names if name]
+    if given and not names:
+        raise UsageError("--area is empty; give a state, a metro or nonmetro area, or 'us'")
     if len(names) > MAX_AREAS:
         raise UsageError(f"--area names {len(names)} areas; give at most {MAX_AREAS}")
     return list(dict.fromkeys(names))
