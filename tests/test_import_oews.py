@@ -602,3 +602,15 @@ def test_an_import_to_a_named_file_keeps_nothing_else(run: Any, tmp_path: Path) 
     from careercompare.wages.database import WageDatabase
 
     assert [a.title for a in WageDatabase(out).areas] == ["Florida"]
+
+
+def test_an_older_release_imported_with_force_keeps_no_newer_areas(
+    run: Any, tmp_path: Path
+) -> None:
+    states = workbook(tmp_path / "state_M2024_dl.xlsx", [row(*FL_MA)])
+    result = run("import-oews", str(states), "--force")
+    assert result.exit_code == 0, result.stderr
+    assert "kept" not in result.stderr
+    from careercompare.wages.database import WageDatabase
+
+    assert [a.title for a in WageDatabase(data_dir() / "oews-2024-05.sqlite").areas] == ["Florida"]

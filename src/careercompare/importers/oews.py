@@ -452,7 +452,7 @@ def _fill(
             raise DataError("the files hold no cross-industry OEWS rows; nothing was imported")
         meta = _meta(settings, release, warn)
         if settings.output is None:  # into the data folder: a partial release adds
-            kept = _keep_missing_areas(db, warn)
+            kept = _keep_missing_areas(db, release, warn)
             if kept is not None:
                 meta["kept_areas"], meta["kept_from"] = str(kept[0]), kept[1]
         meta["rows"] = str(db.execute("SELECT count(*) FROM estimates").fetchone()[0])
@@ -475,15 +475,18 @@ def _fill(
 
 
 def _keep_missing_areas(
-    db: sqlite3.Connection, warn: Callable[[str], None]
+    db: sqlite3.Connection, release: str, warn: Callable[[str], None]
 ) -> tuple[int, str] | None:
     """Copy into the new release every area of the release in use it lacks (a state file
     has no metro areas, and no national row), each tagged with the release its figures
-    are of; (areas kept, the release in use) or None when nothing was missing."""
+    are of; (areas kept, the release in use) or None when nothing was missing, or when
+    the release in use is newer (an older release imported with --force keeps none)."""
     from careercompare.wages.database import AREA_RELEASES_SCHEMA
-    from careercompare.wages.datasets import wages_in_use
+    from careercompare.wages.datasets import release_key, wages_in_use
 
     in_use = wages_in_use(warn)
+    if release_key(in_use.release) > release_key(release):
+        return None
     db.execute("ATTACH DATABASE ? AS old", (in_use.path.resolve().as_uri() + "?mode=ro",))
     try:
         missing = [
