@@ -614,3 +614,22 @@ def test_an_older_release_imported_with_force_keeps_no_newer_areas(
     from careercompare.wages.database import WageDatabase
 
     assert [a.title for a in WageDatabase(data_dir() / "oews-2024-05.sqlite").areas] == ["Florida"]
+
+
+def test_shared_strings_larger_than_the_bound_are_refused_before_reading(
+    run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import random
+    import string
+
+    from careercompare.importers import oews_files
+
+    monkeypatch.setattr(oews_files, "MAX_SHARED_STRINGS_BYTES", 4096)
+    parts = workbook_parts([row(*US_MA)])
+    words = "".join(random.Random(1).choices(string.ascii_letters, k=8192))  # packs poorly
+    parts["xl/sharedStrings.xml"] = f"<sst><si><t>{words}</t></si></sst>".encode()
+    path = zipped(tmp_path / "all_data_M_2026.xlsx", parts)
+    result = run("import-oews", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert "its shared strings unpack to over 4 KiB; it is not a file as BLS" in result.stderr

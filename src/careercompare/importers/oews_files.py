@@ -60,6 +60,14 @@ READ_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
+def _size(count: int) -> str:
+    """A number of bytes as people read it: '4 GiB', '256 MiB', '4 KiB'."""
+    for shift, unit in ((30, "GiB"), (20, "MiB"), (10, "KiB")):
+        if count >= 1 << shift:
+            return f"{count / (1 << shift):g} {unit}"
+    return f"{count} bytes"
+
+
 def _reason(error: BaseException) -> str:
     return (str(error) or type(error).__name__)[:120]
 
@@ -214,13 +222,13 @@ def _check_packing(where: str, archive: zipfile.ZipFile, *, workbook: bool) -> N
         size, packed, name = member.file_size, max(member.compress_size, 1), member.filename
         ratio = MAX_WORKBOOK_RATIO if name.lower().endswith(".xlsx") else MAX_TEXT_RATIO
         if size > MAX_MEMBER_BYTES:
-            problem = f"{name} unpacks to over {MAX_MEMBER_BYTES >> 30} GiB"
+            problem = f"{name} unpacks to over {_size(MAX_MEMBER_BYTES)}"
         elif (
             workbook
             and name.lower().endswith("sharedstrings.xml")
             and size > MAX_SHARED_STRINGS_BYTES
         ):
-            problem = f"its shared strings unpack to over {MAX_SHARED_STRINGS_BYTES >> 20} MiB"
+            problem = f"its shared strings unpack to over {_size(MAX_SHARED_STRINGS_BYTES)}"
         elif size > SMALL_MEMBER_BYTES and size > ratio * packed:
             problem = f"{name} unpacks to {size // packed:,} times its packed size"
         else:
