@@ -466,3 +466,11 @@ def test_show_names_the_programs_near_each_state_asked_for(run: Any) -> None:
 def test_an_empty_area_is_a_usage_error(run: Any, given: str) -> None:
     result = run("salary", "ma", "--area", given)
     assert result.exit_code == 2 and "--area is empty" in result.stderr
+
+
+def test_a_ranking_and_an_area_together_are_a_usage_error(run: Any) -> None:
+    result = run("wages", "ma", "--by", "metro", "--in", "FL", "--area", "GA")
+    assert result.exit_code == 2
+    assert "--by and --in rank the areas of one role, --area shows roles side by side" in (
+        result.stderr
+    )

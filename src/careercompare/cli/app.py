@@ -28,6 +28,7 @@ from careercompare.cli.options import (
     view_command,
     wage_database,
 )
+from careercompare.errors import UsageError
 from careercompare.programs.choices import Credential, ProgramSort
 from careercompare.wages.choices import AreaKind, WageSort
 
@@ -587,7 +588,13 @@ def wages(
     from careercompare.views.wages import build_wages
 
     names = area_names(area)
-    if not area and (_given(ctx, "by") or _given(ctx, "within")):
+    ranking = _given(ctx, "by") or _given(ctx, "within")
+    if area and ranking:
+        raise UsageError(
+            "--by and --in rank the areas of one role, --area shows roles side by side in "
+            "it; give one or the other"
+        )
+    if ranking:
         names = []  # a ranking asked for on the command line wins over CAREERCOMPARE_AREA
     index = catalog_index(ctx)
     return build_wages(
@@ -823,7 +830,6 @@ def import_occupations(
       careercompare import-occupations occupation.xlsx onet-29.3 -o occupations.sqlite \\
         --state-projections state_projections.csv --state-period 2022-32 --force
     """
-    from careercompare.errors import UsageError
     from careercompare.importers.occupations import StateFile, build_occupation_database
 
     if (state_projections is None) != (state_period is None):
