@@ -47,6 +47,20 @@ def planted(name: str = "oews-2027-05.sqlite", **meta: str | None) -> Path:
     return path
 
 
+def planted_endless_query() -> Path:
+    """A planted release whose areas are a view of a query that never ends."""
+    path = planted()
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("ALTER TABLE areas RENAME TO real_areas")
+        db.execute(
+            "CREATE VIEW areas AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 "
+            "FROM n) SELECT id, code, title, kind, state FROM real_areas, n WHERE x < 0"
+        )
+    db.close()
+    return path
+
+
 def median_release(run: Any) -> str:
     result = run("salary", "ma", "--json")
     assert result.exit_code == 0, result.stderr
@@ -122,15 +136,7 @@ def test_a_query_that_never_ends_is_stopped(run: Any, monkeypatch: pytest.Monkey
     from careercompare import bundled_database
 
     monkeypatch.setattr(bundled_database, "QUERY_SECONDS", 0.5)  # 3 s in a run
-    path = planted()
-    db = sqlite3.connect(path)
-    with db:
-        db.execute("ALTER TABLE areas RENAME TO real_areas")
-        db.execute(
-            "CREATE VIEW areas AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 "
-            "FROM n) SELECT id, code, title, kind, state FROM real_areas, n WHERE x < 0"
-        )
-    db.close()
+    planted_endless_query()
     started = time.monotonic()
     result = run("salary", "ma", "--area", "FL")
     assert time.monotonic() - started < 5
@@ -222,15 +228,7 @@ def test_an_import_into_a_folder_others_can_write_to_is_refused(run: Any, tmp_pa
 def test_ctrl_c_ends_a_long_query_at_once(tmp_path: Path) -> None:
     import signal
 
-    path = planted()
-    db = sqlite3.connect(path)
-    with db:
-        db.execute("ALTER TABLE areas RENAME TO real_areas")
-        db.execute(
-            "CREATE VIEW areas AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 "
-            "FROM n) SELECT id, code, title, kind, state FROM real_areas, n WHERE x < 0"
-        )
-    db.close()
+    planted_endless_query()
     env = {**os.environ, "CAREERCOMPARE_NO_CACHE": "1"}
     command = [sys.executable, "-m", "careercompare", "salary", "ma", "--area", "FL"]
     with subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True) as child:
