@@ -25,6 +25,7 @@ class QueryGuard:
     works would otherwise wait for the query to end): every query runs in `guarded`."""
 
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self.db = db
         self.path = path
         self._deadline = time.monotonic() + QUERY_SECONDS
         self._interrupted = False
@@ -56,9 +57,13 @@ class QueryGuard:
             return KeyboardInterrupt()
         return DataError(f"{self.path}: cannot be read ({error})")
 
-    def restart(self) -> None:
-        """A new query: its own time."""
+    def query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        """The rows of one query, run in its own time; a failure as `failure` says."""
         self._deadline = time.monotonic() + QUERY_SECONDS
+        try:
+            return self.db.execute(sql, parameters).fetchall()
+        except sqlite3.Error as error:
+            raise self.failure(error) from None
 
 
 def open_read_only(
@@ -104,11 +109,7 @@ class ReadOnlyDatabase:
             raise DataError(f"{path}: is {self.KIND} of another format")
 
     def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
-        self._guard.restart()
-        try:
-            return self._db.execute(sql, parameters).fetchall()
-        except sqlite3.Error as error:
-            raise self._guard.failure(error) from None
+        return self._guard.query(sql, parameters)
 
     def source_files(self) -> tuple[SourceFile, ...]:
         """The files the database was built from, with their SHA-256."""

@@ -129,7 +129,7 @@ def table(
 
     index = catalog_index(ctx)
     roles_ = index.resolve_roles(roles or [])
-    result = build_table(index, roles_, local=local_area(ctx, area, national=False))
+    result = build_table(index, roles_, local=local_area(ctx, area_names(area), national=False))
     return with_changes(result, wide=wide)
 
 
@@ -162,7 +162,7 @@ def salary(
 
     index = catalog_index(ctx)
     roles_ = index.resolve_roles(roles or [])
-    local = local_area(ctx, area, national=True)
+    local = local_area(ctx, area_names(area), national=True)
     return build_salary(index, roles_, hourly=hourly, local=local)
 
 
@@ -269,7 +269,7 @@ def paths(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "V
     from careercompare.views.paths import build_paths
 
     index = catalog_index(ctx)
-    local = local_area(ctx, area, national=False)
+    local = local_area(ctx, area_names(area), national=False)
     return build_paths(index, index.resolve_role(role), local=local)
 
 
@@ -370,7 +370,7 @@ def match(
     answers = collect_answers(
         questions, answer or [], terminal=terminal, prompt=not no_input, interests=keywords
     )
-    local = local_area(ctx, area, national=False)
+    local = local_area(ctx, [area] if area else [], national=False)  # no default area
     return build_match(index, answers, every=every, local=local)
 
 

@@ -97,16 +97,13 @@ def area_names(given: list[str] | None) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def local_area(
-    ctx: typer.Context, given: list[str] | str | None, *, national: bool
-) -> "LocalArea | None":
-    """The areas --area names (then the nation), the nation alone when `national`, or None."""
-    wanted = [given] if isinstance(given, str) else area_names(given)
-    if not wanted and not national:
+def local_area(ctx: typer.Context, names: list[str], *, national: bool) -> "LocalArea | None":
+    """The areas named (then the nation), the nation alone when `national`, or None."""
+    if not names and not national:
         return None
     from careercompare.views.local_wages import LocalArea
 
-    return LocalArea.resolve(wage_database(ctx), wanted)
+    return LocalArea.resolve(wage_database(ctx), names)
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:

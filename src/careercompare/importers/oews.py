@@ -257,7 +257,7 @@ class _Writer:
 
 
 def _release(settings: ImportSettings) -> str:
-    from careercompare.wages.datasets import release_key, release_name
+    from careercompare.wages.releases import release_key, release_name
 
     if settings.release:
         year, month = release_key(settings.release)
@@ -275,7 +275,8 @@ def _release(settings: ImportSettings) -> str:
 
 
 def _check_newer(release: str, settings: ImportSettings, warn: Callable[[str], None]) -> None:
-    from careercompare.wages.datasets import release_key, wages_in_use
+    from careercompare.wages.datasets import wages_in_use
+    from careercompare.wages.releases import release_key
 
     if settings.output is not None or settings.force:
         return
@@ -482,7 +483,8 @@ def _keep_missing_areas(
     are of; (areas kept, the release in use) or None when nothing was missing, or when
     the release in use is newer (an older release imported with --force keeps none)."""
     from careercompare.wages.database import AREA_RELEASES_SCHEMA
-    from careercompare.wages.datasets import release_key, wages_in_use
+    from careercompare.wages.datasets import wages_in_use
+    from careercompare.wages.releases import release_key
 
     in_use = wages_in_use(warn)
     if release_key(in_use.release) > release_key(release):

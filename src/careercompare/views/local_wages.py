@@ -143,11 +143,10 @@ class LocalArea:
     areas: tuple[Area, ...]
 
     @classmethod
-    def resolve(cls, db: WageDatabase, wanted: str | list[str] | None) -> LocalArea:
+    def resolve(cls, db: WageDatabase, names: Sequence[str]) -> LocalArea:
         """The areas a person named (none: the nation alone), followed by the nation."""
         from careercompare.wages.areas import resolve_area
 
-        names = [wanted] if isinstance(wanted, str) else list(wanted or [])
         nation = db.nation
         if not names:
             if nation is None:

@@ -217,13 +217,11 @@ def build_outlook(
     index: CatalogIndex,
     roles: list[Role],
     *,
-    state: tuple[str, str] | None = None,
     states: Sequence[tuple[str, str]] = (),
 ) -> OutlookResult:
-    """Projections, growth drivers and a growth chart for the roles; with `state` (its
-    FIPS code and name) or several `states`, each role's projections in each state
-    beside them."""
-    chosen = list(states) or ([state] if state is not None else [])
+    """Projections, growth drivers and a growth chart for the roles; with `states` (each
+    a FIPS code and name), each role's projections in each state beside them."""
+    chosen = list(states)
     citations = Citations(index)
     shown = []
     for role in roles:

@@ -252,22 +252,20 @@ def build_payback(
     index: CatalogIndex,
     db: WageDatabase,
     roles: Sequence[Role],
-    area: Area | Sequence[Area],
+    places: Sequence[Area],
     plan: Plan,
     *,
-    debts: Callable[[Role], tuple[int, str, Source] | None] | None = None,
     debts_in: Callable[[Area], Callable[[Role], tuple[int, str, Source] | None]] | None = None,
 ) -> PaybackResult:
-    """Each role's months to pay back the training in the area, or in each of several
-    side by side; `debts` (or `debts_in`, by area) gives a role's median program debt
-    where the cost was not given."""
-    places = [area] if isinstance(area, Area) else list(area)
+    """Each role's months to pay back the training in each area, side by side;
+    `debts_in` gives, by area, a role's median program debt where the cost was not
+    given."""
     citations = Citations(index)
     citations.cite_source(wage_source(index, db))
     found = []
     notes: list[str] = []
     for place in places:
-        here = debts_in(place) if debts_in is not None else debts
+        here = debts_in(place) if debts_in is not None else None
         found += _paybacks(db, roles, place, plan, here, citations, notes, len(places) > 1)
     return PaybackResult(
         area=places[0],

@@ -357,7 +357,6 @@ def build_programs(
     db: ProgramDatabase,
     role: Role,
     *,
-    state: Area | None = None,
     states: Sequence[Area] = (),
     wages: WageDatabase | None = None,
     credential: Credential | None,
@@ -366,7 +365,7 @@ def build_programs(
 ) -> ProgramsResult:
     """The programs of the fields the crosswalk maps to the role's occupations, in a
     state, in several side by side, or in the nation."""
-    chosen = list(states) or ([state] if state is not None else [])
+    chosen = list(states)
     codes = oews_codes(role)
     if not codes:
         raise UsageError(

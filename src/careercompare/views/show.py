@@ -248,13 +248,13 @@ def build_show(
     role: Role,
     *,
     local: LocalArea | None = None,
-    near: ProgramsNear | Sequence[ProgramsNear] | None = None,
+    near: Sequence[ProgramsNear] = (),
 ) -> ShowResult:
     """Everything the catalog says about one role, each fact with its source; with
     `local`, its OEWS wages in that area and the nation."""
     citations = Citations(index)
     wages = _cite_in_order(index, role, citations, local)
-    nearby = (near,) if isinstance(near, ProgramsNear) else tuple(near or ())
+    nearby = tuple(near)
     for each in nearby:
         citations.cite_source(each.source)
     ordered = projections(index, role, citations)

@@ -309,7 +309,7 @@ def build_wages(
     db: WageDatabase,
     roles: Sequence[Role],
     *,
-    area: str | Sequence[str] | None,
+    area: Sequence[str],
     by: AreaKind,
     within: str | None,
     sort: WageSort,
@@ -320,7 +320,7 @@ def build_wages(
     side in the areas (the U.S. when none is given), in the order --sort asks for."""
     from careercompare.wages.areas import resolve_area, resolve_state
 
-    names = [area] if isinstance(area, str) else list(area or [])
+    names = list(area)
     if len(roles) == 1 and not names:
         state = resolve_state(within, db.areas) if within else None
         return build_ranking(
@@ -398,7 +398,7 @@ def build_side_by_side(
     index: CatalogIndex,
     db: WageDatabase,
     roles: Sequence[Role],
-    area: Area | Sequence[Area],
+    places: Sequence[Area],
     *,
     sort: WageSort = WageSort.MEDIAN,
     hourly: bool = False,
@@ -407,7 +407,6 @@ def build_side_by_side(
     (the roles' order when none is released)."""
     citations = Citations(index)
     citations.cite_source(wage_source(index, db))
-    places = [area] if isinstance(area, Area) else list(area)
     side = []
     notes = []
     for place in places:

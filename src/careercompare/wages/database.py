@@ -194,11 +194,7 @@ class WageDatabase:
         return top
 
     def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
-        self._guard.restart()
-        try:
-            return self._db.execute(sql, parameters).fetchall()
-        except sqlite3.Error as error:
-            raise self._guard.failure(error) from None
+        return self._guard.query(sql, parameters)
 
     @cached_property
     def _kept(self) -> dict[str, tuple[str, str | None, str | None]]:

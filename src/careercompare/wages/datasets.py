@@ -18,9 +18,7 @@ from careercompare.bundled import WAGES, bundled_data_path
 from careercompare.errors import DataError
 from careercompare.user_folders import file_problem, folder_problem, platform_folder
 from careercompare.wages.database import WageDatabase
-from careercompare.wages.releases import MONTHS, release_key, release_name
-
-__all__ = ["MONTHS", "release_key", "release_name"]
+from careercompare.wages.releases import release_key
 
 DATA_DIR_ENV_VAR = "CAREERCOMPARE_DATA_DIR"
 BUNDLED_NAME = WAGES
