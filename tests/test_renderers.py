@@ -30,6 +30,7 @@ from careercompare.results.blocks import (
     SourceList,
     TreeNode,
 )
+from careercompare.results.inline import Bound, Cite, Gap, Runs, join_text
 from careercompare.terminal import Terminal, make_console
 
 ONE_OF_EACH: tuple[Block, ...] = (
@@ -184,3 +185,45 @@ def test_a_page_keeps_any_number_of_roles_side_by_side(run: Any, page: str) -> N
     assert header.count("│") == len(roles) + 2  # one table: a column per role
     for name in ("Registered nurse", "Phlebotomist", "Pharmacy technician", "EMT or paramedic"):
         assert name in header, (page, name)
+
+
+# Text runs: a marker, a gap and a bound are types, rendered by each format.
+RUNS = Runs(("Median ", Bound(), " $239,200 ", Cite(2), "; spread ", Gap("not in sources")))
+LOOKALIKE = "Must be at least 18 [2]; not in sources"  # catalog words, not structure
+
+
+def _styled(value: Any) -> dict[str, str]:
+    from careercompare.render.rich_format import text
+
+    shown = text(value)
+    return {shown.plain[span.start : span.end]: str(span.style) for span in shown.spans}
+
+
+def test_the_terminal_styles_runs_by_their_type_and_catalog_words_not_at_all() -> None:
+    assert _styled(RUNS) == {"at least": "bold", "[2]": "dim", "not in sources": "italic"}
+    assert _styled(LOOKALIKE) == {}
+
+
+def test_the_formats_without_styles_print_runs_as_their_words() -> None:
+    words = "Median at least $239,200 [2]; spread not in sources"
+    assert str(RUNS) == words
+    assert render_plain((Paragraph(RUNS),)) == words + "\n"
+    markdown = render_markdown((Paragraph(RUNS), Records(("A",), ((RUNS,),))))
+    cell = "Median at least \\$239,200 \\[2\\]; spread *not in sources*"
+    assert markdown == f"{cell}\n\n| A |\n| --- |\n| {cell} |\n"
+    lookalike = render_markdown((Paragraph(LOOKALIKE),))
+    assert lookalike == "Must be at least 18 \\[2\\]; not in sources\n"
+
+
+def test_runs_are_their_words_in_json_and_refuse_to_be_flattened_by_an_f_string() -> None:
+    from careercompare.results.serialize import json_value
+
+    assert json_value({"cell": RUNS, "gap": Gap("not stated")}) == {
+        "cell": str(RUNS),
+        "gap": "not stated",
+    }
+    with pytest.raises(TypeError, match="join with"):
+        f"{RUNS}"
+    assert join_text("; ", ["a", Cite(1)]) == Runs(("a", "; ", Cite(1)))
+    assert join_text("; ", ["a", "b"]) == "a; b"
+    assert "a " + Cite(1) + " b" == Runs(("a ", Cite(1), " b"))

@@ -13,6 +13,7 @@ from careercompare.catalog.loader import load_catalog
 from careercompare.errors import UsageError
 from careercompare.render.formats import FORMATS
 from careercompare.results.base import CitingResult, Tabular, ViewResult
+from careercompare.results.inline import Gap
 from careercompare.results.serialize import result_data
 from careercompare.views.faq import build_faq
 from careercompare.views.match import build_match
@@ -49,7 +50,7 @@ def test_table_cells_hold_the_headline_figures_with_their_sources(index: Catalog
     alpha, beta, _ = index.catalog.roles
     result = build_table(index, [alpha, beta])
     cells = {row.category: [cell.text for cell in row.cells] for row in result.rows}
-    assert cells["focus"] == ["Patients", "not in sources"]
+    assert cells["focus"] == ["Patients", Gap("not in sources")]
     assert cells["median-pay"] == ["$40,000 a year (May 2024)", "$40,500 a year (May 2024)"]
     assert cells["outlook"][0] == "+12% (2024-2034), much faster than average"
     assert [note.role.id for note in result.occupation_notes] == ["beta"]

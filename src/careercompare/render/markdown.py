@@ -19,6 +19,7 @@ from careercompare.results.blocks import (
     SourceList,
     TreeNode,
 )
+from careercompare.results.inline import Bound, Cite, Gap, Text, plain, runs_of
 from careercompare.sanitize import sanitize
 
 if TYPE_CHECKING:
@@ -32,16 +33,32 @@ _LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
 _URL = re.compile(r"https?://[^\s<>|\"'\\]+[^\s<>|\"'\\.,;:)]")
 
 
-def escape(text: str) -> str:
-    """Catalog text as literal Markdown: no markup, links, HTML or table breaks."""
+def escape(text: Text) -> str:
+    """Text for people as literal Markdown: no markup, links, HTML or table breaks of
+    its own; a gap ("not in sources") in italics, as the terminal shows it."""
+    shown = []
+    for position, run in enumerate(runs_of(text)):
+        match run:
+            case str():
+                shown.append(_escape_words(run, at_start=position == 0))
+            case Gap():
+                shown.append(f"*{_escape_words(str(run), at_start=False)}*")
+            case Cite() | Bound():
+                shown.append(_escape_words(str(run), at_start=position == 0))
+            case _:
+                assert_never(run)
+    return "".join(shown)
+
+
+def _escape_words(text: str, *, at_start: bool) -> str:
     parts = []
     last = 0
     clean = sanitize(text)
     for match in _URL.finditer(clean):
-        parts.append(_escape_plain(clean[last : match.start()], at_start=last == 0))
+        parts.append(_escape_plain(clean[last : match.start()], at_start=at_start and last == 0))
         parts.append(f"<{match.group(0)}>")
         last = match.end()
-    parts.append(_escape_plain(clean[last:], at_start=last == 0))
+    parts.append(_escape_plain(clean[last:], at_start=at_start and last == 0))
     return "".join(parts)
 
 
@@ -61,7 +78,7 @@ def render_markdown(blocks: tuple[Block, ...]) -> str:
     return "\n\n".join(chunk for chunk in chunks if chunk) + "\n"
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> Iterator[str]:
+def _table(header: tuple[str, ...], rows: list[tuple[Text, ...]]) -> Iterator[str]:
     yield "| " + " | ".join(escape(cell) for cell in header) + " |"
     yield "|" + "|".join(" --- " for _ in header) + "|"
     for row in rows:
@@ -101,7 +118,7 @@ def _block_lines(block: Block) -> Iterator[str]:
 def _chart_lines(chart: BarChart) -> Iterator[str]:
     yield "```text"
     for bar in chart.bars:
-        yield sanitize(f"{bar.label}: {bar.caption}").replace("`", "'")
+        yield sanitize(f"{bar.label}: {plain(bar.caption)}").replace("`", "'")
         drawn = draw_bar(
             bar, start=chart.start, end=chart.end, width=MARKDOWN_BAR_WIDTH, charset=UNICODE_BARS
         )

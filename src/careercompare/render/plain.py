@@ -19,6 +19,7 @@ from careercompare.results.blocks import (
     SourceList,
     TreeNode,
 )
+from careercompare.results.inline import Text, plain
 from careercompare.sanitize import sanitize
 
 if TYPE_CHECKING:
@@ -36,9 +37,9 @@ def render(result: ViewResult, terminal: Terminal) -> str:
     return render_plain(result.shown_blocks())
 
 
-def clean(text: str) -> str:
-    """Text as plain output shows it: sanitized and ASCII."""
-    return to_ascii(sanitize(text))
+def clean(text: Text) -> str:
+    """Text as plain output shows it: its runs as words, sanitized and ASCII."""
+    return to_ascii(sanitize(plain(text)))
 
 
 def render_plain(blocks: tuple[Block, ...]) -> str:
@@ -51,7 +52,7 @@ def render_plain(blocks: tuple[Block, ...]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _row(cells: tuple[str, ...]) -> str:
+def _row(cells: tuple[Text, ...]) -> str:
     return SEPARATOR.join(clean(cell) for cell in cells)
 
 
@@ -62,7 +63,7 @@ def _block_lines(block: Block) -> Iterator[str]:
             yield text
             yield ("=" if block.level == 1 else "-") * len(text)
         case Paragraph():
-            yield clean(f"Note: {block.text}" if block.note else block.text)
+            yield clean("Note: " + block.text if block.note else block.text)
         case BulletList():
             for number, item in enumerate(block.items, 1):
                 yield f"{number}. {clean(item)}" if block.numbered else f"- {clean(item)}"

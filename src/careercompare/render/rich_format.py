@@ -29,6 +29,8 @@ from careercompare.results.blocks import (
     SourceList,
     TreeNode,
 )
+from careercompare.results.inline import Bound, Cite, Gap, plain, runs_of
+from careercompare.results.inline import Text as TextRuns
 from careercompare.sanitize import sanitize
 from careercompare.terminal import wants_ascii
 
@@ -44,12 +46,6 @@ MIN_COLUMN = 12
 # 10,000-role catalog took 2.1 s as a table and 0.33 s as lines (benchmarks/startup.py).
 LARGE_TABLE_ROWS = 300
 _ADDRESS = re.compile(r"https?://[^\s<>|\"'\\]+[^\s<>|\"'\\.,;:)]")
-_QUIET = (
-    (re.compile(r"\[\d+\]"), "dim"),
-    (re.compile(r"not in sources|not released by BLS[^;]*|not stated"), "italic"),
-    (re.compile(r"\(estimate[^)]*\)"), "italic"),
-    (re.compile(r"at least|≥"), "bold"),  # a lower bound, not a value
-)
 # Blocks that a blank line sets apart from what comes before them.
 _SET_APART = (Heading, SourceList, Comparison, Records, BarChart)
 
@@ -65,17 +61,33 @@ def render(result: ViewResult, terminal: Terminal) -> str:
     return "\n".join(line.rstrip(" ") for line in out.getvalue().split("\n"))
 
 
-def text(value: str, style: str = "") -> Text:
-    """Catalog text as a Rich Text: never parsed for markup, emoji or escape codes.
+def text(value: TextRuns, style: str = "") -> Text:
+    """Text for people as a Rich Text: never parsed for markup, emoji or escape codes.
 
-    Its parts are styled by what they are: [n] markers dim, gaps ("not in sources")
-    italic, and web addresses as links (a terminal that knows OSC 8 makes them
-    clickable; the HTML export makes them <a href>).
+    Its runs are styled by what they are: source markers dim, gaps ("not in sources")
+    italic, lower bounds ("at least") bold, and web addresses in its words as links (a
+    terminal that knows OSC 8 makes them clickable; the HTML export makes them <a href>).
     """
+    if isinstance(value, str):
+        return _words_text(value, style)
+    shown = Text(style=style)
+    for run in runs_of(value):
+        match run:
+            case str():
+                shown.append_text(_words_text(run, ""))
+            case Cite():
+                shown.append(str(run), "dim")
+            case Gap():
+                shown.append(sanitize(str(run)), "italic")
+            case Bound():
+                shown.append(str(run), "bold")
+            case _:
+                assert_never(run)
+    return shown
+
+
+def _words_text(value: str, style: str) -> Text:
     shown = Text(sanitize(value), style=style)
-    for pattern, quiet in _QUIET:
-        for found in pattern.finditer(shown.plain):
-            shown.stylize(quiet, found.start(), found.end())
     for found in _ADDRESS.finditer(shown.plain):
         shown.stylize(Style(link=found.group(0)), found.start(), found.end())
     return shown
@@ -137,15 +149,15 @@ def _words(value: str, width: int) -> Iterator[re.Match[str]]:
             yield from _PIECE.finditer(value, word.start(), word.end())
 
 
-def _longest_word(values: Iterable[str]) -> int:
+def _longest_word(values: Iterable[TextRuns]) -> int:
     return max(
-        (cell_len(piece.rstrip()) for value in values for piece in _pieces(sanitize(value))),
+        (cell_len(piece.rstrip()) for value in values for piece in _pieces(sanitize(plain(value)))),
         default=1,
     )
 
 
-def _longest_line(values: Iterable[str]) -> int:
-    return max((cell_len(sanitize(value)) for value in values), default=1)
+def _longest_line(values: Iterable[TextRuns]) -> int:
+    return max((cell_len(sanitize(plain(value))) for value in values), default=1)
 
 
 def wrap_words(value: Text, width: int) -> list[Text]:
@@ -225,10 +237,10 @@ class _RichRenderer:
             case _:
                 assert_never(block)
 
-    def _hanging(self, pairs: Iterable[tuple[str, str]], marker_style: str = "") -> _Hanging:
+    def _hanging(self, pairs: Iterable[tuple[str, TextRuns]], marker_style: str = "") -> _Hanging:
         return _Hanging([(text(marker, marker_style), text(value)) for marker, value in pairs])
 
-    def _fits(self, columns: list[list[str]]) -> list[int] | None:
+    def _fits(self, columns: list[list[TextRuns]]) -> list[int] | None:
         """Column widths that fill at most the console's width, every column keeping its
         longest word whole; None when even that does not fit (the block is stacked).
 
@@ -244,7 +256,7 @@ class _RichRenderer:
         return _share_out(minimums, [_longest_line(column) for column in columns], room)
 
     def _table(
-        self, header: tuple[str, ...], rows: list[tuple[str, ...]], widths: list[int]
+        self, header: tuple[str, ...], rows: list[tuple[TextRuns, ...]], widths: list[int]
     ) -> Table:
         table = Table(box=self.box, show_lines=True, header_style="bold")
         for index, (name, width) in enumerate(zip(header, widths, strict=True)):
@@ -276,7 +288,8 @@ class _RichRenderer:
         rows = list(block.rows)
         if len(rows) > LARGE_TABLE_ROWS:
             header = text(" | ".join(block.columns), "bold")
-            return [header, _Lines(" | ".join(sanitize(cell) for cell in row) for row in rows)]
+            lines = (" | ".join(sanitize(plain(cell)) for cell in row) for row in rows)
+            return [header, _Lines(lines)]
         widths = self._fits([list(column) for column in zip(block.columns, *rows, strict=True)])
         if widths is not None:
             return [self._table(block.columns, rows, widths)]
@@ -291,7 +304,7 @@ class _RichRenderer:
         width = max(10, self.console.width - 2)
         lines: list[RenderableType] = []
         for bar in chart.bars:
-            label = wrap_words(text(f"{bar.label}: {bar.caption}"), width + 2)
+            label = wrap_words(text(bar.label + ": " + bar.caption), width + 2)
             lines.append(label[0])
             if label[1:]:
                 rest = wrap_words(Text(" ").join(label[1:]), width)

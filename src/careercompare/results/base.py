@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from careercompare.catalog.models import Source
 from careercompare.results.blocks import Block
+from careercompare.results.inline import Cite, Runs, Text
 
 # Field metadata for `results.serialize`: leave the field out of --json, or merge its
 # keys into the object that holds it.
@@ -67,17 +68,17 @@ class CitingResult(ViewResult):
     def _numbers(self) -> dict[str, int]:
         return {cited.source.id: cited.number for cited in self.sources}
 
-    def marker(self, source_id: str) -> str:
+    def marker(self, source_id: str) -> Cite:
         """The [n] marker of a cited source."""
-        return f"[{self._numbers[source_id]}]"
+        return Cite(self._numbers[source_id])
 
     def number(self, source_id: str | None) -> int | None:
         """The n of a cited source's [n] (for CSV), None for no source."""
         return self._numbers[source_id] if source_id else None
 
-    def cited(self, text: str, source_id: str) -> str:
+    def cited(self, text: Text, source_id: str) -> Runs:
         """Text followed by its source marker."""
-        return f"{text} {self.marker(source_id)}"
+        return text + " " + self.marker(source_id)
 
 
 @runtime_checkable

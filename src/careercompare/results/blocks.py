@@ -1,5 +1,8 @@
 """The blocks a view is made of, independent of the output format that renders them.
 
+Text for people is `Text` (`results.inline`): a string, or runs with source markers,
+gaps and lower bounds in them as types.
+
 Every renderer handles every block type with a `match` ending in `assert_never`, so a
 new block type that some renderer forgets is a type error.
 """
@@ -9,12 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import get_args
 
+from careercompare.results.inline import Text
+
 
 @dataclass(frozen=True, slots=True)
 class Heading:
     """A section title; level 1 is the view's title."""
 
-    text: str
+    text: Text
     level: int = 1
 
 
@@ -22,7 +27,7 @@ class Heading:
 class Paragraph:
     """Running text; `note` paragraphs are shown de-emphasised."""
 
-    text: str
+    text: Text
     note: bool = False
 
 
@@ -30,7 +35,7 @@ class Paragraph:
 class BulletList:
     """Items shown one per line, numbered or not."""
 
-    items: tuple[str, ...]
+    items: tuple[Text, ...]
     numbered: bool = False
 
 
@@ -38,7 +43,7 @@ class BulletList:
 class FieldList:
     """Label and value pairs, one fact per line."""
 
-    pairs: tuple[tuple[str, str], ...]
+    pairs: tuple[tuple[str, Text], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +52,7 @@ class Comparison:
 
     corner: str
     columns: tuple[str, ...]
-    rows: tuple[tuple[str, tuple[str, ...]], ...]
+    rows: tuple[tuple[str, tuple[Text, ...]], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +60,7 @@ class Records:
     """A table of records with a header; each row is one fact."""
 
     columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[Text, ...], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +75,7 @@ class Bar:
     low: float | None
     high: float | None
     mark: float | None
-    caption: str
+    caption: Text
     open_high: bool = False
 
 
@@ -90,7 +95,7 @@ class BarChart:
 class TreeNode:
     """A node of a tree with its children."""
 
-    text: str
+    text: Text
     children: tuple[TreeNode, ...] = ()
 
 
@@ -98,7 +103,7 @@ class TreeNode:
 class SourceList:
     """The sources a view cited, in the order of their [n] markers (from 1)."""
 
-    entries: tuple[str, ...]
+    entries: tuple[Text, ...]
 
 
 Block = (

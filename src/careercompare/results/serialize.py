@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from careercompare.results.base import ViewResult
+from careercompare.results.inline import INLINE, plain
 
 
 def result_data(result: ViewResult) -> dict[str, Any]:
@@ -35,8 +36,10 @@ def _dataclass_data(value: Any) -> dict[str, Any]:
 
 
 def json_value(value: Any) -> Any:
-    """Models as Pydantic dumps them, dataclasses as objects, tuples as lists, choices
-    (Enums) as their values."""
+    """Models as Pydantic dumps them, text runs as their words, dataclasses as objects,
+    tuples as lists, choices (Enums) as their values."""
+    if isinstance(value, INLINE):  # text runs are words in JSON
+        return plain(value)
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
     if is_dataclass(value) and not isinstance(value, type):

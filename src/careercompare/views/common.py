@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from careercompare.catalog.models import Role, SourcedText
 from careercompare.results.base import CitedSource, CitingResult
 from careercompare.results.blocks import Block, Paragraph, SourceList
+from careercompare.results.inline import Cite, Gap, Text, join_text
 from careercompare.views.citations import Citations
 
-NOT_IN_SOURCES = "not in sources"
+# What a cell, line or list no source fills says.
+NOT_IN_SOURCES = Gap("not in sources")
 
 
 @dataclass(frozen=True)
@@ -83,15 +85,15 @@ def occupation_note_blocks(result: CitingResult, notes: Iterable[OccupationNote]
     blocks: list[Block] = []
     for note in notes:
         code = f" ({note.soc_code})" if note.soc_code else ""
-        text = f"{note.role.name}: BLS figures are for {note.title}{code}, the closest match"
-        text += f" {result.marker(note.source)}."
+        text = f"{note.role.name}: BLS figures are for {note.title}{code}, the closest match "
+        shown = text + result.marker(note.source) + "."
         if note.note:
-            text += f" {result.cited(note.note.text, note.note.source)}"
-        blocks.append(Paragraph(text, note=True))
+            shown += " " + result.cited(note.note.text, note.note.source)
+        blocks.append(Paragraph(shown, note=True))
     return blocks
 
 
-def describe_source(cited: CitedSource, others: dict[str, CitedSource]) -> str:
+def describe_source(cited: CitedSource, others: dict[str, CitedSource]) -> Text:
     """A source as a reader needs it: title, publisher, date, address, who reported it.
 
     A figure known only from another source is dated by that source, and says so:
@@ -101,7 +103,7 @@ def describe_source(cited: CitedSource, others: dict[str, CitedSource]) -> str:
     first = f"{source.title}. {source.publisher}"
     if source.date is not None:
         first += f", {source.date_meaning} {source.date}"
-    parts = [first + "."]
+    parts: list[Text] = [first + "."]
     if source.url:
         parts.append(source.url)
     if source.reported_by is not None:
@@ -109,10 +111,10 @@ def describe_source(cited: CitedSource, others: dict[str, CitedSource]) -> str:
         when = reporter.source.date
         dated = f" ({reporter.source.date_meaning} {when})" if when else ""
         original = "" if source.date else "; original date not given"
-        parts.append(f"Reported in [{reporter.number}]{dated}{original}.")
+        parts.append("Reported in " + Cite(reporter.number) + f"{dated}{original}.")
     if source.note:
         parts.append(source.note)
-    return " ".join(parts)
+    return join_text(" ", parts)
 
 
 def sources_block(result: CitingResult) -> list[Block]:

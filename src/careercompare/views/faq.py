@@ -10,6 +10,7 @@ from careercompare.catalog.models import FaqEntry, FigureRef
 from careercompare.errors import CatalogError, DataError, UsageError
 from careercompare.results.base import FLATTEN, CitingResult, CsvValue
 from careercompare.results.blocks import Block, BulletList, Heading, Paragraph
+from careercompare.results.inline import Text, join_text, plain
 from careercompare.views.citations import Citations
 from careercompare.views.common import sources_block
 from careercompare.views.formatting import outlook_summary, salary_amount, salary_kind
@@ -22,7 +23,7 @@ class FaqFigure:
     role: str
     figure: str
     relation: str
-    text: str
+    text: Text
     source: str
 
 
@@ -53,7 +54,7 @@ class FaqResult(CitingResult):
                 blocks.append(
                     BulletList(
                         tuple(
-                            self.cited(f"{f.relation.capitalize()}: {f.text}", f.source)
+                            self.cited(f"{f.relation.capitalize()}: " + f.text, f.source)
                             for f in item.figures
                         )
                     )
@@ -70,10 +71,15 @@ class FaqResult(CitingResult):
                 "answer": item.entry.answer,
                 "source": item.entry.source,
                 "source_number": self.number(item.entry.source),
-                "figures": "; ".join(
-                    f"{f.relation}: {self.cited(f.text, f.source)}" for f in item.figures
+                "figures": plain(
+                    join_text(
+                        "; ",
+                        (f"{f.relation}: " + self.cited(f.text, f.source) for f in item.figures),
+                    )
                 ),
-                "notes": "; ".join(self.cited(n.text, n.source) for n in item.entry.notes),
+                "notes": plain(
+                    join_text("; ", (self.cited(n.text, n.source) for n in item.entry.notes))
+                ),
             }
             for item in self.entries
         ]
@@ -99,7 +105,7 @@ def faq_figure(index: CatalogIndex, ref: FigureRef) -> FaqFigure:
     for salary in role.salary:
         if salary.id == ref.figure:
             when = f" ({salary.as_of})" if salary.as_of else ""
-            text = f"{role.name}, {salary_kind(salary)}: {salary_amount(salary)}{when}"
+            text = f"{role.name}, {salary_kind(salary)}: " + salary_amount(salary) + when
             return FaqFigure(ref.role, ref.figure, ref.relation, text, salary.source)
     projection = next((f for f in role.outlook if f.id == ref.figure), None)
     if projection is None:

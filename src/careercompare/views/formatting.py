@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from careercompare.catalog.models import OutlookFigure, SalaryFigure
+from careercompare.results.inline import Bound, Text
 
 HOURS_PER_YEAR = 2080
 KIND_LABELS = {
@@ -46,7 +47,7 @@ def hourly_value(figure: SalaryFigure, value: float) -> float | None:
     return None
 
 
-def salary_amount(figure: SalaryFigure, *, hourly: bool = False) -> str:
+def salary_amount(figure: SalaryFigure, *, hourly: bool = False) -> Text:
     """'$44,200', 'about $42,000 to $44,000', '≥ $239,200', or the published hourly figure."""
     cents = hourly or figure.per == "hour"
     values = [figure.amount] if figure.amount is not None else [figure.low, figure.high]
@@ -59,13 +60,11 @@ def salary_amount(figure: SalaryFigure, *, hourly: bool = False) -> str:
                 return NO_HOURLY
             value = published
         shown.append(money(value, cents=cents))
-    text = " to ".join(shown)
-    if figure.bound == "at-least":
-        text = f"≥ {text}"
-    if figure.approximate:
-        text = f"about {text}"
     per = "an hour" if hourly or figure.per == "hour" else "a year"
-    return f"{text} {per}"
+    text: Text = f"{' to '.join(shown)} {per}"
+    if figure.bound == "at-least":
+        text = Bound("≥") + " " + text
+    return "about " + text if figure.approximate else text
 
 
 def salary_kind(figure: SalaryFigure) -> str:

@@ -11,6 +11,7 @@ from careercompare.catalog.models import Role, Source, oews_codes
 from careercompare.errors import UsageError
 from careercompare.results.base import NOT_IN_JSON, CsvValue
 from careercompare.results.blocks import Bar
+from careercompare.results.inline import Bound, Cite, Gap, Text, join_text, plain
 from careercompare.views.citations import Citations
 from careercompare.views.common import RoleRef
 from careercompare.views.formatting import money, number
@@ -88,33 +89,30 @@ def role_wages(
     return RoleWages(RoleRef.of(role), tuple(found), None, source, len(codes) > 1)
 
 
-def cell_text(cell: Cell, *, hourly: bool, estimate: Estimate) -> str:
+def cell_text(cell: Cell, *, hourly: bool, estimate: Estimate) -> Text:
     """'$43,680 a year', 'at least $239,200 a year', or why there is no figure."""
     if cell.value is None:
-        return estimate.not_released_reason(hourly=hourly)
+        return Gap(estimate.not_released_reason(hourly=hourly))
     per = "an hour" if hourly else "a year"
     shown = f"{money(cell.value, cents=hourly)} {per}"
-    return f"at least {shown}" if cell.at_least else shown
+    return Bound() + " " + shown if cell.at_least else shown
 
 
-def range_text(estimate: Estimate, *, hourly: bool) -> str:
+def range_text(estimate: Estimate, *, hourly: bool) -> Text:
     """'$36,050 to $59,310', with 'at least' on a top-coded end."""
     low, high = estimate.wage("pct10", hourly=hourly), estimate.wage("pct90", hourly=hourly)
     if low.value is None or high.value is None:
-        return estimate.not_released_reason(hourly=hourly)
-    top = (
-        f"at least {money(high.value, cents=hourly)}"
-        if high.at_least
-        else money(high.value, cents=hourly)
-    )
+        return Gap(estimate.not_released_reason(hourly=hourly))
+    top = money(high.value, cents=hourly)
     bottom = money(low.value, cents=hourly)
-    return f"at least {bottom} to {top}" if low.at_least else f"{bottom} to {top}"
+    shown = bottom + " to " + (Bound() + " " + top if high.at_least else top)
+    return Bound() + " " + shown if low.at_least else shown
 
 
-def employment_text(estimate: Estimate) -> str:
+def employment_text(estimate: Estimate) -> Text:
     """'66,110' or 'not released by BLS'."""
     cell = estimate.employment
-    return number(cell.value) if cell.value is not None else "not released by BLS"
+    return number(cell.value) if cell.value is not None else Gap("not released by BLS")
 
 
 def where(estimate: Estimate, *, several: bool) -> str:
@@ -173,10 +171,10 @@ class LocalArea:
 
 
 def figure_rows(
-    wages: RoleWages, release: str, marker: str, *, hourly: bool
-) -> list[tuple[str, str, str, str, str]]:
+    wages: RoleWages, release: str, marker: Cite, *, hourly: bool
+) -> list[tuple[Text, ...]]:
     """Rows for the salary table: the median and the 10th-90th range of each estimate."""
-    rows = []
+    rows: list[tuple[Text, ...]] = []
     for estimate in wages.estimates:
         covers = where(estimate, several=wages.several)
         jobs = estimate.employment
@@ -190,7 +188,7 @@ def figure_rows(
     return rows
 
 
-def bars_of(wages: RoleWages, release: str, marker: str, *, hourly: bool) -> list[Bar]:
+def bars_of(wages: RoleWages, release: str, marker: Cite, *, hourly: bool) -> list[Bar]:
     """One bar per estimate: the 10th-90th range, the median marked."""
     bars = []
     for estimate in wages.estimates:
@@ -201,7 +199,8 @@ def bars_of(wages: RoleWages, release: str, marker: str, *, hourly: bool) -> lis
         of = estimate.area.release or release
         label = f"{wages.role.name}, {where(estimate, several=wages.several)}, {of} (BLS OEWS)"
         shown = cell_text(median, hourly=hourly, estimate=estimate)
-        caption = f"median {shown}; 10th to 90th percentile {range_text(estimate, hourly=hourly)}"
+        spread = range_text(estimate, hourly=hourly)
+        caption = "median " + shown + "; 10th to 90th percentile " + spread + " " + marker
         ranged = low.value is not None and high.value is not None
         bars.append(
             Bar(
@@ -209,7 +208,7 @@ def bars_of(wages: RoleWages, release: str, marker: str, *, hourly: bool) -> lis
                 low.value if ranged else None,
                 high.value if ranged else None,
                 median.value,
-                f"{caption} {marker}",
+                caption,
                 open_high=high.at_least,
             )
         )
@@ -237,7 +236,7 @@ def csv_rows(wages: RoleWages, release: str, *, hourly: bool) -> list[dict[str, 
                     published_hourly=published_hourly,
                     as_of=estimate.area.release or release,
                     scope=where(estimate, several=True),
-                    shown=cell_text(cell, hourly=hourly, estimate=estimate),
+                    shown=plain(cell_text(cell, hourly=hourly, estimate=estimate)),
                     released=cell.value is not None,
                     source=wages.source or "",
                 )
@@ -245,12 +244,12 @@ def csv_rows(wages: RoleWages, release: str, *, hourly: bool) -> list[dict[str, 
     return rows
 
 
-def median_summary(wages: RoleWages, area: Area) -> str:
+def median_summary(wages: RoleWages, area: Area) -> Text:
     """The median in one area as a table cell: '$43,680 a year (May 2025)', one per code."""
     parts = []
     for estimate in wages.estimates:
         if estimate.area != area:
             continue
         text = cell_text(estimate.wage("median", hourly=False), hourly=False, estimate=estimate)
-        parts.append(f"{estimate.occupation_title}: {text}" if wages.several else text)
-    return "; ".join(parts) if parts else (wages.note or "no BLS estimate in this area")
+        parts.append(f"{estimate.occupation_title}: " + text if wages.several else text)
+    return join_text("; ", parts) if parts else (wages.note or "no BLS estimate in this area")

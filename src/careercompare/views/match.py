@@ -9,6 +9,7 @@ from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, oews_codes
 from careercompare.results.base import NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, BulletList, Heading, Paragraph, Records
+from careercompare.results.inline import join_text, plain
 from careercompare.views.citations import Citations
 from careercompare.views.common import RoleRef, sources_block
 from careercompare.views.local_wages import LocalArea
@@ -120,14 +121,15 @@ class MatchResult(CitingResult):
             )
             blocks += [Heading(f"{entry.role.name}: {_points(entry.score)}", 2), BulletList(items)]
         if self.apart:
-            needs = "; ".join(
-                self.cited(f"{a.role.name} needs a {a.entry_education.lower()} first", a.source)
-                for a in self.apart
+            needs = join_text(
+                "; ",
+                (
+                    self.cited(f"{a.role.name} needs a {a.entry_education.lower()} first", a.source)
+                    for a in self.apart
+                ),
             )
-            blocks += [
-                Heading("Set apart: school first", 2),
-                Paragraph(f"You answered that you want to start as soon as possible. {needs}."),
-            ]
+            asked = "You answered that you want to start as soon as possible. "
+            blocks += [Heading("Set apart: school first", 2), Paragraph(asked + needs + ".")]
         blocks += [Paragraph(text, note=True) for text in self.not_scored]
         if self.interests:
             chosen = "; ".join(
@@ -154,7 +156,7 @@ class MatchResult(CitingResult):
                 "score": r.score,
                 "points": "; ".join(
                     f"{reason.question}={reason.answer}: {reason.points:+d} "
-                    f"[{self.number(reason.source)}]"
+                    + plain(self.marker(reason.source))
                     for reason in r.reasons
                 ),
                 "weighting": "careercompare's own",

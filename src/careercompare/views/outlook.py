@@ -18,6 +18,7 @@ from careercompare.results.blocks import (
     Paragraph,
     Records,
 )
+from careercompare.results.inline import Text
 from careercompare.views.citations import Citations
 from careercompare.views.common import (
     NOT_IN_SOURCES,
@@ -175,13 +176,13 @@ class OutlookResult(CitingResult):
 def projection_records(result: CitingResult, projections: tuple[Projection, ...]) -> Block:
     """A role's projections as a table, or a note that the sources give none."""
     if not projections:
-        return Paragraph(f"Outlook: {NOT_IN_SOURCES}.")
-    rows = []
+        return Paragraph("Outlook: " + NOT_IN_SOURCES + ".")
+    rows: list[tuple[Text, ...]] = []
     for p in projections:
         figure = p.figure
-        growth = outlook_summary(figure)
+        growth: Text = outlook_summary(figure)
         for report in p.reported_as:
-            growth += f"; reported as {result.cited(outlook_summary(report), report.source)}"
+            growth += "; reported as " + result.cited(outlook_summary(report), report.source)
         rows.append(
             (
                 f"{p.label}: {figure.scope}" if figure.scope else p.label,

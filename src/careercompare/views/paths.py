@@ -20,6 +20,7 @@ from careercompare.catalog.models import (
 )
 from careercompare.results.base import FLATTEN, NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, Heading, TreeNode
+from careercompare.results.inline import Bound, Gap, Text, join_text
 from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_IN_SOURCES, RoleRef, sources_block
 from careercompare.views.formatting import money, number, outlook_summary, salary_amount
@@ -38,11 +39,11 @@ class PayDifference:
     versus: str
     base_amount: float
 
-    def text(self, base: str) -> str:
+    def text(self, base: str) -> Text:
         """'+$51,860 vs Medical assistant ($45,690)': both figures it is taken from shown."""
         sign = "+" if self.amount >= 0 else "-"
-        bound = "at least " if self.at_least else ""
-        return f"{bound}{sign}{money(abs(self.amount))} vs {base} ({money(self.base_amount)})"
+        shown = f"{sign}{money(abs(self.amount))} vs {base} ({money(self.base_amount)})"
+        return Bound() + " " + shown if self.at_least else shown
 
 
 @dataclass(frozen=True)
@@ -127,13 +128,13 @@ class PathsResult(CitingResult):
     def blocks(self) -> tuple[Block, ...]:
         children = self._facts(self.start, base=None)
         if not self.steps:
-            children.append(TreeNode(f"Career paths: {NOT_IN_SOURCES}"))
+            children.append(TreeNode("Career paths: " + NOT_IN_SOURCES))
         children += [self._step(step) for step in self.steps]
         root = TreeNode(self.role.name, tuple(children))
         return (Heading(f"Where {self.role.name} leads"), root, *sources_block(self))
 
     def _facts(self, facts: StepFacts, base: str | None) -> list[TreeNode]:
-        training = []
+        training: list[Text] = []
         if facts.entry_education is not None:
             requirement = facts.entry_education
             scope = f" ({requirement.scope})" if requirement.scope else ""
@@ -145,7 +146,9 @@ class PathsResult(CitingResult):
                 f"({length.scope})"
             )
             training.append(self.cited(text, length.source))
-        nodes = [TreeNode("Training: " + ("; ".join(training) or NOT_IN_SOURCES))]
+        nodes = [
+            TreeNode("Training: " + (join_text("; ", training) if training else NOT_IN_SOURCES))
+        ]
         median = facts.median_pay
         if median is not None:
             nodes.append(TreeNode(self._pay("Median pay", median, facts.pay_difference, base)))
@@ -164,7 +167,7 @@ class PathsResult(CitingResult):
                 )
             )
         else:
-            nodes.append(TreeNode(f"Median pay: {NOT_IN_SOURCES}"))
+            nodes.append(TreeNode("Median pay: " + NOT_IN_SOURCES))
         nodes += [self._local(local, base) for local in facts.local_median_pay]
         if facts.local_note:
             nodes.append(TreeNode(f"Median pay in the area: {facts.local_note}"))
@@ -175,7 +178,7 @@ class PathsResult(CitingResult):
             )
             nodes.append(TreeNode("Outlook of each occupation:", each))
         elif facts.outlook is None:
-            nodes.append(TreeNode(f"Outlook: {NOT_IN_SOURCES}"))
+            nodes.append(TreeNode("Outlook: " + NOT_IN_SOURCES))
         else:
             text = f"Outlook: {outlook_summary(facts.outlook)}"
             nodes.append(TreeNode(self.cited(text, facts.outlook.source)))
@@ -183,24 +186,26 @@ class PathsResult(CitingResult):
 
     def _pay(
         self, label: str, median: SalaryFigure, gap: PayDifference | None, base: str | None
-    ) -> str:
+    ) -> Text:
         when = f" ({median.as_of})" if median.as_of else ""
-        pay = self.cited(f"{label}: {salary_amount(median)}{when}", median.source)
+        pay = self.cited(f"{label}: " + salary_amount(median) + when, median.source)
         if gap is not None and base is not None:
-            pay += f", {gap.text(base)}"
+            pay += ", " + gap.text(base)
         return pay
 
     def _local(self, local: LocalMedian, base: str | None) -> TreeNode:
         what = f"{local.occupation_title} " if self.several_codes(local) else ""
         cell = local.median
-        shown = "not released by BLS"
+        shown: Text = Gap("not released by BLS")
         if cell.value is not None:
-            shown = f"{'at least ' if cell.at_least else ''}{money(cell.value)} a year"
-        text = f"Median pay {what}in {local.area}: {shown} ({local.release or self.wage_release})"
-        text = self.cited(text, local.source)
+            shown = f"{money(cell.value)} a year"
+            if cell.at_least:
+                shown = Bound() + " " + shown
+        release = f" ({local.release or self.wage_release})"
+        text = self.cited(f"Median pay {what}in {local.area}: " + shown + release, local.source)
         gap = local.pay_difference
         if gap is not None and base is not None:
-            text += f", {gap.text(base)}"
+            text += ", " + gap.text(base)
         return TreeNode(text)
 
     def several_codes(self, local: LocalMedian) -> bool:
@@ -208,19 +213,21 @@ class PathsResult(CitingResult):
 
     def _step(self, step: PathStep) -> TreeNode:
         labels = " / ".join(step.labels)
-        markers = " ".join(dict.fromkeys(self.marker(source) for source in step.sources))
+        markers = join_text(" ", dict.fromkeys(self.marker(source) for source in step.sources))
         if step.outside_catalog:
-            notes = "; ".join(self.cited(n.text, n.source) for n in step.note_details)
-            shown = f" ({notes})" if notes else ""
-            return TreeNode(f"{labels}: no BLS profile in this catalog {markers}{shown}")
+            shown = f"{labels}: no BLS profile in this catalog " + markers
+            if step.note_details:
+                notes = join_text("; ", (self.cited(n.text, n.source) for n in step.note_details))
+                shown += " (" + notes + ")"
+            return TreeNode(shown)
         if step.seen_above:
-            return TreeNode(f"{labels} -> {step.name} (see above) {markers}")
+            return TreeNode(f"{labels} -> {step.name} (see above) " + markers)
         children = self._facts(step.facts, self.role.name) if step.facts else []
         for note in step.note_details:
             whose = "" if note.labels == step.labels else f" ({', '.join(note.labels)})"
             children.append(TreeNode(self.cited(f"Note{whose}: {note.text}", note.source)))
         children += [self._step(onward) for onward in step.steps]
-        return TreeNode(f"{labels} -> {step.name} {markers}", tuple(children))
+        return TreeNode(f"{labels} -> {step.name} " + markers, tuple(children))
 
     def records(self) -> list[dict[str, CsvValue]]:
         return _records(self, self.steps, 1)

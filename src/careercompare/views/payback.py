@@ -18,6 +18,7 @@ from careercompare.catalog.models import Role, Source
 from careercompare.errors import UsageError
 from careercompare.results.base import CitingResult, CsvValue
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
+from careercompare.results.inline import Bound, Gap, Text, join_text
 from careercompare.views.citations import Citations
 from careercompare.views.common import RoleRef, sources_block
 from careercompare.views.formatting import money
@@ -65,12 +66,13 @@ class Payback:
     months: float | None
     at_most: bool
 
-    def text(self) -> str:
+    def text(self) -> Text:
         if self.pay.value is None:
-            return "no pay figure released"
+            return Gap("no pay figure released")
         if self.months is None:
             return NEVER
-        return f"{'at most ' if self.at_most else ''}{self.months:.1f}"
+        months = f"{self.months:.1f}"
+        return Bound("at most") + " " + months if self.at_most else months
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ class PaybackResult(CitingResult):
             (
                 self._name(r),
                 f"{r.occupation_title} ({r.occupation_code})",
-                f"median {_pay(r.median.pay)}; 25th percentile {_pay(r.percentile_25.pay)}",
+                "median " + _pay(r.median.pay) + "; 25th percentile " + _pay(r.percentile_25.pay),
                 r.median.text(),
                 r.percentile_25.text(),
             )
@@ -136,7 +138,7 @@ class PaybackResult(CitingResult):
             Paragraph(given),
         ]
         if rows:
-            blocks += [Heading(f"Pay in {self._where()} {self.marker(source)}", 2)]
+            blocks += [Heading(f"Pay in {self._where()} " + self.marker(source), 2)]
             blocks.append(Records(COLUMNS, rows))
         for r in self.roles:
             if r.plan is not None:
@@ -144,8 +146,8 @@ class PaybackResult(CitingResult):
                     (r.plan.cost_basis, r.plan.cost_source),
                     (r.plan.months_basis, r.plan.months_source),
                 )
-                basis = "; ".join(self.cited(b, s) for b, s in bases if b and s)
-                blocks.append(Paragraph(f"{self._name(r)}: {basis}.", note=True))
+                basis = join_text("; ", (self.cited(b, s) for b, s in bases if b and s))
+                blocks.append(Paragraph(f"{self._name(r)}: " + basis + ".", note=True))
         blocks += [Paragraph(note, note=True) for note in self.notes]
         blocks.append(Paragraph(f"The rule: {self.rule}", note=True))
         return (*blocks, *sources_block(self))
@@ -178,10 +180,10 @@ class PaybackResult(CitingResult):
         ]
 
 
-def _pay(cell: Cell) -> str:
+def _pay(cell: Cell) -> Text:
     if cell.value is None:
-        return "not released"
-    return f"{'at least ' if cell.at_least else ''}{money(cell.value)}"
+        return Gap("not released")
+    return Bound() + " " + money(cell.value) if cell.at_least else money(cell.value)
 
 
 def months_to_pay_back(plan: Plan, pay: Cell) -> Payback:

@@ -14,6 +14,7 @@ from careercompare.programs.choices import Credential, ProgramSort
 from careercompare.programs.database import CREDENTIALS, Field, Program, ProgramDatabase
 from careercompare.results.base import NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
+from careercompare.results.inline import Bound, Cite, Gap, Text, join_text
 from careercompare.views.citations import Citations
 from careercompare.views.common import RoleRef, sources_block
 from careercompare.views.formatting import money, number
@@ -34,6 +35,10 @@ PROGRAM_COLUMNS = (
 )
 SUMMARY_COLUMNS = ("Credential", "Programs", "With earnings", "Median earnings", "Median debt")
 CREDIT = "College Scorecard (U.S. Department of Education), as compiled by Truewise, CC BY 4.0"
+
+# What the Scorecard leaves out (it suppresses small programs' figures).
+NOT_PUBLISHED = Gap("not published")
+NONE_PUBLISHED = Gap("none published")
 
 
 @dataclass(frozen=True)
@@ -86,11 +91,11 @@ class ProgramsResult(CitingResult):
         title = f"Programs that lead to {self.role.name}, {self.area}"
         blocks: list[Block] = [Heading(title), Paragraph(self._fields_text())]
         if not self.programs:
-            blocks.append(Paragraph(f"No program of these fields in {self.area}. {marker}"))
+            blocks.append(Paragraph(f"No program of these fields in {self.area}. " + marker))
         else:
             rows = tuple(_row(p) for p in self.programs)
             blocks += [
-                Heading(f"Programs by {self.sort} {marker}", 2),
+                Heading(f"Programs by {self.sort} " + marker, 2),
                 Records(PROGRAM_COLUMNS, rows),
             ]
             shown = len(self.programs)
@@ -113,32 +118,35 @@ class ProgramsResult(CitingResult):
         blocks.append(Paragraph(f"Programs: {CREDIT}.", note=True))
         return (*blocks, *sources_block(self))
 
-    def _fields_text(self) -> str:
+    def _fields_text(self) -> Text:
         if not self.fields:
             return "The crosswalk maps no field of study to this occupation."
         parts = []
         for f in self.fields:
             named = "; ".join(f"{code} {title.rstrip('.')}" for code, title in f.programs)
             parts.append(f"{f.family} {f.title} (the crosswalk maps {named} to this occupation)")
-        mark = f" {self.marker(self.crosswalk_source)}"
         return (
-            "Fields of study: " + "; ".join(parts) + f"{mark}. The Scorecard groups programs by "
-            "these 4-digit families, so a family also holds programs for other occupations."
+            "Fields of study: "
+            + "; ".join(parts)
+            + " "
+            + self.marker(self.crosswalk_source)
+            + ". The Scorecard groups programs by these 4-digit families, so a family also "
+            "holds programs for other occupations."
         )
 
-    def _summary_blocks(self, marker: str) -> list[Block]:
+    def _summary_blocks(self, marker: Cite) -> list[Block]:
         rows = tuple(
             (
                 f"{s.credential} ({s.where})",
                 number(s.programs),
                 number(s.with_earnings),
-                money(s.median_earnings) if s.median_earnings is not None else "none published",
-                money(s.median_debt) if s.median_debt is not None else "none published",
+                money(s.median_earnings) if s.median_earnings is not None else NONE_PUBLISHED,
+                money(s.median_debt) if s.median_debt is not None else NONE_PUBLISHED,
             )
             for s in self.summaries
         )
         return [
-            Heading(f"The middle program, by credential {marker}", 2),
+            Heading("The middle program, by credential " + marker, 2),
             Records(SUMMARY_COLUMNS, rows),
             Paragraph(
                 "The median of the programs' published figures, careercompare's own (the lower "
@@ -148,23 +156,27 @@ class ProgramsResult(CitingResult):
         ]
 
     def _pay_blocks(self) -> list[Block]:
-        lines = []
+        lines: list[Text] = []
         for pay in self.occupation_pay:
             cell = pay.median
-            shown = "not released by BLS" if cell.value is None else money(cell.value)
-            if cell.at_least and cell.value is not None:
-                shown = f"at least {shown}"
-            marker = f" {self.marker(self.wage_source)}" if self.wage_source else ""
-            lines.append(
-                f"{pay.occupation_title} ({pay.occupation_code}) in {pay.area}: {shown} a year "
-                f"({pay.release}){marker}"
-            )
+            shown: Text
+            if cell.value is None:
+                shown = Gap("not released by BLS")
+            else:
+                shown = money(cell.value) + " a year"
+                if cell.at_least:
+                    shown = Bound() + " " + shown
+            line = f"{pay.occupation_title} ({pay.occupation_code}) in {pay.area}: " + shown
+            line += f" ({pay.release})"
+            if self.wage_source:
+                line += " " + self.marker(self.wage_source)
+            lines.append(line)
         if not lines:
             return []
         return [
             Paragraph(
                 "A different measure: the median pay of everyone in the occupation (BLS OEWS), "
-                "not of a program's recent graduates: " + "; ".join(lines) + "."
+                "not of a program's recent graduates: " + join_text("; ", lines) + "."
             )
         ]
 
@@ -191,8 +203,8 @@ class ProgramsResult(CitingResult):
         ]
 
 
-def _row(program: Program) -> tuple[str, ...]:
-    earnings = "not published"
+def _row(program: Program) -> tuple[Text, ...]:
+    earnings: Text = NOT_PUBLISHED
     if program.earnings is not None:
         earnings = (
             f"{money(program.earnings)} ({program.earnings_after or 'horizon not given'} after)"
@@ -203,9 +215,9 @@ def _row(program: Program) -> tuple[str, ...]:
         program.control,
         program.credential_title,
         program.family,
-        number(program.completers) if program.completers is not None else "not published",
+        number(program.completers) if program.completers is not None else NOT_PUBLISHED,
         earnings,
-        money(program.debt) if program.debt is not None else "not published",
+        money(program.debt) if program.debt is not None else NOT_PUBLISHED,
     )
 
 

@@ -11,6 +11,7 @@ from careercompare.catalog.search import search_roles
 from careercompare.errors import UsageError
 from careercompare.results.base import NOT_IN_JSON, CsvValue, ViewResult
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
+from careercompare.results.inline import Text
 from careercompare.views.common import NOT_IN_SOURCES
 
 ROLE_COLUMNS = ("Id", "Name", "Also called", "BLS occupation")
@@ -28,7 +29,7 @@ class ListedRole:
     bls_occupation: BlsOccupation | None
 
     @property
-    def occupation(self) -> str:
+    def occupation(self) -> Text:
         occupation = self.bls_occupation
         if occupation is None:
             return NOT_IN_SOURCES

@@ -19,6 +19,7 @@ from careercompare.results.blocks import (
     Paragraph,
     Records,
 )
+from careercompare.results.inline import Gap, Text, join_text, plain
 from careercompare.views.citations import Citations
 from careercompare.views.common import (
     NOT_IN_SOURCES,
@@ -49,6 +50,9 @@ from careercompare.views.salary_record import salary_record
 
 SALARY_COLUMNS = ("Figure", "Amount", "As of", "Covers", "Source")
 NEARLY_EQUAL = 0.02
+
+# Where a source gives no period, or does not say what a figure covers.
+NOT_STATED = Gap("not stated")
 
 
 @dataclass(frozen=True)
@@ -184,8 +188,8 @@ class SalaryResult(CitingResult):
             if low is None and mark is None:
                 continue
             label = role.name + (f" ({scope})" if scope else "") + (f", {as_of}" if as_of else "")
-            caption = "; ".join(
-                f"{salary_kind(f)} {salary_amount(f, hourly=self.hourly)}" for f in figures
+            caption = join_text(
+                "; ", (f"{salary_kind(f)} " + salary_amount(f, hourly=self.hourly) for f in figures)
             )
             bars.append(
                 Bar(
@@ -193,7 +197,7 @@ class SalaryResult(CitingResult):
                     low,
                     high,
                     mark,
-                    f"{caption} {self.marker(source)}",
+                    caption + " " + self.marker(source),
                     open_high=open_from is not None,
                 )
             )
@@ -231,7 +235,7 @@ class SalaryResult(CitingResult):
                 published_hourly=figure.hourly,
                 as_of=figure.as_of or "",
                 scope=figure.scope or "",
-                shown=salary_amount(figure, hourly=self.hourly),
+                shown=plain(salary_amount(figure, hourly=self.hourly)),
                 released=True,
                 source=figure.source,
                 source_number=self.number(figure.source),
@@ -247,11 +251,11 @@ class SalaryResult(CitingResult):
         return local + catalog
 
 
-def covers_whole(result: CitingResult, figure: SalaryFigure) -> str:
+def covers_whole(result: CitingResult, figure: SalaryFigure) -> Text:
     """What a figure without a scope covers: the whole occupation, where a firsthand
     source gives it; a secondhand report does not say."""
     cited = next((c.source for c in result.sources if c.source.id == figure.source), None)
-    return "not stated" if cited is not None and cited.reported_by else "the whole occupation"
+    return NOT_STATED if cited is not None and cited.reported_by else "the whole occupation"
 
 
 def figure_records(
@@ -264,21 +268,21 @@ def figure_records(
 ) -> Block:
     """A role's salary figures as a table, newest first: the OEWS estimates (when asked
     for), then the catalog's figures; or a note that the sources give none."""
-    rows = []
+    rows: list[tuple[Text, ...]] = []
     if local is not None and local.source and release:
         rows += figure_rows(local, release, result.marker(local.source), hourly=hourly)
     rows += [
         (
             salary_kind(figure),
             salary_amount(figure, hourly=hourly),
-            figure.as_of or "not stated",
+            figure.as_of or NOT_STATED,
             figure.scope or covers_whole(result, figure),
             result.marker(figure.source),
         )
         for figure in figures
     ]
     if not rows:
-        return Paragraph(f"Salary: {NOT_IN_SOURCES}.")
+        return Paragraph("Salary: " + NOT_IN_SOURCES + ".")
     return Records(SALARY_COLUMNS, tuple(rows))
 
 

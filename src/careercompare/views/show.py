@@ -9,6 +9,7 @@ from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import ComparisonCategory, Role, SourcedText
 from careercompare.results.base import NOT_IN_JSON, CitingResult
 from careercompare.results.blocks import Block, BulletList, FieldList, Heading, Paragraph
+from careercompare.results.inline import Text
 from careercompare.views.citations import Citations
 from careercompare.views.common import (
     NOT_IN_SOURCES,
@@ -73,7 +74,7 @@ class ShowResult(CitingResult):
             *sources_block(self),
         )
 
-    def _sourced(self, items: Sequence[SourcedText]) -> tuple[str, ...]:
+    def _sourced(self, items: Sequence[SourcedText]) -> tuple[Text, ...]:
         return tuple(self.cited(item.text, item.source) for item in items)
 
     def _overview(self) -> list[Block]:
@@ -82,13 +83,13 @@ class ShowResult(CitingResult):
         if role.summary:
             blocks.append(Paragraph(self.cited(role.summary.text, role.summary.source)))
         occupation = role.bls_occupation
-        bls = NOT_IN_SOURCES
+        bls: Text = NOT_IN_SOURCES
         if occupation:
             code = f" ({occupation.soc_code})" if occupation.soc_code else ""
             bls = self.cited(
                 f"{occupation.title}{code}, {occupation.match} match", occupation.source
             )
-        pairs = (
+        pairs: tuple[tuple[str, Text], ...] = (
             ("Id", role.id),
             ("Also called", ", ".join(role.aliases) or "no aliases"),
             ("BLS occupation", bls),
@@ -123,7 +124,7 @@ class ShowResult(CitingResult):
             ]
         return blocks
 
-    def _settings(self) -> tuple[str, ...]:
+    def _settings(self) -> tuple[Text, ...]:
         return tuple(
             self.cited(
                 s.text
@@ -133,9 +134,9 @@ class ShowResult(CitingResult):
             for s in self.role.work_settings
         )
 
-    def _education(self) -> tuple[str, ...]:
+    def _education(self) -> tuple[Text, ...]:
         role = self.role
-        items = [
+        items: list[Text] = [
             self.cited(f"{p.topic.replace('-', ' ')}: {p.text}", p.source) for p in role.education
         ]
         length = role.program_length
@@ -158,8 +159,8 @@ class ShowResult(CitingResult):
             items.append(self.cited(text, role.preparation.source))
         return tuple(items)
 
-    def _certifications(self) -> tuple[str, ...]:
-        shown = []
+    def _certifications(self) -> tuple[Text, ...]:
+        shown: list[Text] = []
         for c in self.role.certifications:
             text = f"{c.code}, {c.name}" if c.name else c.code
             text += f", from {c.issuer}" if c.issuer else ""
@@ -182,10 +183,10 @@ class ShowResult(CitingResult):
         text = (
             f"Programs near you ({near.state}): {number(near.programs)} programs of the fields "
             f"that lead to it; {number(near.with_earnings)} publish earnings, {middle}{debt} "
-            f"(careercompare's middle of the published figures) {self.marker(near.source.id)}. "
-            f"'careercompare programs {self.role.id} --area {near.postal}' lists them."
+            "(careercompare's middle of the published figures) "
         )
-        return Paragraph(text)
+        command = f"'careercompare programs {self.role.id} --area {near.postal}' lists them."
+        return Paragraph(text + self.marker(near.source.id) + ". " + command)
 
     def _local_notes(self) -> list[Block]:
         local = self.local_wages
@@ -194,19 +195,19 @@ class ShowResult(CitingResult):
         notes = [f"Local wages: {local.note}."] if local.note else []
         return [Paragraph(text, note=True) for text in notes + precision_notes(local)]
 
-    def _paths(self) -> tuple[str, ...]:
-        items = []
+    def _paths(self) -> tuple[Text, ...]:
+        items: list[Text] = []
         for path in self.role.career_paths:
             target = self.path_targets.get(path.role) if path.role else None
             where = f" -> {target}" if target else " (not in this catalog)"
             item = self.cited(f"{path.label}{where}", path.source)
             if path.note:
-                item += f"; {self.cited(path.note, path.note_source or path.source)}"
+                item += "; " + self.cited(path.note, path.note_source or path.source)
             items.append(item)
         return tuple(items)
 
 
-def _section(title: str, items: tuple[str, ...]) -> list[Block]:
+def _section(title: str, items: tuple[Text, ...]) -> list[Block]:
     body: Block = BulletList(items) if items else Paragraph(NOT_IN_SOURCES)
     return [Heading(title, 2), body]
 

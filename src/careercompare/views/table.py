@@ -15,6 +15,7 @@ from careercompare.catalog.models import (
 )
 from careercompare.results.base import NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, Comparison, Heading, Paragraph
+from careercompare.results.inline import Gap, Text, join_text, plain
 from careercompare.views.citations import Citations
 from careercompare.views.common import (
     NOT_IN_SOURCES,
@@ -35,7 +36,7 @@ class TableCell:
     """One role's answer to one comparison row; `figure` names the figure it shows."""
 
     role: str
-    text: str
+    text: Text
     source: str | None
     figure: str | None = None
     period: str | None = None
@@ -148,16 +149,17 @@ def _without_period(cell: TableCell) -> str:
     """The cell's text without the period it ends with, which the period column holds
     ('+12.5% (2024-2034)' is '+12.5%': a number a spreadsheet reads as one)."""
     suffix = f" ({cell.period})"
-    if cell.period and cell.text.endswith(suffix):
-        return cell.text[: -len(suffix)]
-    return cell.text
+    shown = plain(cell.text)
+    if cell.period and shown.endswith(suffix):
+        return shown[: -len(suffix)]
+    return shown
 
 
-def gap_text(index: CatalogIndex) -> str:
+def gap_text(index: CatalogIndex) -> Gap:
     """What a cell no source fills says: which tables were read too, when they were."""
     if index.tables is None:
         return NOT_IN_SOURCES
-    return f"{NOT_IN_SOURCES} (tables read: {index.tables.tables_read()})"
+    return Gap(f"{NOT_IN_SOURCES.reason} (tables read: {index.tables.tables_read()})")
 
 
 def comparison_cell(index: CatalogIndex, role: Role, category: ComparisonCategory) -> TableCell:
@@ -171,7 +173,7 @@ def comparison_cell(index: CatalogIndex, role: Role, category: ComparisonCategor
         if median is None:
             return _each_occupation(role.id, index.detailed_medians(role)) or missing
         when = f" ({median.as_of})" if median.as_of else ""
-        text = f"{salary_amount(median)}{when}"
+        text = salary_amount(median) + when
         return TableCell(role.id, text, median.source, median.id, median.as_of)
     if category.kind == "entry-education":
         requirement = index.requirement(role, "entry-education")
@@ -199,7 +201,7 @@ def _each_occupation(
     ]
     first = figures[0]
     period = _period(first)
-    text = "; ".join(parts)
+    text = join_text("; ", parts)
     if isinstance(first, SalaryFigure) and period:
         text += f" ({period})"
     return TableCell(role_id, text, first.source, None, period)

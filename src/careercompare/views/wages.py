@@ -13,6 +13,7 @@ from careercompare.catalog.models import Role, oews_codes
 from careercompare.errors import UsageError
 from careercompare.results.base import CitingResult, CsvValue
 from careercompare.results.blocks import Bar, BarChart, Block, Heading, Paragraph, Records
+from careercompare.results.inline import Bound, Gap, Text
 from careercompare.views.citations import Citations
 from careercompare.views.common import RoleRef, sources_block
 from careercompare.views.formatting import money, number
@@ -132,7 +133,7 @@ class WagesResult(CitingResult):
 
     def blocks(self) -> tuple[Block, ...]:
         source = self.sources[0].source.id if self.sources else ""
-        marker = self.marker(source) if source else ""
+        marker: Text = self.marker(source) if source else ""
         blocks: list[Block]
         if self.rankings:
             blocks = self._ranking_blocks(marker)
@@ -142,7 +143,7 @@ class WagesResult(CitingResult):
             order = f", by {WageSort(self.sort).describes}" if len(self.side_by_side) > 1 else ""
             releases = dict.fromkeys(place.release or self.release for place in places)
             release = " and ".join(releases) if releases else self.release
-            title = f"Wages in {where}, {release} (BLS OEWS){order} {marker}"
+            title = f"Wages in {where}, {release} (BLS OEWS){order} " + marker
             blocks = [Heading(title)]
             blocks += self._side_blocks()
         blocks += [Paragraph(note, note=True) for note in self.notes]
@@ -150,7 +151,7 @@ class WagesResult(CitingResult):
         blocks.append(Paragraph(legend if self.hourly else LEGEND, note=True))
         return (*blocks, *sources_block(self))
 
-    def _ranking_blocks(self, marker: str) -> list[Block]:
+    def _ranking_blocks(self, marker: Text) -> list[Block]:
         blocks: list[Block] = []
         group = AreaKind(self.by or AreaKind.STATE).plural
         within = f" in {self.within}" if self.within else ""
@@ -163,7 +164,8 @@ class WagesResult(CitingResult):
                     us.wage("median", hourly=self.hourly), hourly=self.hourly, estimate=us
                 )
                 release = us.area.release or self.release
-                blocks.append(Paragraph(f"U.S. median {shown} ({release}) {marker}", note=True))
+                shown = "U.S. median " + shown + f" ({release}) " + marker
+                blocks.append(Paragraph(shown, note=True))
             if not ranking.highest:
                 blocks.append(Paragraph("BLS publishes no estimate for these areas."))
                 continue
@@ -239,7 +241,7 @@ class WagesResult(CitingResult):
             label = e.occupation_title if label_roles else e.area.title
             if label_roles and self.areas:
                 label += f", {e.area.title}"
-            caption = f"median {cell_text(median, hourly=hourly, estimate=e)}"
+            caption = "median " + cell_text(median, hourly=hourly, estimate=e)
             bars.append(Bar(label, low.value, high.value, median.value, caption, high.at_least))
         if not bars:
             return None
@@ -257,16 +259,17 @@ class WagesResult(CitingResult):
         return rows
 
 
-def _money(cell: Cell, estimate: Estimate, *, hourly: bool = False) -> str:
+def _money(cell: Cell, estimate: Estimate, *, hourly: bool = False) -> Text:
     """'$59,290', 'at least $239,200', '$21.97', or why there is none."""
     if cell.value is None:
-        return estimate.not_released_reason(hourly=hourly)
-    return f"{'at least ' if cell.at_least else ''}{money(cell.value, cents=hourly)}"
+        return Gap(estimate.not_released_reason(hourly=hourly))
+    shown = money(cell.value, cents=hourly)
+    return Bound() + " " + shown if cell.at_least else shown
 
 
-def _plain(cell: Cell) -> str:
+def _plain(cell: Cell) -> Text:
     if cell.value is None:
-        return "not released by BLS" if not cell.released else "-"
+        return Gap("not released by BLS") if not cell.released else "-"
     return number(cell.value)
 
 
