@@ -12,6 +12,13 @@ from typing import ClassVar
 from careercompare.digest import SourceFile
 from careercompare.errors import DataError
 
+# The tables every bundled database begins with: what it is (`meta`, checked on opening)
+# and the files it was built from, with their sizes and digests.
+BASE_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE source_files (
+    dataset TEXT NOT NULL, name TEXT NOT NULL, bytes INTEGER NOT NULL, sha256 TEXT NOT NULL
+);"""
 # A view reads a few rows by key: a small page cache will do.
 CACHE_KIB = 256
 # The longest a query may run: the views' queries take milliseconds, so only a planted

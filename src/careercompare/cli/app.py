@@ -585,7 +585,7 @@ def wages(
       careercompare wages ma moa --area FL --area GA
       careercompare wages ma --by metro --in FL --hourly
     """
-    from careercompare.views.wages import build_wages
+    from careercompare.views.wages import AreaRanking, build_wages
 
     names = area_names(area)
     ranking = _given(ctx, "by") or _given(ctx, "within")
@@ -602,10 +602,8 @@ def wages(
         wage_database(ctx),
         index.resolve_roles(roles),
         area=names,
-        by=by,
-        within=within,
+        ranking=AreaRanking(by, within, None if show_all else top),
         sort=sort,
-        top=None if show_all else top,
         hourly=hourly,
     )
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from careercompare.bundled_database import BASE_SCHEMA
+
 FORMAT = "1"
-SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE source_files (
-    dataset TEXT NOT NULL, name TEXT NOT NULL, bytes INTEGER NOT NULL, sha256 TEXT NOT NULL
-);
+SCHEMA = (
+    BASE_SCHEMA
+    + """
 CREATE TABLE projections (
     code TEXT PRIMARY KEY, title TEXT NOT NULL, line_item INTEGER NOT NULL, parent TEXT,
     employment_base TEXT NOT NULL, employment_target TEXT NOT NULL,
@@ -48,6 +48,7 @@ CREATE TABLE riasec_keywords (
     interest TEXT NOT NULL, keyword TEXT NOT NULL, kind TEXT NOT NULL
 );
 """
+)
 INTERESTS = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
 # The kinds of name a title row is: BLS's, O*NET's own, and the titles people use.
 TITLE_KINDS = ("bls", "onet", "short", "alternate", "reported")

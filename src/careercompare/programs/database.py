@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from careercompare.bundled_database import ReadOnlyDatabase
+from careercompare.bundled_database import BASE_SCHEMA, ReadOnlyDatabase
 
 FORMAT = "1"
-SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE source_files (
-    dataset TEXT NOT NULL, name TEXT NOT NULL, bytes INTEGER NOT NULL, sha256 TEXT NOT NULL
-);
+SCHEMA = (
+    BASE_SCHEMA
+    + """
 CREATE TABLE crosswalk (
     soc TEXT NOT NULL, cip TEXT NOT NULL, cip_title TEXT NOT NULL, PRIMARY KEY (soc, cip)
 ) WITHOUT ROWID;
@@ -24,6 +22,7 @@ CREATE TABLE programs (
     PRIMARY KEY (family, state, credential, unitid)
 ) WITHOUT ROWID;
 """
+)
 # The Scorecard's credential levels careercompare offers by name.
 CREDENTIALS = {"certificate": 1, "associate": 2, "bachelor": 3}
 HORIZONS = {"1yr_after_completion": "1 year", "4yr_after_completion": "4 years"}

@@ -7,18 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, assert_never
 
 from careercompare.render.bars import UNICODE_BARS, axis_line, draw_bar, legend
-from careercompare.results.blocks import (
-    BarChart,
-    Block,
-    BulletList,
-    Comparison,
-    FieldList,
-    Heading,
-    Paragraph,
-    Records,
-    SourceList,
-    TreeNode,
-)
+from careercompare.results import blocks as layout
 from careercompare.results.inline import Bound, Cite, Gap, Text, plain, runs_of
 from careercompare.sanitize import sanitize
 
@@ -72,7 +61,7 @@ def render(result: ViewResult, terminal: Terminal) -> str:
     return render_markdown(result.shown_blocks())
 
 
-def render_markdown(blocks: tuple[Block, ...]) -> str:
+def render_markdown(blocks: tuple[layout.Block, ...]) -> str:
     """The whole view as a Markdown document."""
     chunks = ["\n".join(_block_lines(block)) for block in blocks]
     return "\n\n".join(chunk for chunk in chunks if chunk) + "\n"
@@ -85,29 +74,29 @@ def _table(header: tuple[str, ...], rows: list[tuple[Text, ...]]) -> Iterator[st
         yield "| " + " | ".join(escape(cell) for cell in row) + " |"
 
 
-def _block_lines(block: Block) -> Iterator[str]:
+def _block_lines(block: layout.Block) -> Iterator[str]:
     match block:
-        case Heading():
+        case layout.Heading():
             yield f"{'#' * min(block.level, 6)} {escape(block.text)}"
-        case Paragraph():
+        case layout.Paragraph():
             yield f"_{escape(block.text)}_" if block.note else escape(block.text)
-        case BulletList():
+        case layout.BulletList():
             for number, item in enumerate(block.items, 1):
                 yield f"{number}. {escape(item)}" if block.numbered else f"- {escape(item)}"
-        case FieldList():
+        case layout.FieldList():
             for label, value in block.pairs:
                 yield f"- **{escape(label)}:** {escape(value)}"
-        case Comparison():
+        case layout.Comparison():
             yield from _table(
                 (block.corner, *block.columns), [(label, *cells) for label, cells in block.rows]
             )
-        case Records():
+        case layout.Records():
             yield from _table(block.columns, list(block.rows))
-        case BarChart():
+        case layout.BarChart():
             yield from _chart_lines(block)
-        case TreeNode():
+        case layout.TreeNode():
             yield from _tree_lines(block, 0)
-        case SourceList():
+        case layout.SourceList():
             yield "## Sources\n"
             for number, entry in enumerate(block.entries, 1):
                 yield f"{number}. {escape(entry)}"
@@ -115,7 +104,7 @@ def _block_lines(block: Block) -> Iterator[str]:
             assert_never(block)
 
 
-def _chart_lines(chart: BarChart) -> Iterator[str]:
+def _chart_lines(chart: layout.BarChart) -> Iterator[str]:
     yield "```text"
     for bar in chart.bars:
         yield sanitize(f"{bar.label}: {plain(bar.caption)}").replace("`", "'")
@@ -129,7 +118,7 @@ def _chart_lines(chart: BarChart) -> Iterator[str]:
     yield "```"
 
 
-def _tree_lines(node: TreeNode, depth: int) -> Iterator[str]:
+def _tree_lines(node: layout.TreeNode, depth: int) -> Iterator[str]:
     yield f"{'  ' * depth}- {escape(node.text)}"
     for child in node.children:
         yield from _tree_lines(child, depth + 1)

@@ -7,18 +7,7 @@ from typing import TYPE_CHECKING, assert_never
 
 from careercompare.render.ascii_text import to_ascii
 from careercompare.render.bars import ASCII_BARS, axis_line, draw_bar, legend
-from careercompare.results.blocks import (
-    BarChart,
-    Block,
-    BulletList,
-    Comparison,
-    FieldList,
-    Heading,
-    Paragraph,
-    Records,
-    SourceList,
-    TreeNode,
-)
+from careercompare.results import blocks as layout
 from careercompare.results.inline import Text, plain
 from careercompare.sanitize import sanitize
 
@@ -29,7 +18,7 @@ if TYPE_CHECKING:
 PLAIN_BAR_WIDTH = 60
 SEPARATOR = " | "
 # Blocks that a blank line sets apart from what comes before them.
-_SET_APART = (Heading, SourceList, Comparison, Records, BarChart)
+_SET_APART = (layout.Heading, layout.SourceList, layout.Comparison, layout.Records, layout.BarChart)
 
 
 def render(result: ViewResult, terminal: Terminal) -> str:
@@ -42,7 +31,7 @@ def clean(text: Text) -> str:
     return to_ascii(sanitize(plain(text)))
 
 
-def render_plain(blocks: tuple[Block, ...]) -> str:
+def render_plain(blocks: tuple[layout.Block, ...]) -> str:
     """The whole view as ASCII lines."""
     lines: list[str] = []
     for block in blocks:
@@ -56,34 +45,34 @@ def _row(cells: tuple[Text, ...]) -> str:
     return SEPARATOR.join(clean(cell) for cell in cells)
 
 
-def _block_lines(block: Block) -> Iterator[str]:
+def _block_lines(block: layout.Block) -> Iterator[str]:
     match block:
-        case Heading():
+        case layout.Heading():
             text = clean(block.text)
             yield text
             yield ("=" if block.level == 1 else "-") * len(text)
-        case Paragraph():
+        case layout.Paragraph():
             yield clean("Note: " + block.text if block.note else block.text)
-        case BulletList():
+        case layout.BulletList():
             for number, item in enumerate(block.items, 1):
                 yield f"{number}. {clean(item)}" if block.numbered else f"- {clean(item)}"
-        case FieldList():
+        case layout.FieldList():
             for label, value in block.pairs:
                 yield f"{clean(label)}: {clean(value)}"
-        case Comparison():
+        case layout.Comparison():
             yield _row((block.corner, "Role", "Value"))
             for label, cells in block.rows:
                 for column, cell in zip(block.columns, cells, strict=True):
                     yield _row((label, column, cell))
-        case Records():
+        case layout.Records():
             yield _row(block.columns)
             for record in block.rows:
                 yield _row(record)
-        case BarChart():
+        case layout.BarChart():
             yield from _chart_lines(block)
-        case TreeNode():
+        case layout.TreeNode():
             yield from _tree_lines(block, 0)
-        case SourceList():
+        case layout.SourceList():
             yield "Sources"
             yield "-------"
             yield from (f"[{n}] {clean(entry)}" for n, entry in enumerate(block.entries, 1))
@@ -91,7 +80,7 @@ def _block_lines(block: Block) -> Iterator[str]:
             assert_never(block)
 
 
-def _chart_lines(chart: BarChart) -> Iterator[str]:
+def _chart_lines(chart: layout.BarChart) -> Iterator[str]:
     for bar in chart.bars:
         yield f"{clean(bar.label)}: {clean(bar.caption)}"
         bar_text = draw_bar(
@@ -103,7 +92,7 @@ def _chart_lines(chart: BarChart) -> Iterator[str]:
         yield clean(legend(ASCII_BARS))
 
 
-def _tree_lines(node: TreeNode, depth: int) -> Iterator[str]:
+def _tree_lines(node: layout.TreeNode, depth: int) -> Iterator[str]:
     yield f"{'  ' * depth}- {clean(node.text)}" if depth else clean(node.text)
     for child in node.children:
         yield from _tree_lines(child, depth + 1)

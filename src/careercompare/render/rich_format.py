@@ -17,18 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careercompare.render.bars import ASCII_BARS, UNICODE_BARS, axis_line, draw_bar, legend
-from careercompare.results.blocks import (
-    BarChart,
-    Block,
-    BulletList,
-    Comparison,
-    FieldList,
-    Heading,
-    Paragraph,
-    Records,
-    SourceList,
-    TreeNode,
-)
+from careercompare.results import blocks as layout
 from careercompare.results.inline import Bound, Cite, Gap, plain, runs_of
 from careercompare.results.inline import Text as TextRuns
 from careercompare.sanitize import sanitize
@@ -47,7 +36,7 @@ MIN_COLUMN = 12
 LARGE_TABLE_ROWS = 300
 _ADDRESS = re.compile(r"https?://[^\s<>|\"'\\]+[^\s<>|\"'\\.,;:)]")
 # Blocks that a blank line sets apart from what comes before them.
-_SET_APART = (Heading, SourceList, Comparison, Records, BarChart)
+_SET_APART = (layout.Heading, layout.SourceList, layout.Comparison, layout.Records, layout.BarChart)
 
 
 def render(result: ViewResult, terminal: Terminal) -> str:
@@ -97,17 +86,17 @@ def _words_text(value: str, style: str) -> Text:
 PAGE_COLUMN = 24
 
 
-def side_by_side_width(blocks: tuple[Block, ...]) -> int:
+def side_by_side_width(blocks: tuple[layout.Block, ...]) -> int:
     """The width at which every table of the blocks is drawn side by side, each column
     with up to PAGE_COLUMN cells of room (a page scrolls sideways; it never stacks)."""
     widest = 0
     for block in blocks:
         match block:
-            case Comparison():
+            case layout.Comparison():
                 header = (block.corner, *block.columns)
                 rows = [(label, *cells) for label, cells in block.rows]
                 columns = list(zip(header, *rows, strict=True))
-            case Records() if len(block.rows) <= LARGE_TABLE_ROWS:
+            case layout.Records() if len(block.rows) <= LARGE_TABLE_ROWS:
                 columns = list(zip(block.columns, *block.rows, strict=True))
             case _:
                 continue
@@ -119,7 +108,9 @@ def side_by_side_width(blocks: tuple[Block, ...]) -> int:
     return widest
 
 
-def render_rich(blocks: tuple[Block, ...], console: Console, *, ascii_only: bool = False) -> None:
+def render_rich(
+    blocks: tuple[layout.Block, ...], console: Console, *, ascii_only: bool = False
+) -> None:
     """Print the view to the console."""
     renderer = _RichRenderer(console, ascii_only=ascii_only)
     for position, block in enumerate(blocks):
@@ -208,30 +199,30 @@ class _RichRenderer:
         self.box = box.ASCII if self.ascii else box.ROUNDED
         self.bullet = "-" if self.ascii else "•"
 
-    def render(self, block: Block) -> list[RenderableType]:
+    def render(self, block: layout.Block) -> list[RenderableType]:
         match block:
-            case Heading():
+            case layout.Heading():
                 return [text(block.text, "bold" if block.level == 1 else "bold underline")]
-            case Paragraph():
+            case layout.Paragraph():
                 return [text(block.text, "dim" if block.note else "")]
-            case BulletList():
+            case layout.BulletList():
                 markers = [
                     f"{n}." if block.numbered else self.bullet
                     for n in range(1, 1 + len(block.items))
                 ]
                 return [self._hanging(zip(markers, block.items, strict=True))]
-            case FieldList():
+            case layout.FieldList():
                 pairs = ((f"{label}:", value) for label, value in block.pairs)
                 return [self._hanging(pairs, "bold")]
-            case Comparison():
+            case layout.Comparison():
                 return self._comparison(block)
-            case Records():
+            case layout.Records():
                 return self._records(block)
-            case BarChart():
+            case layout.BarChart():
                 return self._chart(block)
-            case TreeNode():
+            case layout.TreeNode():
                 return [self._tree(block)]
-            case SourceList():
+            case layout.SourceList():
                 numbered = ((f"[{n}]", entry) for n, entry in enumerate(block.entries, 1))
                 return [text("Sources", "bold underline"), self._hanging(numbered)]
             case _:
@@ -270,7 +261,7 @@ class _RichRenderer:
             )
         return table
 
-    def _comparison(self, block: Comparison) -> list[RenderableType]:
+    def _comparison(self, block: layout.Comparison) -> list[RenderableType]:
         header = (block.corner, *block.columns)
         rows = [(label, *cells) for label, cells in block.rows]
         widths = self._fits([list(column) for column in zip(header, *rows, strict=True)])
@@ -284,7 +275,7 @@ class _RichRenderer:
                 stacked.append(Padding(text(cells[position]), (0, 0, 0, 2), expand=False))
         return stacked
 
-    def _records(self, block: Records) -> list[RenderableType]:
+    def _records(self, block: layout.Records) -> list[RenderableType]:
         rows = list(block.rows)
         if len(rows) > LARGE_TABLE_ROWS:
             header = text(" | ".join(block.columns), "bold")
@@ -299,7 +290,7 @@ class _RichRenderer:
             stacked += [self._hanging(pairs, "bold"), Text()]
         return stacked
 
-    def _chart(self, chart: BarChart) -> list[RenderableType]:
+    def _chart(self, chart: layout.BarChart) -> list[RenderableType]:
         charset = ASCII_BARS if self.ascii else UNICODE_BARS
         width = max(10, self.console.width - 2)
         lines: list[RenderableType] = []
@@ -324,12 +315,12 @@ class _RichRenderer:
             lines += [line.copy() for line in wrap_words(Text(legend(charset), "dim"), width + 2)]
         return lines
 
-    def _tree(self, root: TreeNode) -> RenderableType:
+    def _tree(self, root: layout.TreeNode) -> RenderableType:
         from rich.tree import Tree  # only `paths` draws trees
 
         tree = Tree(text(root.text, "bold"), guide_style="dim")
 
-        def grow(branch: Tree, node: TreeNode) -> None:
+        def grow(branch: Tree, node: layout.TreeNode) -> None:
             for child in node.children:
                 grow(branch.add(text(child.text)), child)
 

@@ -307,16 +307,24 @@ def _rank_key(cell: Cell) -> float:
     return cell.value if cell.value is not None else -math.inf
 
 
+@dataclass(frozen=True)
+class AreaRanking:
+    """What a ranking of one role's areas asks for: their kind, the state they are in
+    (None: every state), and how many of the highest and lowest to show (None: all)."""
+
+    by: AreaKind = AreaKind.STATE
+    within: str | None = None
+    top: int | None = None
+
+
 def build_wages(
     index: CatalogIndex,
     db: WageDatabase,
     roles: Sequence[Role],
     *,
     area: Sequence[str],
-    by: AreaKind,
-    within: str | None,
+    ranking: AreaRanking,
     sort: WageSort,
-    top: int | None,
     hourly: bool = False,
 ) -> WagesResult:
     """One role without an area: where it pays most and least. Otherwise the roles side by
@@ -325,10 +333,9 @@ def build_wages(
 
     names = list(area)
     if len(roles) == 1 and not names:
-        state = resolve_state(within, db.areas) if within else None
-        return build_ranking(
-            index, db, roles[0], by=by, within=state, sort=sort, top=top, hourly=hourly
-        )
+        state = resolve_state(ranking.within, db.areas) if ranking.within else None
+        placed = AreaRanking(ranking.by, state, ranking.top)
+        return build_ranking(index, db, roles[0], placed, sort=sort, hourly=hourly)
     places = list(dict.fromkeys(resolve_area(name, db.areas) for name in names or ["us"]))
     return build_side_by_side(index, db, roles, places, sort=sort, hourly=hourly)
 
@@ -337,11 +344,9 @@ def build_ranking(
     index: CatalogIndex,
     db: WageDatabase,
     role: Role,
+    ranking: AreaRanking,
     *,
-    by: AreaKind,
-    within: str | None,
     sort: WageSort,
-    top: int | None,
     hourly: bool = False,
 ) -> WagesResult:
     """Where one role pays most and least among the areas of a kind."""
@@ -352,6 +357,7 @@ def build_ranking(
         )
     citations = Citations(index)
     citations.cite_source(wage_source(index, db))
+    by, within, top = ranking.by, ranking.within, ranking.top
     areas = areas_in(db.areas, kind=by, state=within)
     nation = db.nation
     rankings = []
