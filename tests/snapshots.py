@@ -14,7 +14,7 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 def assert_snapshot(name: str, text: str) -> None:
     path = SNAPSHOTS / name
     if os.environ.get("CAREERCOMPARE_UPDATE_SNAPSHOTS") == "1":
-        path.write_text(text, encoding="utf-8")
+        path.write_text(text, encoding="utf-8", newline="")
         return
     assert path.exists(), f"no snapshot {path.name}; run with CAREERCOMPARE_UPDATE_SNAPSHOTS=1"
-    assert text == path.read_text(encoding="utf-8"), f"{name} changed; see {path}"
+    assert text == path.read_bytes().decode("utf-8"), f"{name} changed; see {path}"

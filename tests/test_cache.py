@@ -15,10 +15,14 @@ from hypothesis import strategies as st
 
 from careercompare import digest as digest_module
 from careercompare.catalog import cache
+from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.loader import load_catalog
 from careercompare.catalog.models import Catalog
+from careercompare.render.plain import render_plain
+from careercompare.results.serialize import result_data
 from careercompare.sanitize import _scrub, sanitize
 from tests.conftest import BUNDLED, ROOT, view_examples
+from tests.results import MINI, VIEWS, build
 
 
 @pytest.fixture
@@ -68,7 +72,26 @@ def test_a_catalog_is_validated_once_then_read_from_the_cache(
     assert second is not first
 
 
-@pytest.mark.parametrize("example", view_examples(), ids=" ".join)
+@pytest.mark.parametrize("view", VIEWS)
+def test_a_cached_catalog_gives_exactly_the_result_a_validated_one_does(
+    own_cache: Path, monkeypatch: pytest.MonkeyPatch, view: str
+) -> None:
+    monkeypatch.setenv(cache.NO_CACHE_ENV_VAR, "1")
+    validated = build(view, CatalogIndex(load_catalog(MINI)))
+    monkeypatch.delenv(cache.NO_CACHE_ENV_VAR)
+    load_catalog(MINI)  # fills the cache
+    refuse_validation(monkeypatch)
+    cached = build(view, CatalogIndex(load_catalog(MINI)))
+    assert result_data(cached) == result_data(validated)
+    assert render_plain(cached.shown_blocks()) == render_plain(validated.shown_blocks())
+
+
+# One example of each kind of view through the command line; every view's result is
+# compared above.
+CLI_SAMPLE = list({example[0]: example for example in reversed(view_examples())}.values())
+
+
+@pytest.mark.parametrize("example", CLI_SAMPLE, ids=" ".join)
 def test_a_cached_catalog_prints_exactly_what_a_validated_one_does(
     run: Any, own_cache: Path, monkeypatch: pytest.MonkeyPatch, example: list[str]
 ) -> None:

@@ -9,6 +9,9 @@ from careercompare.catalog.loader import bundled_catalog_path, load_catalog
 from careercompare.catalog.models import Catalog, Role
 from tests.conftest import bundled_index
 
+# The shipped catalog's content, pinned: a change to a cell is checked here alone.
+pytestmark = pytest.mark.shipped
+
 SEED = "fhca-article"
 
 

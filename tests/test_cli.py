@@ -165,6 +165,7 @@ def test_shell_completion_offers_role_ids() -> None:
     assert out.stdout.split() == ["medical-office-assistant"]
 
 
+@pytest.mark.shipped
 def test_readme_sample_output_is_what_table_prints(run: Any) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     sample = readme.split("$ careercompare table\n", 1)[1].split("```", 1)[0]

@@ -12,30 +12,48 @@ from typing import Any
 import pytest
 
 from careercompare.cli.entry import main
+from careercompare.errors import UsageError
+from careercompare.render.formats import FORMATS
+from careercompare.render.write import write_result
+from careercompare.results.base import CitingResult
+from careercompare.terminal import Terminal
 from tests.conftest import ROOT
+from tests.results import VIEWS as RESULT_VIEWS
+from tests.results import build
 
-VIEWS = [("table",), ("salary",), ("outlook",), ("faq",), ("show", "ma"), ("paths", "ma")]
+EXTENSIONS = [".html", ".svg", ".md", ".json", ".txt", ".csv"]
 
 
-@pytest.mark.parametrize("args", VIEWS, ids=lambda a: a[0])
-@pytest.mark.parametrize("extension", [".html", ".svg", ".md", ".json", ".txt"])
-def test_every_view_writes_every_file_format(
-    run: Any, tmp_path: Path, args: tuple[str, ...], extension: str
+@pytest.mark.parametrize("extension", EXTENSIONS)
+@pytest.mark.parametrize("view", RESULT_VIEWS)
+def test_every_view_writes_every_file_format_it_offers(
+    tmp_path: Path, view: str, extension: str
 ) -> None:
+    result = build(view)
     target = tmp_path / f"out{extension}"
-    result = run(*args, "--output", str(target))
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout == ""
+    terminal = Terminal(stdout=io.StringIO(), stderr=io.StringIO())
+    offered = [f.extension for f in FORMATS if f.supports(result)]
+    if extension not in offered:
+        with pytest.raises(UsageError, match=re.escape("writes .txt, .md, .html, .svg")):
+            write_result(result, format_name="rich", output=target, force=False, terminal=terminal)
+        assert not target.exists()
+        return
+    write_result(result, format_name="rich", output=target, force=False, terminal=terminal)
+    assert terminal.stdout.getvalue() == ""
+    assert terminal.stderr is not None and f"wrote {target}" in terminal.stderr.getvalue()
     text = target.read_text(encoding="utf-8")
-    assert "Sources" in text or extension == ".json"
+    cites = isinstance(result, CitingResult) and result.sources
+    assert "Sources" in text or not cites or extension in (".json", ".csv")
     if extension == ".html":
         assert text.startswith("<!DOCTYPE html>") and "</html>" in text
     elif extension == ".svg":
         assert text.startswith("<svg") and text.rstrip().endswith("</svg>")
     elif extension == ".json":
-        assert json.loads(text)["view"] == args[0]
+        assert json.loads(text)["view"] == result.VIEW
     elif extension == ".txt":
         assert text.isascii()
+    elif extension == ".csv":
+        assert list(csv.DictReader(io.StringIO(text)))
 
 
 def test_csv_files_for_tabular_views(run: Any, tmp_path: Path) -> None:
@@ -77,6 +95,7 @@ def _svg_text(svg: str) -> list[str]:
     return [t for t in re.findall(r">([^<>]+)</text>", svg) if t.strip()]
 
 
+@pytest.mark.shipped
 @pytest.mark.parametrize("view", ["table", "salary"])
 def test_readme_images_are_up_to_date_with_the_catalog(
     view: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -12,11 +12,12 @@ import pytest
 from tests.snapshots import assert_snapshot
 
 
+@pytest.mark.shipped
 @pytest.mark.parametrize("role", ["ma", "moa"])
 def test_paths_output_is_pinned_at_80_columns(run: Any, role: str) -> None:
     result = run("paths", role, "--format", "rich")
     assert result.exit_code == 0, result.stderr
-    assert_snapshot(f"paths-{role}.rich.txt", result.stdout)
+    assert_snapshot(f"shipped/paths-{role}.rich.txt", result.stdout)
 
 
 def test_medical_assistant_leads_to_nursing_practitioner_and_doctor(run: Any) -> None:

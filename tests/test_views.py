@@ -29,12 +29,13 @@ def _name(args: tuple[str, ...], fmt: str) -> str:
     return "-".join(args) + f".{fmt}.txt"
 
 
+@pytest.mark.shipped
 @pytest.mark.parametrize("args", VIEWS, ids=lambda a: " ".join(a))
 def test_rendered_output_is_pinned_at_80_columns(run: Any, args: tuple[str, ...]) -> None:
     """The one set of snapshots of the shipped catalog (renderers are tested on blocks)."""
     result = run(*args, "--format", "rich")
     assert result.exit_code == 0, result.stderr
-    assert_snapshot(_name(args, "rich"), result.stdout)
+    assert_snapshot("shipped/" + _name(args, "rich"), result.stdout)
 
 
 @pytest.mark.parametrize("args", VIEWS, ids=lambda a: " ".join(a))

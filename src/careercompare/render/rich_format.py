@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from careercompare.terminal import Terminal
 
 MIN_COLUMN = 12
+# A text beside its marker has at least this many cells (and half the width), or the
+# markers are put on lines of their own.
+MIN_HANGING = 24
 # Beyond this many rows a record table is printed as one line per record: Rich
 # would measure every cell of every row before printing the first one. `roles` of a
 # 10,000-role catalog took 2.1 s as a table and 0.33 s as lines (benchmarks/startup.py).
@@ -365,6 +368,21 @@ class _Hanging:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         gutter = max((marker.cell_len for marker, _ in self.pairs), default=0) + 1
+        room = options.max_width - gutter
+        # a word (a file's path) that fits the width but not beside the markers; a web
+        # address is kept whole for the terminal to wrap wherever it stands
+        longest = max(
+            (
+                cell_len(word)
+                for _, value in self.pairs
+                for word in value.plain.split()
+                if "://" not in word
+            ),
+            default=0,
+        )
+        if room < max(MIN_HANGING, options.max_width // 2) or longest > room:
+            yield from self._stacked(console, options.max_width)
+            return
         width = max(options.max_width - gutter, 1)
         for marker, value in self.pairs:
             for number, line in enumerate(wrap_words(value, width)):
@@ -373,5 +391,18 @@ class _Hanging:
                     yield Segment(" " * (gutter - marker.cell_len))
                 else:
                     yield Segment(" " * gutter)
+                yield from line.render(console)
+                yield Segment.line()
+
+    def _stacked(self, console: Console, max_width: int) -> RenderResult:
+        """Markers too wide to leave the text room beside them (long labels, a narrow
+        terminal, a word wider than the room): each on a line of its own, its text
+        indented below it."""
+        for marker, value in self.pairs:
+            for line in wrap_words(marker, max_width):
+                yield from line.render(console)
+                yield Segment.line()
+            for line in wrap_words(value, max(max_width - 2, 1)):
+                yield Segment("  ")
                 yield from line.render(console)
                 yield Segment.line()
