@@ -441,8 +441,10 @@ def _fill(
         for source in settings.files:
             tables = 0
             shown = progress(source) if progress else contextlib.nullcontext(lambda: None)
-            with shown as tick:
-                for table in read_tables(source):
+            # closed at once when a row is refused: the file is not left open until
+            # the refusal's traceback is collected
+            with shown as tick, contextlib.closing(read_tables(source)) as read:
+                for table in read:
                     tables += 1
                     writer.add_table(table, tick)
             if tables == 0:

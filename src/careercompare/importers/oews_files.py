@@ -11,7 +11,7 @@ import shutil
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -254,10 +254,14 @@ def _xlsx_tables(where: str, source: IO[bytes] | Path) -> Iterator[Table]:
         raise DataError(
             f"{where}: is not an Excel workbook that can be read ({_reason(error)})"
         ) from None
+    # Each sheet's rows are read from a member of the workbook's zip, which keeps the
+    # file open until the rows are closed too (a refused row stops them half-way).
+    opened: list[Generator[Sequence[Any], None, None]] = []
     try:
         for sheet in workbook.worksheets:
             sheet_where = f"{where} [{sheet.title}]"
-            rows = _no_formulas(sheet_where, sheet.iter_rows(values_only=True))
+            opened.append(sheet.iter_rows(values_only=True))
+            rows = _no_formulas(sheet_where, opened[-1])
             try:
                 table = _table(sheet_where, rows)
             except DataError:
@@ -269,6 +273,8 @@ def _xlsx_tables(where: str, source: IO[bytes] | Path) -> Iterator[Table]:
             if table is not None:
                 yield table
     finally:
+        for sheet_rows in opened:
+            sheet_rows.close()
         workbook.close()
 
 
@@ -310,7 +316,7 @@ def _zip_tables(path: Path) -> Iterator[Table]:
                 ) from None
 
 
-def read_tables(path: Path) -> Iterator[Table]:
+def read_tables(path: Path) -> Generator[Table, None, None]:
     """Every OEWS table in a file, by its kind (.xlsx, .zip, .csv, .csv.gz)."""
     name = path.name.lower()
     if not path.is_file():
