@@ -215,3 +215,23 @@ def test_help_examples_are_printed_as_written(run: Any) -> None:
         examples = out.split("Examples:", 1)[1].split("\n\n", 1)[0] if "Examples:" in out else ""
         for line in examples.splitlines():
             assert "   " not in line.strip(), (command, line)
+
+
+def test_only_the_command_asked_for_is_built_and_the_rest_still_answer() -> None:
+    from careercompare.cli.app import app
+    from careercompare.cli.entry import _narrowed
+
+    every = len(app.registered_commands)
+    assert [c.callback.__name__ for c in _narrowed(app, ["table", "ma"]).registered_commands] == [
+        "table"
+    ]
+    assert len(_narrowed(app, ["import-oews", "x.csv"]).registered_commands) == 1
+    for args in ([], ["--help"], ["tabel"], ["--data", "roles.json", "table"]):
+        assert _narrowed(app, args) is app
+    assert len(app.registered_commands) == every  # the app itself is left whole
+
+
+def test_a_mistyped_command_is_still_offered_the_right_one(run: Any) -> None:
+    result = run("tabel")
+    assert result.exit_code == 2
+    assert "table" in result.stderr
