@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import TypeAlias, cast
 
 _FLATTENED = "text runs join with + or join_text, never inside an f-string or str.format"
 
@@ -25,18 +25,31 @@ class _Joinable:
 
     __slots__ = ()
 
+    def own_runs(self) -> tuple[Run, ...]:
+        """The runs this text is made of."""
+        raise NotImplementedError
+
     def __add__(self, other: Text) -> Runs:
-        return Runs((*runs_of(self), *runs_of(other)))  # type: ignore[arg-type]
+        return Runs((*self.own_runs(), *runs_of(other)))
 
     def __radd__(self, other: str) -> Runs:
-        return Runs((*runs_of(other), *runs_of(self)))  # type: ignore[arg-type]
+        return Runs((other, *self.own_runs()))
 
     def __format__(self, spec: str) -> str:
         raise TypeError(_FLATTENED)
 
 
+class _OneRun(_Joinable):
+    """A text that is a single run of its own."""
+
+    __slots__ = ()
+
+    def own_runs(self) -> tuple[Run, ...]:
+        return (cast(Run, self),)
+
+
 @dataclass(frozen=True, slots=True)
-class Cite(_Joinable):
+class Cite(_OneRun):
     """A source marker: the [n] of the source in the view's list of sources."""
 
     number: int
@@ -46,7 +59,7 @@ class Cite(_Joinable):
 
 
 @dataclass(frozen=True, slots=True)
-class Gap(_Joinable):
+class Gap(_OneRun):
     """Where no source gives a figure or a fact, and why: 'not in sources',
     'not released by BLS', 'not stated'."""
 
@@ -57,7 +70,7 @@ class Gap(_Joinable):
 
 
 @dataclass(frozen=True, slots=True)
-class Bound(_Joinable):
+class Bound(_OneRun):
     """The words that make the figure after them a bound, not a value: 'at least' (a
     top-coded wage), '≥', 'at most' (months of payback at such a wage)."""
 
@@ -76,6 +89,9 @@ class Runs(_Joinable):
 
     runs: tuple[Run, ...]
 
+    def own_runs(self) -> tuple[Run, ...]:
+        return self.runs
+
     def __str__(self) -> str:
         return "".join(str(run) for run in self.runs)
 
@@ -88,9 +104,7 @@ INLINE = (Cite, Gap, Bound, Runs)
 
 def runs_of(value: Text) -> tuple[Run, ...]:
     """The runs of a text: a plain string is one run."""
-    if isinstance(value, Runs):
-        return value.runs
-    return (value,)
+    return (value,) if isinstance(value, str) else value.own_runs()
 
 
 def plain(value: Text) -> str:
