@@ -8,9 +8,9 @@ export of about 800 occupations (generated, or the real export given with
 
     python -c "import typer, rich.console, rich.table; from pydantic import BaseModel, TypeAdapter"
 
-with the commands in every round, in a new order each round, so that machine noise
-hits both alike. It prints the median time and peak memory of each, their ratios to
-the floor, and exits 1 when a budget is broken. It is not a test: CI does not run it.
+with the commands in every round so that machine noise hits both alike. It
+prints the median time and peak memory of each, their ratios to the floor, and
+exits 1 when a budget is broken. It is not a test: CI does not run it.
 
 The package is byte-compiled first, as `pip install` does: in an editable
 install with PYTHONDONTWRITEBYTECODE set, Python would otherwise compile every
@@ -30,7 +30,6 @@ import argparse
 import compileall
 import json
 import os
-import random
 import shutil
 import statistics
 import subprocess
@@ -263,12 +262,7 @@ def main() -> int:
         times: dict[str, list[float]] = {name: [] for name in cases}
         memory: dict[str, list[float]] = {name: [] for name in cases}
         for round_number in range(runs + 1):
-            # A new order every round: a command is not always measured right after the
-            # same one (after the 10,000-role runs, the machine reclaims their memory, and
-            # the next process pays for it), and the floor's place moves with the rest.
-            order = list(cases.items())
-            random.Random(round_number).shuffle(order)
-            for name, (command, command_env) in order:
+            for name, (command, command_env) in cases.items():
                 elapsed, peak = measure(command, command_env)
                 if round_number:  # round 0 is the warm-up
                     times[name].append(elapsed)
