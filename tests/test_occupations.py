@@ -15,6 +15,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.loader import bundled_catalog_path, load_catalog
 from careercompare.errors import DataError, UsageError
 from careercompare.importers.occupations import build_occupation_database
 from careercompare.occupations.database import OccupationDatabase
@@ -473,3 +474,35 @@ def test_every_view_shows_an_occupation_outside_the_catalog(run: Any, view: str)
     result = run(view, "respiratory therapist", "--format", "plain")
     assert result.exit_code == 0, result.stderr
     assert "Respiratory therapists" in result.stdout or "Respiratory Therapists" in result.stdout
+
+
+def test_an_occupation_is_read_once_a_run_however_many_roles_ask(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from careercompare.occupations.datasets import bundled_occupations
+
+    db = OccupationDatabase(bundled_occupations().path, bundled=True)
+    queries: list[str] = []
+    query = db._query
+
+    def counted(sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        queries.append(sql)
+        return query(sql, parameters)
+
+    monkeypatch.setattr(db, "_query", counted)
+    first = db.projection("31-9092")
+    assert first is not None and first.title == "Medical assistants"
+    assert db.projection("31-9092") is first
+    assert db.projection("99-9999") is None and db.projection("99-9999") is None
+    assert len(queries) == 2
+    tables = OccupationRoles(db)
+    roles = [
+        CatalogIndex(load_catalog(bundled_catalog_path()), tables).resolve_role(name)
+        for name in ("ma", "ma", "physician")
+    ]
+    read = len(queries)
+    assert [tables.entry_education_of(role) for role in roles[:2]] == [
+        tables.entry_education_of(roles[0])
+    ] * 2
+    assert tables.entry_education_of(roles[2]) == tables.entry_education_of(roles[2])
+    assert len(queries) - read <= 1  # the group's members, once

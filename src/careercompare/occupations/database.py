@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from careercompare.bundled_database import ReadOnlyDatabase
 from careercompare.occupations.schema import FORMAT, INTERESTS, TITLE_KINDS
@@ -109,9 +110,20 @@ class OccupationDatabase(ReadOnlyDatabase):
         return int(self.meta["ep_base_year"]), int(self.meta["ep_target_year"])
 
     def projection(self, code: str) -> Projection | None:
-        """The projections' row of a SOC code (a detailed occupation or a group)."""
-        rows = self._query("SELECT * FROM projections WHERE code = ?", (code,))
-        return _projection(rows[0]) if rows else None
+        """The projections' row of a SOC code (a detailed occupation or a group).
+
+        Read once a run: a view asks for it for each of its roles, and for each fact of
+        a role (`match` over the 10,000-role catalog of benchmarks/startup.py asked
+        30,000 times, for the same few codes: 0.8 of the floor).
+        """
+        if code not in self._projection_rows:
+            rows = self._query("SELECT * FROM projections WHERE code = ?", (code,))
+            self._projection_rows[code] = _projection(rows[0]) if rows else None
+        return self._projection_rows[code]
+
+    @cached_property
+    def _projection_rows(self) -> dict[str, Projection | None]:
+        return {}
 
     def titles(self) -> list[tuple[str, str]]:
         """(code, title) of every detailed occupation of the projections, in code order."""

@@ -66,6 +66,10 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+# The occupations a role stands for: (code, tag) each.
+OccupationsKey = tuple[tuple[str, str | None], ...]
+
+
 class OccupationRoles:
     """The occupations of the tables as roles; curated roles completed from the tables.
 
@@ -79,6 +83,10 @@ class OccupationRoles:
     ) -> None:
         self.db = db
         self._wages = wages
+        # The requirements of each set of occupations, worked out once a run: roles that
+        # share their occupations share them (benchmarks/startup.py, `match` over
+        # 10,000 roles).
+        self._requirements_of: dict[OccupationsKey, tuple[Requirement, ...]] = {}
 
     @cached_property
     def wages(self) -> WageDatabase | None:
@@ -389,6 +397,14 @@ class OccupationRoles:
     def _requirements(self, found: list[tuple[Projection, str | None]]) -> tuple[Requirement, ...]:
         """The entry requirements of the role's occupation; of a group, each one every
         detailed occupation of it shares (none where they differ)."""
+        key = tuple((p.code, tag) for p, tag in found)
+        if key not in self._requirements_of:
+            self._requirements_of[key] = self._requirements_of_found(found)
+        return self._requirements_of[key]
+
+    def _requirements_of_found(
+        self, found: list[tuple[Projection, str | None]]
+    ) -> tuple[Requirement, ...]:
         own = [p for p, tag in found if tag is None] or [p for p, _ in found]
         rows = [m for p in own for m in ([p] if p.line_item else self.db.members(p.code))]
         scope = None if all(p.line_item for p in own) else "every detailed occupation of the group"
