@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+from typing import Any
 
 import pytest
 from rich.cells import cell_len
@@ -217,3 +218,77 @@ def test_no_table_is_ever_cropped_at_any_width(shipped: CatalogIndex, width: int
             if line.startswith(("╭", "│", "├", "╰")):
                 assert cell_len(line) <= width, (result.VIEW, line)
                 assert line.endswith(("╮", "│", "┤", "╯")), (width, result.VIEW, line)
+
+
+def _ranking(index: CatalogIndex, role: str, sort: WageSort, **asked: Any) -> dict[str, Any]:
+    db = bundled_wages()
+    ranking = AreaRanking(**asked)
+    result = build_wages(index, db, [index.resolve_role(role)], area=[], ranking=ranking, sort=sort)
+    return result_data(result)
+
+
+def _side(index: CatalogIndex, roles: list[str], area: list[str], sort: WageSort) -> dict[str, Any]:
+    db = bundled_wages()
+    chosen = [index.resolve_role(role) for role in roles]
+    result = build_wages(index, db, chosen, area=area, ranking=AreaRanking(), sort=sort)
+    return result_data(result)
+
+
+def test_wages_ranks_states_by_median_highest_first(shipped: CatalogIndex) -> None:
+    (ranking,) = _ranking(shipped, "ma", WageSort.MEDIAN)["rankings"]
+    medians = [e["estimate"]["annual"]["median"]["value"] for e in ranking["highest"]]
+    assert medians == sorted(medians, reverse=True)
+    assert ranking["highest"][0]["estimate"]["area"]["title"] == "Washington"
+    assert ranking["ranked"] == 54 and ranking["lowest"] == []
+
+
+def test_wages_ranks_metros_in_a_state_by_any_key(shipped: CatalogIndex) -> None:
+    data = _ranking(shipped, "ma", WageSort.EMPLOYMENT, by=AreaKind.METRO, within="FL")
+    entries = data["rankings"][0]["highest"]
+    assert entries and all("FL" in e["estimate"]["area"]["state"] for e in entries)
+    jobs = [e["estimate"]["employment"]["value"] for e in entries]
+    assert jobs == sorted(jobs, reverse=True)
+
+
+def test_wages_shows_the_top_and_bottom(shipped: CatalogIndex) -> None:
+    db = bundled_wages()
+    result = build_wages(
+        shipped,
+        db,
+        [shipped.resolve_role("ma")],
+        area=[],
+        ranking=AreaRanking(top=3),
+        sort=WageSort.MEDIAN,
+    )
+    out = render_plain(result.blocks())
+    assert "Where it pays most" in out and "Where it pays least" in out
+    assert "1 | Washington | $59,290" in out
+    assert "54 | Guam | $33,570" in out
+
+
+def test_lower_bounds_share_the_first_rank_apart_from_exact_figures(
+    shipped: CatalogIndex,
+) -> None:
+    [ranking] = _ranking(shipped, "29-1151", WageSort.MEDIAN, by=AreaKind.METRO)["rankings"]
+    entries = ranking["highest"]
+    bounded = [e for e in entries if e["estimate"]["annual"]["median"]["at_least"]]
+    exact = [e for e in entries if not e["estimate"]["annual"]["median"]["at_least"]]
+    assert bounded and all(e["rank"] == 1 for e in bounded)
+    assert entries[: len(bounded)] == bounded  # the group comes first
+    assert exact[0]["rank"] == len(bounded) + 1
+
+
+def test_side_by_side_roles_follow_the_sort_asked_for(shipped: CatalogIndex) -> None:
+    data = _side(shipped, ["ma", "moa", "lpn"], ["tampa"], WageSort.P90)
+    p90 = [row["estimate"]["annual"]["pct90"]["value"] for row in data["side_by_side"]]
+    assert p90 == sorted(p90, reverse=True) and data["sort"] == "p90"
+
+
+def test_side_by_side_says_which_role_has_no_estimate_in_the_area(
+    shipped: CatalogIndex,
+) -> None:
+    data = _side(shipped, ["ma", "physicians and surgeons"], ["FL"], WageSort.MEDIAN)
+    assert data["notes"] == [
+        "Physicians and surgeons: BLS publishes no May 2025 estimate in Florida."
+    ]
+    assert [row["role"]["id"] for row in data["side_by_side"]] == ["medical-assistant"]

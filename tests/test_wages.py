@@ -188,43 +188,6 @@ def test_paths_compute_differences_with_the_areas_medians(run: Any) -> None:
     )
 
 
-def test_wages_ranks_states_by_median_highest_first(run: Any) -> None:
-    data = json.loads(run("wages", "ma", "--all", "--json").stdout)
-    (ranking,) = data["rankings"]
-    medians = [e["estimate"]["annual"]["median"]["value"] for e in ranking["highest"]]
-    assert medians == sorted(medians, reverse=True)
-    assert ranking["highest"][0]["estimate"]["area"]["title"] == "Washington"
-    assert ranking["ranked"] == 54 and ranking["lowest"] == []
-
-
-def test_wages_ranks_metros_in_a_state_by_any_key(run: Any) -> None:
-    data = json.loads(
-        run(
-            "wages",
-            "ma",
-            "--by",
-            "metro",
-            "--in",
-            "florida",
-            "--sort",
-            "employment",
-            "--all",
-            "--json",
-        ).stdout
-    )
-    entries = data["rankings"][0]["highest"]
-    assert all("FL" in e["estimate"]["area"]["state"] for e in entries)
-    jobs = [e["estimate"]["employment"]["value"] for e in entries]
-    assert jobs == sorted(jobs, reverse=True)
-
-
-def test_wages_shows_the_top_and_bottom(run: Any) -> None:
-    out = run("wages", "ma", "--top", "3", "--format", "plain").stdout
-    assert "Where it pays most" in out and "Where it pays least" in out
-    assert "1 | Washington | $59,290" in out
-    assert "54 | Guam | $33,570" in out
-
-
 @pytest.mark.parametrize("fmt", ["rich", "plain", "markdown", "json", "csv"])
 def test_wages_writes_every_format(run: Any, fmt: str) -> None:
     result = run("wages", "ma", "moa", "--area", "tampa", "--format", fmt)
@@ -291,17 +254,6 @@ def test_a_bar_whose_top_is_a_bound_runs_open_to_the_end(run: Any) -> None:
     assert "=" not in lines[label + 1].split("[")[1][:40]  # starts at its 10th percentile
 
 
-def test_lower_bounds_share_the_first_rank_apart_from_exact_figures(run: Any) -> None:
-    data = json.loads(run("wages", "29-1151", "--by", "metro", "--all", "--json").stdout)
-    [ranking] = data["rankings"]
-    entries = ranking["highest"]
-    bounded = [e for e in entries if e["estimate"]["annual"]["median"]["at_least"]]
-    exact = [e for e in entries if not e["estimate"]["annual"]["median"]["at_least"]]
-    assert bounded and all(e["rank"] == 1 for e in bounded)
-    assert entries[: len(bounded)] == bounded  # the group comes first
-    assert exact[0]["rank"] == len(bounded) + 1
-
-
 @pytest.mark.parametrize(
     ("area", "message"),
     [
@@ -330,24 +282,6 @@ def test_wages_hourly_shows_the_hourly_figures_bls_publishes(run: Any) -> None:
     assert "U.S. median $21.97 an hour (May 2025)" in text
     assert "Wages an hour, as BLS publishes them." in text
     assert "| $21.94 | $18.00 to $24.30 |" in text
-
-
-def test_side_by_side_roles_follow_the_sort_asked_for(run: Any) -> None:
-    data = json.loads(
-        run("wages", "ma", "moa", "lpn", "--area", "tampa", "--sort", "p90", "--json").stdout
-    )
-    p90 = [row["estimate"]["annual"]["pct90"]["value"] for row in data["side_by_side"]]
-    assert p90 == sorted(p90, reverse=True) and data["sort"] == "p90"
-
-
-def test_side_by_side_says_which_role_has_no_estimate_in_the_area(run: Any) -> None:
-    data = json.loads(
-        run("wages", "ma", "physicians and surgeons", "--area", "FL", "--json").stdout
-    )
-    assert data["notes"] == [
-        "Physicians and surgeons: BLS publishes no May 2025 estimate in Florida."
-    ]
-    assert [row["role"]["id"] for row in data["side_by_side"]] == ["medical-assistant"]
 
 
 @pytest.mark.parametrize(
