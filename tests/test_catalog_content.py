@@ -309,16 +309,25 @@ def test_no_identifier_speaks_of_how_the_project_was_made() -> None:
 def test_a_handbook_edition_older_than_the_projections_backs_text_only(catalog: Catalog) -> None:
     import re
 
+    edition = r"Job Outlook, (20\d\d)-|projections are for (20\d\d) to|the period (20\d\d) to"
     older = {
         s.id
         for s in catalog.sources
-        if (m := re.search(r"Job Outlook, (20\d\d)-|projections are for (20\d\d) to", s.note or ""))
-        and int(m.group(1) or m.group(2)) < 2024
+        if (m := re.search(edition, s.note or ""))
+        and int(m.group(1) or m.group(2) or m.group(3)) < 2024
     }
-    assert len(older) == 14
+    assert len(older) == 15
+    drivers = {
+        d.source: d for role in catalog.roles for d in role.growth_drivers if d.source in older
+    }
+    assert set(drivers) == {"bls-ooh-nursing-assistants", "bls-via-pathways-to-jobs"}
     for source in catalog.sources:
-        if source.id in older:
+        if source.id in older and source.id not in drivers:
             assert "Cited for descriptive text only" in (source.note or ""), source.id
+        elif source.id in drivers:  # a reason for growth, shown with the period it was for
+            assert "shown with that period" in (source.note or ""), source.id
+            period = drivers[source.id].period
+            assert period is not None and period[:4] in (source.note or ""), source.id
     for role in catalog.roles:
         figures = [*role.salary, *role.outlook, *role.requirements]
         assert not [f.id for f in figures if getattr(f, "source", "") in older], role.id

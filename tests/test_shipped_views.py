@@ -292,3 +292,17 @@ def test_side_by_side_says_which_role_has_no_estimate_in_the_area(
         "Physicians and surgeons: BLS publishes no May 2025 estimate in Florida."
     ]
     assert [row["role"]["id"] for row in data["side_by_side"]] == ["medical-assistant"]
+
+
+def test_a_reason_for_growth_from_an_older_edition_says_which_projections_it_explained(
+    shipped: CatalogIndex,
+) -> None:
+    aide = shipped.resolve_role("nursing-assistant")
+    outlook = render_plain(build_outlook(shipped, [aide]).blocks())
+    assert "+2.3% (2024-2034)" in outlook
+    reason = "will be needed to assist and care for elderly patients"
+    assert f"{reason} (the reason given for the projections of 2016-2026) [2]" in outlook
+    show = render_plain(build_show(shipped, aide).blocks())
+    assert f"{reason} (the reason given for the projections of 2016-2026)" in show
+    current = render_plain(build_outlook(shipped, [shipped.resolve_role("moa")]).blocks())
+    assert "growth of the healthcare industry [" in current  # a current edition's: no period

@@ -101,6 +101,18 @@ class SourcedText(SharedValue):
     source: SourceRef
 
 
+class GrowthDriver(SourcedText):
+    """A reason the source gives for the occupation's growth; `period`, the projection
+    period it gave the reason for, where that is older than the projections shown."""
+
+    period: str | None = Field(
+        default=None,
+        pattern=r"^\d{4}-\d{4}$",
+        description="The projection period the source gave this reason for, e.g. 2016-2026, "
+        "when it is not the period of the projections careercompare shows.",
+    )
+
+
 class ComparisonCell(SharedValue):
     """One role's cell of a text comparison row, with the source it comes from.
 
@@ -360,7 +372,7 @@ class Role(Model):
     salary: tuple[SalaryFigure, ...] = ()
     salary_notes: tuple[SourcedText, ...] = ()
     outlook: tuple[OutlookFigure, ...] = ()
-    growth_drivers: tuple[SourcedText, ...] = ()
+    growth_drivers: tuple[GrowthDriver, ...] = ()
     career_paths: tuple[CareerPath, ...] = ()
     choose_if: tuple[SourcedText, ...] = ()
     bls_occupation: BlsOccupation | None = None

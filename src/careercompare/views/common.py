@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from careercompare.catalog.models import Role, SourcedText
+from careercompare.catalog.models import GrowthDriver, Role, SourcedText
 from careercompare.results.base import CitedSource, CitingResult
 from careercompare.results.blocks import Block, Paragraph, SourceList
 from careercompare.results.inline import Cite, Gap, Text, join_text
@@ -91,6 +91,13 @@ def occupation_note_blocks(result: CitingResult, notes: Iterable[OccupationNote]
             shown += " " + result.cited(note.note.text, note.note.source)
         blocks.append(Paragraph(shown, note=True))
     return blocks
+
+
+def driver_text(driver: GrowthDriver) -> str:
+    """A reason for growth, with the older projection period it was given for."""
+    if driver.period is None:
+        return driver.text
+    return f"{driver.text} (the reason given for the projections of {driver.period})"
 
 
 def describe_source(cited: CitedSource, others: dict[str, CitedSource]) -> Text:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
-from careercompare.catalog.models import OutlookFigure, Role, SourcedText
+from careercompare.catalog.models import GrowthDriver, OutlookFigure, Role
 from careercompare.results.base import FLATTEN, NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import (
     Bar,
@@ -25,6 +25,7 @@ from careercompare.views.common import (
     OccupationNote,
     OfRole,
     RoleRef,
+    driver_text,
     occupation_note_blocks,
     occupation_notes,
     sources_block,
@@ -59,7 +60,7 @@ class OutlookRole(OfRole):
 
     role: RoleRef
     outlook: tuple[Projection, ...]
-    growth_drivers: tuple[SourcedText, ...]
+    growth_drivers: tuple[GrowthDriver, ...]
     in_state: tuple[StateFigure, ...] = ()
 
 
@@ -83,7 +84,7 @@ class OutlookResult(CitingResult):
         for role in self.roles:
             blocks += [Heading(role.name, 2), projection_records(self, role.outlook)]
             if role.growth_drivers:
-                drivers = tuple(self.cited(d.text, d.source) for d in role.growth_drivers)
+                drivers = tuple(self.cited(driver_text(d), d.source) for d in role.growth_drivers)
                 blocks += [Paragraph("What drives growth:"), BulletList(drivers)]
             blocks += self._state_blocks(role)
         periods = list(

@@ -14,6 +14,7 @@ from careercompare.views.citations import Citations
 from careercompare.views.common import (
     NOT_IN_SOURCES,
     OccupationNote,
+    driver_text,
     occupation_note_blocks,
     occupation_notes,
     sources_block,
@@ -67,7 +68,10 @@ class ShowResult(CitingResult):
             *([BulletList(self._sourced(role.salary_notes))] if role.salary_notes else []),
             Heading("Outlook", 2),
             projection_records(self, self.projections),
-            *_section("What drives growth", self._sourced(role.growth_drivers)),
+            *_section(
+                "What drives growth",
+                tuple(self.cited(driver_text(d), d.source) for d in role.growth_drivers),
+            ),
             *_section("Where it leads", self._paths()),
             *_section("Choose this role if", self._sourced(role.choose_if)),
             *occupation_note_blocks(self, self.occupation_notes),
