@@ -10,7 +10,6 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 import pytest
@@ -18,8 +17,7 @@ from rich.cells import cell_len
 
 from careercompare.render.formats import FORMATS, Format, FormatName
 from careercompare.render.rich_format import render_rich
-from careercompare.results.blocks import Comparison
-from careercompare.results.inline import INLINE, plain
+from careercompare.results.blocks import Comparison, texts
 from careercompare.terminal import make_console
 from tests.results import VIEWS, build
 from tests.snapshots import assert_snapshot
@@ -89,14 +87,8 @@ def test_every_view_of_the_test_catalog_makes_a_well_formed_page_and_picture(vie
 def _words(value: object) -> Iterator[str]:
     """The words of every text in the blocks (letters and digits: a table may break a
     word at a hyphen)."""
-    if isinstance(value, (str, *INLINE)):
-        yield from re.findall(r"[A-Za-z0-9]+", plain(value))  # type: ignore[arg-type]
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from _words(item)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for item in fields(value):
-            yield from _words(getattr(value, item.name))
+    for text in texts(value):
+        yield from re.findall(r"[A-Za-z0-9]+", text)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

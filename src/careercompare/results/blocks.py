@@ -9,10 +9,11 @@ new block type that some renderer forgets is a type error.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, is_dataclass
 from typing import get_args
 
-from careercompare.results.inline import Text
+from careercompare.results.inline import INLINE, Text, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,3 +120,17 @@ Block = (
 )
 # Every block type, for tests that render each of them in every format.
 BLOCK_TYPES: tuple[type, ...] = get_args(Block)
+
+
+def texts(value: object) -> Iterator[str]:
+    """Every text that blocks hold, as words (runs joined), in order."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, INLINE):
+        yield plain(value)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from texts(item)
+    elif is_dataclass(value) and not isinstance(value, type):  # a block, a bar, a node
+        for item in fields(value):
+            yield from texts(getattr(value, item.name))

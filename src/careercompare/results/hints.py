@@ -4,11 +4,9 @@ the command that explains them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import fields, is_dataclass
 from functools import cache
 
-from careercompare.results.blocks import Block, Paragraph, Records
+from careercompare.results.blocks import Block, Paragraph, Records, texts
 
 # Names too common to mean the term wherever they appear.
 _TOO_COMMON = {"preparation", "projections", "less precise", "ep"}
@@ -35,22 +33,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 LISTING_ROWS = 300
 
 
-def _texts(value: object) -> Iterator[str]:
-    if isinstance(value, Records) and len(value.rows) > LISTING_ROWS:
-        return
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from _texts(item)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for item in fields(value):
-            yield from _texts(getattr(value, item.name))
-
-
 def glossary_hint(blocks: tuple[Block, ...]) -> Paragraph | None:
     """A note naming the glossary terms the blocks use, or None when they use none."""
-    text = "\n".join(_texts(blocks))
+    scanned = [b for b in blocks if not (isinstance(b, Records) and len(b.rows) > LISTING_ROWS)]
+    text = "\n".join(texts(scanned))
     used = [term for term, pattern in _patterns() if pattern.search(text)]
     if not used:
         return None
