@@ -122,3 +122,8 @@ def join_text(separator: str, values: Iterable[Text]) -> Text:
     if all(isinstance(run, str) for run in joined):
         return "".join(run for run in joined if isinstance(run, str))
     return Runs(tuple(joined))
+
+
+def bounded(text: Text, bound: bool, words: str = "at least") -> Text:
+    """The text after the words that make it a bound, when it is one."""
+    return Bound(words) + " " + text if bound else text

@@ -13,6 +13,8 @@ from careercompare.views.citations import Citations
 
 # What a cell, line or list no source fills says.
 NOT_IN_SOURCES = Gap("not in sources")
+# What a figure BLS did not publish for an occupation and area says.
+NOT_RELEASED = Gap("not released by BLS")
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careercompare.catalog.models import OutlookFigure, SalaryFigure
-from careercompare.results.inline import Bound, Text
+from careercompare.results.inline import Text, bounded
 
 HOURS_PER_YEAR = 2080
 KIND_LABELS = {
@@ -62,8 +62,7 @@ def salary_amount(figure: SalaryFigure, *, hourly: bool = False) -> Text:
         shown.append(money(value, cents=cents))
     per = "an hour" if hourly or figure.per == "hour" else "a year"
     text: Text = f"{' to '.join(shown)} {per}"
-    if figure.bound == "at-least":
-        text = Bound("≥") + " " + text
+    text = bounded(text, figure.bound == "at-least", "≥")
     return "about " + text if figure.approximate else text
 
 

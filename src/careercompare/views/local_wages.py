@@ -11,9 +11,9 @@ from careercompare.catalog.models import Role, Source, oews_codes
 from careercompare.errors import UsageError
 from careercompare.results.base import NOT_IN_JSON, CsvValue
 from careercompare.results.blocks import Bar
-from careercompare.results.inline import Bound, Cite, Gap, Text, join_text, plain
+from careercompare.results.inline import Cite, Gap, Text, bounded, join_text, plain
 from careercompare.views.citations import Citations
-from careercompare.views.common import RoleRef
+from careercompare.views.common import NOT_RELEASED, RoleRef
 from careercompare.views.formatting import money, number
 from careercompare.wages.estimates import Area, Cell, Estimate
 
@@ -95,7 +95,7 @@ def cell_text(cell: Cell, *, hourly: bool, estimate: Estimate) -> Text:
         return Gap(estimate.not_released_reason(hourly=hourly))
     per = "an hour" if hourly else "a year"
     shown = f"{money(cell.value, cents=hourly)} {per}"
-    return Bound() + " " + shown if cell.at_least else shown
+    return bounded(shown, cell.at_least)
 
 
 def range_text(estimate: Estimate, *, hourly: bool) -> Text:
@@ -105,14 +105,13 @@ def range_text(estimate: Estimate, *, hourly: bool) -> Text:
         return Gap(estimate.not_released_reason(hourly=hourly))
     top = money(high.value, cents=hourly)
     bottom = money(low.value, cents=hourly)
-    shown = bottom + " to " + (Bound() + " " + top if high.at_least else top)
-    return Bound() + " " + shown if low.at_least else shown
+    return bounded(bottom + " to " + bounded(top, high.at_least), low.at_least)
 
 
 def employment_text(estimate: Estimate) -> Text:
     """'66,110' or 'not released by BLS'."""
     cell = estimate.employment
-    return number(cell.value) if cell.value is not None else Gap("not released by BLS")
+    return number(cell.value) if cell.value is not None else NOT_RELEASED
 
 
 def where(estimate: Estimate, *, several: bool) -> str:

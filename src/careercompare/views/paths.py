@@ -20,9 +20,9 @@ from careercompare.catalog.models import (
 )
 from careercompare.results.base import FLATTEN, NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, Heading, TreeNode
-from careercompare.results.inline import Bound, Gap, Text, join_text
+from careercompare.results.inline import Text, bounded, join_text
 from careercompare.views.citations import Citations
-from careercompare.views.common import NOT_IN_SOURCES, RoleRef, sources_block
+from careercompare.views.common import NOT_IN_SOURCES, NOT_RELEASED, RoleRef, sources_block
 from careercompare.views.formatting import money, number, outlook_summary, salary_amount
 from careercompare.views.local_wages import LocalArea, role_wages
 from careercompare.wages.estimates import Area, Cell
@@ -43,7 +43,7 @@ class PayDifference:
         """'+$51,860 vs Medical assistant ($45,690)': both figures it is taken from shown."""
         sign = "+" if self.amount >= 0 else "-"
         shown = f"{sign}{money(abs(self.amount))} vs {base} ({money(self.base_amount)})"
-        return Bound() + " " + shown if self.at_least else shown
+        return bounded(shown, self.at_least)
 
 
 @dataclass(frozen=True)
@@ -196,11 +196,9 @@ class PathsResult(CitingResult):
     def _local(self, local: LocalMedian, base: str | None) -> TreeNode:
         what = f"{local.occupation_title} " if self.several_codes(local) else ""
         cell = local.median
-        shown: Text = Gap("not released by BLS")
+        shown: Text = NOT_RELEASED
         if cell.value is not None:
-            shown = f"{money(cell.value)} a year"
-            if cell.at_least:
-                shown = Bound() + " " + shown
+            shown = bounded(f"{money(cell.value)} a year", cell.at_least)
         release = f" ({local.release or self.wage_release})"
         text = self.cited(f"Median pay {what}in {local.area}: " + shown + release, local.source)
         gap = local.pay_difference

@@ -18,7 +18,7 @@ from careercompare.catalog.models import Role, Source
 from careercompare.errors import UsageError
 from careercompare.results.base import CitingResult, CsvValue
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
-from careercompare.results.inline import Bound, Gap, Text, join_text
+from careercompare.results.inline import Gap, Text, bounded, join_text
 from careercompare.views.citations import Citations
 from careercompare.views.common import RoleRef, sources_block
 from careercompare.views.formatting import money
@@ -72,7 +72,7 @@ class Payback:
         if self.months is None:
             return NEVER
         months = f"{self.months:.1f}"
-        return Bound("at most") + " " + months if self.at_most else months
+        return bounded(months, self.at_most, "at most")
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ class PaybackResult(CitingResult):
 def _pay(cell: Cell) -> Text:
     if cell.value is None:
         return Gap("not released")
-    return Bound() + " " + money(cell.value) if cell.at_least else money(cell.value)
+    return bounded(money(cell.value), cell.at_least)
 
 
 def months_to_pay_back(plan: Plan, pay: Cell) -> Payback:

@@ -14,9 +14,9 @@ from careercompare.programs.choices import Credential, ProgramSort
 from careercompare.programs.database import CREDENTIALS, Field, Program, ProgramDatabase
 from careercompare.results.base import NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
-from careercompare.results.inline import Bound, Cite, Gap, Text, join_text
+from careercompare.results.inline import Cite, Gap, Text, bounded, join_text
 from careercompare.views.citations import Citations
-from careercompare.views.common import RoleRef, sources_block
+from careercompare.views.common import NOT_RELEASED, RoleRef, sources_block
 from careercompare.views.formatting import money, number
 from careercompare.wages.estimates import Area, Cell
 
@@ -159,13 +159,11 @@ class ProgramsResult(CitingResult):
         lines: list[Text] = []
         for pay in self.occupation_pay:
             cell = pay.median
-            shown: Text
-            if cell.value is None:
-                shown = Gap("not released by BLS")
-            else:
-                shown = money(cell.value) + " a year"
-                if cell.at_least:
-                    shown = Bound() + " " + shown
+            shown = (
+                NOT_RELEASED
+                if cell.value is None
+                else bounded(money(cell.value) + " a year", cell.at_least)
+            )
             line = f"{pay.occupation_title} ({pay.occupation_code}) in {pay.area}: " + shown
             line += f" ({pay.release})"
             if self.wage_source:

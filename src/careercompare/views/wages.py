@@ -13,9 +13,9 @@ from careercompare.catalog.models import Role, oews_codes
 from careercompare.errors import UsageError
 from careercompare.results.base import CitingResult, CsvValue
 from careercompare.results.blocks import Bar, BarChart, Block, Heading, Paragraph, Records
-from careercompare.results.inline import Bound, Gap, Text
+from careercompare.results.inline import Gap, Text, bounded
 from careercompare.views.citations import Citations
-from careercompare.views.common import RoleRef, sources_block
+from careercompare.views.common import NOT_RELEASED, RoleRef, sources_block
 from careercompare.views.formatting import money, number
 from careercompare.views.local_wages import (
     cell_text,
@@ -198,8 +198,8 @@ class WagesResult(CitingResult):
                     _money(e.wage("median", hourly=self.hourly), e, hourly=self.hourly),
                     range_text(e, hourly=self.hourly),
                     employment_text(e),
-                    _plain(e.jobs_per_1000),
-                    _plain(e.location_quotient),
+                    _number_or_gap(e.jobs_per_1000),
+                    _number_or_gap(e.location_quotient),
                 )
             )
         return Records(COLUMNS, tuple(rows))
@@ -213,7 +213,7 @@ class WagesResult(CitingResult):
                 _money(e.wage("median", hourly=self.hourly), e, hourly=self.hourly),
                 range_text(e, hourly=self.hourly),
                 employment_text(e),
-                _plain(e.jobs_per_1000),
+                _number_or_gap(e.jobs_per_1000),
             )
             for role, e in ((s.role, s.estimate) for s in self.side_by_side)
         )
@@ -264,12 +264,12 @@ def _money(cell: Cell, estimate: Estimate, *, hourly: bool = False) -> Text:
     if cell.value is None:
         return Gap(estimate.not_released_reason(hourly=hourly))
     shown = money(cell.value, cents=hourly)
-    return Bound() + " " + shown if cell.at_least else shown
+    return bounded(shown, cell.at_least)
 
 
-def _plain(cell: Cell) -> Text:
+def _number_or_gap(cell: Cell) -> Text:
     if cell.value is None:
-        return Gap("not released by BLS") if not cell.released else "-"
+        return NOT_RELEASED if not cell.released else "-"
     return number(cell.value)
 
 
