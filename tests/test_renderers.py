@@ -132,6 +132,18 @@ def test_rich_draws_a_table_when_it_fits_and_stacks_when_not() -> None:
     assert all(len(line) <= 20 for line in narrow.getvalue().splitlines())
 
 
+@pytest.mark.parametrize("length", [37, 38, 39, 40])
+def test_a_stacked_field_whose_word_fits_the_width_stays_within_it(length: int) -> None:
+    # a file's path as long as the terminal is wide, under a label too long to sit beside
+    path = "/" + "p" * (length - 1)
+    block = FieldList((("A label of many words here", path), ("File", "short")))
+    out = io.StringIO()
+    render_rich((block,), make_console(out, width=40))
+    lines = out.getvalue().splitlines()
+    assert path in (line.strip() for line in lines) and "  short" in lines
+    assert all(len(line.rstrip()) <= 40 for line in lines), lines
+
+
 def test_rich_ascii_mode_uses_no_box_drawing() -> None:
     out = io.StringIO()
     render_rich(ONE_OF_EACH, make_console(out, width=60), ascii_only=True)

@@ -403,6 +403,8 @@ class _Hanging:
                 yield from line.render(console)
                 yield Segment.line()
             for line in wrap_words(value, max(max_width - 2, 1)):
-                yield Segment("  ")
+                # a word (a path) that fits the width, but not indented, starts the line
+                if line.cell_len <= max_width - 2:
+                    yield Segment("  ")
                 yield from line.render(console)
                 yield Segment.line()
