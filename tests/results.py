@@ -3,6 +3,7 @@ without the command line: what the format and layout tests render."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from careercompare.programs.choices import ProgramSort
 from careercompare.programs.datasets import bundled_programs
 from careercompare.results.base import ViewResult
 from careercompare.views.areas import build_areas
-from careercompare.views.datasets import build_data
+from careercompare.views.datasets import DataResult, build_data
 from careercompare.views.faq import build_faq
 from careercompare.views.glossary import build_glossary
 from careercompare.views.local_wages import LocalArea
@@ -186,3 +187,25 @@ _BUILDERS = {
     "data": _data,
 }
 VIEWS = tuple(_BUILDERS)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def relocated(result: ViewResult) -> ViewResult:
+    """The result with the project's directory written ROOT in every installed file's
+    path: the same on every machine, however long the directory's name (a snapshot's
+    layout would change with it)."""
+    if not isinstance(result, DataResult):
+        return result
+
+    def moved(path: str) -> str:
+        return path.replace(str(ROOT), "ROOT")
+
+    return replace(
+        result,
+        occupations=result.occupations
+        and replace(result.occupations, path=moved(result.occupations.path)),
+        programs=result.programs and replace(result.programs, path=moved(result.programs.path)),
+        wages=tuple(replace(w, path=moved(w.path)) for w in result.wages),
+    )

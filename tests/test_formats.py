@@ -10,7 +10,6 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
@@ -19,10 +18,9 @@ from careercompare.render.formats import FORMATS, Format, FormatName
 from careercompare.render.rich_format import render_rich
 from careercompare.results.blocks import Comparison, texts
 from careercompare.terminal import make_console
-from tests.results import VIEWS, build
+from tests.results import VIEWS, build, relocated
 from tests.snapshots import assert_snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
 PINNED = (FormatName.RICH, FormatName.PLAIN, FormatName.MARKDOWN, FormatName.JSON, FormatName.CSV)
 WIDTHS = (40, 60, 80, 100, 120, 160, 200)
 ESCAPE = re.compile(r"\x1b")
@@ -40,8 +38,8 @@ def _offered(formats: tuple[FormatName, ...]) -> list[tuple[str, Format]]:
 def _rendered(view: str, chosen: Format) -> str:
     from careercompare.terminal import Terminal
 
-    text = chosen.render(build(view), Terminal(stdout=io.StringIO()))
-    return text.replace(str(ROOT), "ROOT")  # where the bundled files sit differs by machine
+    # where the bundled files sit differs by machine
+    return chosen.render(relocated(build(view)), Terminal(stdout=io.StringIO()))
 
 
 @pytest.mark.parametrize(
