@@ -218,7 +218,7 @@ def test_help_examples_are_printed_as_written(run: Any) -> None:
 
 
 def test_only_the_command_asked_for_is_built_and_the_rest_still_answer() -> None:
-    from careercompare.cli.app import app
+    from careercompare.cli.app import VALUE_OPTIONS, app
     from careercompare.cli.entry import _narrowed
 
     every = len(app.registered_commands)
@@ -226,9 +226,39 @@ def test_only_the_command_asked_for_is_built_and_the_rest_still_answer() -> None
         "table"
     ]
     assert len(_narrowed(app, ["import-oews", "x.csv"]).registered_commands) == 1
-    for args in ([], ["--help"], ["tabel"], ["--data", "roles.json", "table"]):
-        assert _narrowed(app, args) is app
+    for args in ([], ["--help"], ["tabel"], ["--data", "roles.json", "--help"], ["-V", "table"]):
+        assert _narrowed(app, args, VALUE_OPTIONS) is app
+    for args in (["--data", "table", "show", "ma"], ["--data=roles.json", "show"]):
+        narrowed = _narrowed(app, args, VALUE_OPTIONS).registered_commands
+        assert [c.callback.__name__ for c in narrowed] == ["show"]
     assert len(app.registered_commands) == every  # the app itself is left whole
+
+
+def test_the_global_options_that_take_a_value_are_the_ones_the_app_declares() -> None:
+    import typer
+
+    from careercompare.cli.app import VALUE_OPTIONS, app
+
+    group = typer.main.get_command(app)
+    taking = {name for p in group.params if not getattr(p, "is_flag", True) for name in p.opts}
+    assert taking == VALUE_OPTIONS
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--data", "DATA", "show", "alpha"),
+        ("--data=DATA", "show", "alpha"),
+        ("--data", "DATA", "--data", "DATA", "show", "alpha"),
+    ],
+)
+def test_a_command_after_the_global_options_runs_as_it_does_alone(run: Any, args: Any) -> None:
+    from tests.results import MINI
+
+    words = [w.replace("DATA", str(MINI)) for w in args]
+    alone = run("show", "alpha", "--data", str(MINI))
+    assert alone.exit_code == 0
+    assert run(*words).stdout == alone.stdout
 
 
 def test_a_mistyped_command_is_still_offered_the_right_one(run: Any) -> None:

@@ -71,6 +71,11 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# The global options that take a value, which a command's name comes after
+# (`careercompare --data roles.json table`); a test holds this to the options below.
+VALUE_OPTIONS = frozenset({"--data"})
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,

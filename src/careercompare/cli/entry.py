@@ -83,11 +83,11 @@ def main(argv: Sequence[str] | None = None, *, terminal: Terminal | None = None)
 def _run(args: list[str], terminal: Terminal | None) -> int:
     import typer
 
-    from careercompare.cli.app import app
+    from careercompare.cli.app import VALUE_OPTIONS, app
     from careercompare.cli.options import Settings
 
     obj = Settings() if terminal is None else Settings(terminal=terminal)
-    command = typer.main.get_command(_narrowed(app, args))
+    command = typer.main.get_command(_narrowed(app, args, VALUE_OPTIONS))
     try:
         result = command.main(args=args, prog_name="careercompare", standalone_mode=False, obj=obj)
     except typer.TyperException as error:  # Click's errors; usage errors have exit code 2
@@ -109,19 +109,23 @@ def _run(args: list[str], terminal: Terminal | None) -> int:
     return result if isinstance(result, int) else 0
 
 
-def _narrowed(app: typer.Typer, args: list[str]) -> typer.Typer:
-    """The app with only the command the arguments begin with, when they begin with one.
+def _narrowed(
+    app: typer.Typer, args: list[str], value_options: frozenset[str] = frozenset()
+) -> typer.Typer:
+    """The app with only the command the arguments name, when they name one.
 
     Typer makes a Click command of every command of an app, reading each one's
     parameters, before it runs any: 15 ms of a 25 ms `table` after the imports
-    (benchmarks/startup.py). The other commands are left out only when the first word is
-    a command's name; `--help`, a mistyped name or an option first get the whole app.
+    (benchmarks/startup.py). The command's name is the first word after the global
+    options (`value_options` are those that take a value). The other commands are left
+    out only when that word is a command's name; `--help`, `--version`, a mistyped name
+    or an unknown option get the whole app, for Click to answer.
     """
     import copy
 
     import typer
 
-    first = args[0] if args else ""
+    first = _command_word(args, value_options)
     chosen = [
         info
         for info in app.registered_commands
@@ -133,6 +137,17 @@ def _narrowed(app: typer.Typer, args: list[str]) -> typer.Typer:
     narrowed = copy.copy(app)
     narrowed.registered_commands = chosen
     return narrowed
+
+
+def _command_word(args: list[str], value_options: frozenset[str]) -> str:
+    """The first word that is not a global option taking a value, nor its value."""
+    words = iter(args)
+    for word in words:
+        if word in value_options:
+            next(words, None)  # its value
+        elif word.partition("=")[0] not in value_options:  # not --data=PATH
+            return word
+    return ""
 
 
 def _without_openssl() -> None:
