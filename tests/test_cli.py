@@ -82,6 +82,20 @@ def test_roles_search_finds_by_name_and_alias(run: Any) -> None:
     assert [r["id"] for r in by_alias] == ["licensed-practical-nurse"]
 
 
+@pytest.mark.parametrize(
+    ("command", "words"), [("roles", ["respiratory", "therapist"]), ("areas", ["tampa"])]
+)
+def test_words_after_roles_and_areas_search_as_search_does(
+    run: Any, command: str, words: list[str]
+) -> None:
+    searched = run(command, "--search", " ".join(words), "--json")
+    assert searched.exit_code == 0, searched.stderr
+    assert run(command, *words, "--json").stdout == searched.stdout
+    # both at once: every word must match
+    both = run(command, words[0], "--search", "no-such-word", "--json")
+    assert both.exit_code == 2 and "no-such-word" in both.stderr
+
+
 def test_roles_search_without_match_is_a_usage_error(run: Any) -> None:
     result = run("roles", "--search", "astronaut")
     assert result.exit_code == 2

@@ -76,6 +76,13 @@ def _version(value: bool) -> None:
 VALUE_OPTIONS = frozenset({"--data"})
 
 
+# `roles nurse` and `areas tampa`: words after the command search, as --search does.
+SearchWords = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="[WORDS]...", help="Words to search for, as --search takes them."),
+]
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -282,6 +289,7 @@ def paths(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "V
 @view_command
 def list_roles(
     ctx: typer.Context,
+    words: SearchWords = None,
     search: Annotated[
         list[str] | None,
         typer.Option(
@@ -308,15 +316,16 @@ def list_roles(
     \b
     Examples:
       careercompare roles
-      careercompare roles --search nurse
+      careercompare roles nurse
       careercompare roles --search "respiratory therapist"
       careercompare roles --all --format csv
       careercompare roles --json
     """
     from careercompare.views.roles import build_roles
 
-    bounded(" ".join(search or []), "search words", "give a few words")
-    return build_roles(catalog_index(ctx), search or [], every=every)
+    search = [*(words or []), *(search or [])]
+    bounded(" ".join(search), "search words", "give a few words")
+    return build_roles(catalog_index(ctx), search, every=every)
 
 
 @app.command()
@@ -630,6 +639,7 @@ def _given(ctx: typer.Context, name: str) -> bool:
 @view_command
 def areas(
     ctx: typer.Context,
+    words: SearchWords = None,
     search: Annotated[
         list[str] | None,
         typer.Option("--search", "-s", metavar="WORDS", help="Only areas with these words."),
@@ -653,7 +663,7 @@ def areas(
     \b
     Examples:
       careercompare areas --type state
-      careercompare areas --search springfield
+      careercompare areas springfield
       careercompare areas --type nonmetro --in FL
     """
     from careercompare.views.areas import build_areas
@@ -661,8 +671,9 @@ def areas(
 
     db = wage_database(ctx)
     state = resolve_state(within, db.areas) if within else None
-    bounded(" ".join(search or []), "search words", "give a few words")
-    return build_areas(db.release, db.areas, search=search or [], kind=kind, state=state)
+    search = [*(words or []), *(search or [])]
+    bounded(" ".join(search), "search words", "give a few words")
+    return build_areas(db.release, db.areas, search=search, kind=kind, state=state)
 
 
 @app.command()
