@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.index import CatalogIndex, TableRoles
 from careercompare.catalog.models import Role, oews_codes
 from careercompare.results.base import NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, BulletList, Heading, Paragraph, Records
@@ -221,6 +221,10 @@ def build_match(
         for rule in option.rules
         if rule.category in scorable
     ]
+    # the source of the interest scores, found once: the tables make their sources anew
+    # at each asking (match --all with interests asked 490 times: 3% of the floor)
+    sources = index.tables.sources() if index.tables else ()
+    onet = next((s.id for s in sources if s.id.startswith("onet-")), "")
     scored: list[tuple[int, tuple[float, float], str, Role, tuple[Reason, ...]]] = []
     for role in roles:
         weighed = tuple(
@@ -253,7 +257,9 @@ def build_match(
             and (cell := role.comparison.get(rule.category)) is not None
             and cell.value in rule.values
         ]
-        found = weighed + _once_per_row(fitting) + _interest_points(index, role, interests)
+        found = (
+            weighed + _once_per_row(fitting) + _interest_points(index.tables, role, interests, onet)
+        )
         growth = index.tables.growth_of(role) if index.tables else None
         pay = _local_median(local, role)
         scored.append(
@@ -306,16 +312,16 @@ def build_match(
 
 
 def _interest_points(
-    index: CatalogIndex, role: Role, interests: tuple[str, ...]
+    tables: TableRoles | None, role: Role, interests: tuple[str, ...], onet: str
 ) -> tuple[Reason, ...]:
-    """Points for the interests chosen, by O*NET's scores of the role's occupation."""
-    if not interests or index.tables is None:
+    """Points for the interests chosen, by O*NET's scores of the role's occupation (its
+    source: `onet`)."""
+    if not interests or tables is None:
         return ()
-    found = index.tables.interest_scores(role)
+    found = tables.interest_scores(role)
     if found is None:
         return ()
     title, scores = found
-    onet = next(s.id for s in index.tables.sources() if s.id.startswith("onet-"))
     reasons = []
     for interest in interests:
         score = scores.get(interest.capitalize())
