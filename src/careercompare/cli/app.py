@@ -253,7 +253,7 @@ def show(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "Vi
     near = []
     if names and local is not None:  # the programs of each state asked for
         from careercompare.programs.datasets import bundled_programs
-        from careercompare.views.programs import programs_near
+        from careercompare.views.program_figures import programs_near
         from careercompare.wages.areas import state_area
 
         programs = bundled_programs()
@@ -536,7 +536,7 @@ def payback(
     debts_in = None
     if cost is None:
         from careercompare.programs.datasets import bundled_programs
-        from careercompare.views.programs import certificate_debt_by_area
+        from careercompare.views.program_figures import certificate_debt_by_area
 
         debts_in = certificate_debt_by_area(bundled_programs(), db.areas)
     return build_payback(index, db, chosen, places, plan, debts_in=debts_in)

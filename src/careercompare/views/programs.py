@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
-from careercompare.catalog.models import Role, Source, oews_codes
+from careercompare.catalog.models import Role, oews_codes
 from careercompare.errors import UsageError
 from careercompare.programs.choices import Credential, ProgramSort
 from careercompare.programs.database import CREDENTIALS, Field, Program, ProgramDatabase
@@ -18,6 +18,7 @@ from careercompare.results.inline import Cite, Gap, Text, bounded, join_text
 from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_RELEASED, RoleRef, sources_block
 from careercompare.views.formatting import money, number
+from careercompare.views.program_figures import median_low, scorecard_sources
 from careercompare.wages.estimates import Area, Cell
 
 if TYPE_CHECKING:
@@ -231,13 +232,6 @@ def _sort_key(sort: ProgramSort) -> Callable[[Program], tuple[bool, int, str]]:
     return key
 
 
-def _middle(values: Sequence[int | None]) -> int | None:
-    # the lower middle figure (statistics.median_low, without importing statistics and the
-    # decimal and fractions modules it loads: 2 MiB of a run)
-    published = sorted(v for v in values if v is not None)
-    return published[(len(published) - 1) // 2] if published else None
-
-
 _Figures = tuple[int, str, int | None, int | None]  # credential, title, earnings, debt
 
 
@@ -259,107 +253,11 @@ def _summaries(
                     place,
                     len(group),
                     sum(1 for f in group if f[2] is not None),
-                    _middle([f[2] for f in group]),
-                    _middle([f[3] for f in group]),
+                    median_low([f[2] for f in group]),
+                    median_low([f[3] for f in group]),
                 )
             )
     return tuple(found)
-
-
-@dataclass(frozen=True)
-class ProgramsNear:
-    """A short account of the programs that lead to a role in a state, for `show`."""
-
-    state: str
-    postal: str
-    programs: int
-    with_earnings: int
-    median_earnings: int | None
-    median_debt: int | None
-    source: Source = field(metadata=NOT_IN_JSON)
-
-
-def programs_near(db: ProgramDatabase, role: Role, state: Area) -> ProgramsNear | None:
-    """How many programs of the role's fields the state has, and the middle one's figures;
-    None for a role without an occupation code."""
-    codes = oews_codes(role)
-    if not codes:
-        return None
-    fields = db.fields_for(codes)
-    found = db.programs([f.family for f in fields], state=state.state, credential=None)
-    return ProgramsNear(
-        state.title,
-        state.state,
-        len(found),
-        sum(1 for p in found if p.earnings is not None),
-        _middle([p.earnings for p in found]),
-        _middle([p.debt for p in found]),
-        scorecard_sources(db)[0],
-    )
-
-
-def certificate_debt_by_area(
-    db: ProgramDatabase, areas: Sequence[Area]
-) -> Callable[[Area], Callable[[Role], tuple[int, str, Source] | None]]:
-    """`certificate_debt` of the state an area lies in (a metro area: its principal
-    state; the nation: the nation)."""
-    from careercompare.wages.areas import state_area
-
-    def in_area(area: Area) -> Callable[[Role], tuple[int, str, Source] | None]:
-        state = state_area(area.code, areas) if area.kind != "nation" else None
-        return certificate_debt(db, state)
-
-    return in_area
-
-
-def certificate_debt(
-    db: ProgramDatabase, state: Area | None
-) -> Callable[[Role], tuple[int, str, Source] | None]:
-    """For `payback`: the median debt over a role's certificate programs in the state (or
-    the nation), and where; None where none publishes one."""
-
-    source = scorecard_sources(db)[0]
-
-    def debt(role: Role) -> tuple[int, str, Source] | None:
-        fields = db.fields_for(oews_codes(role))
-        found = db.programs(
-            [f.family for f in fields],
-            state=state.state if state else None,
-            credential=CREDENTIALS["certificate"],
-        )
-        middle = _middle([p.debt for p in found])
-        if middle is None:
-            return None
-        return middle, state.title if state else "the U.S.", source
-
-    return debt
-
-
-def scorecard_sources(db: ProgramDatabase) -> tuple[Source, Source]:
-    """The Scorecard release and the crosswalk, as sources."""
-    scorecard = Source.model_construct(
-        id=f"college-scorecard-fos-{db.release}",
-        title="College Scorecard, field of study data",
-        publisher="U.S. Department of Education, as compiled by Truewise (CC BY 4.0)",
-        date=db.release,
-        date_meaning="published",
-        url="https://truewise.dev",
-        reported_by=None,
-        note=f"Release {db.release}: completers, completers' median earnings 1 or 4 years "
-        "after completion, and median debt, by school, 4-digit field of study and credential; "
-        "small programs' figures are suppressed.",
-    )
-    crosswalk = Source.model_construct(
-        id="nces-cip2020-soc2018",
-        title="CIP 2020 to SOC 2018 crosswalk",
-        publisher="National Center for Education Statistics (NCES) and BLS",
-        date=None,
-        date_meaning=None,
-        url=None,
-        reported_by=None,
-        note="Which instructional programs (CIP 2020) prepare for which occupations (SOC 2018).",
-    )
-    return scorecard, crosswalk
 
 
 def build_programs(

@@ -27,7 +27,7 @@ from careercompare.views.local_wages import (
     role_wages,
 )
 from careercompare.views.outlook import Projection, projection_records, projections
-from careercompare.views.programs import ProgramsNear
+from careercompare.views.program_figures import ProgramsNear
 from careercompare.views.salary import figure_records
 
 
