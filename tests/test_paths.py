@@ -82,5 +82,33 @@ def test_paths_csv_has_one_record_per_step(run: Any) -> None:
 
 
 def test_a_role_without_paths_says_so(run: Any) -> None:
-    out = run("paths", "rn", "--format", "plain").stdout
+    # physicians and surgeons: O*NET's job zone 5, the highest; no path in the catalog
+    out = run("paths", "physicians-and-surgeons", "--format", "plain").stdout
     assert "Career paths: not in sources" in out
+
+
+@pytest.mark.shipped
+def test_the_paths_read_from_o_net_lead_from_the_start_and_no_further() -> None:
+    from careercompare.catalog.index import CatalogIndex
+    from careercompare.catalog.loader import bundled_catalog_path, load_catalog
+    from careercompare.occupations.datasets import bundled_occupations
+    from careercompare.occupations.roles import OccupationRoles
+    from careercompare.views.paths import build_paths
+    from careercompare.views.show import build_show
+
+    index = CatalogIndex(
+        load_catalog(bundled_catalog_path()), OccupationRoles(bundled_occupations())
+    )
+    rn = index.resolve_role("rn")  # the catalog names no path of its own: O*NET's fill in
+    steps = build_paths(index, rn).steps
+    assert [s.labels for s in steps][:2] == [("Nurse Practitioners",), ("Nurse Midwives",)]
+    assert {s.sources for s in steps} == {("onet-29-3",)}
+    assert all(s.facts is not None and s.steps == () for s in steps)  # none leads on
+    # the same steps as show's "Where it leads"
+    assert [(p.label, p.role) for p in build_show(index, rn).role.career_paths] == [
+        (s.labels[0], s.role.id if s.role else None) for s in steps
+    ]
+    # a step of the catalog's own leads on only by the catalog's paths
+    ma = build_paths(index, index.resolve_role("ma")).steps
+    nurse = next(s for s in ma if s.role and s.role.id == "registered-nurse")
+    assert nurse.steps == () and nurse.facts is not None

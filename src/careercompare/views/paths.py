@@ -469,7 +469,7 @@ class _PathBuilder:
             return ()
         grouped: dict[str, tuple[Role | None, list[CareerPath]]] = {}
         for position, path in enumerate(role.career_paths):
-            if depth > 0 and path.source not in self.catalog_sources:
+            if depth > 1 and path.source not in self.catalog_sources:
                 continue  # steps read from the tables lead on from the start only
             target = self.index.role_by_id(path.role) if path.role else None
             if target is not None and target.id == self.start.id:
