@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -455,3 +456,28 @@ def test_a_person_at_the_prompt_is_asked_for_interests_last_and_told_what_was_ta
     assert "social: Advise, Help (O*NET's keywords)" in shown
     assert "'astro' is not one of them" in shown  # asked again
     assert "  -> social, realistic" in shown and "  -> Yes" in shown
+
+
+@pytest.mark.parametrize("width", [40, 60])
+def test_questions_are_wrapped_between_words_to_the_screen(
+    monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    import io
+
+    from careercompare.cli.questionnaire import collect_answers
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    questions = load_catalog(bundled_catalog_path()).questions
+    typed = io.StringIO("y\ny\nclinical\n2\na-lo\nn\nsocial\n")
+    out = io.StringIO()
+    terminal = Terminal(stdin=typed, stdout=out, stdin_is_tty=True, stdout_is_tty=True)
+    keywords = {"Conventional": "Attention to Detail, File, Inspect, Organize, Record, Sort"}
+    collect_answers(questions, [], terminal=terminal, prompt=True, interests=keywords)
+    # the prompts, where the person types (and a terminal echoes it and Enter)
+    lines = re.sub(r"(Choose 1-\d( \[\d\])?|Interests): ", "\n", out.getvalue()).splitlines()
+    assert all(len(line) <= width for line in lines), [ln for ln in lines if len(ln) > width]
+    # every word whole, and a wrapped line indented under the text it continues
+    words = " ".join(line.strip() for line in lines).split()
+    assert "management?" in words and "(O*NET's" in words
+    question = next(n for n, line in enumerate(lines) if line.startswith("6/6. "))
+    assert lines[question + 1].startswith(" " * len("6/6. ")) and lines[question + 1][5] != " "

@@ -75,6 +75,13 @@ class Terminal:
         self.note(f"warning: {message}")
 
     @property
+    def width(self) -> int:
+        """How many columns the screen shows (COLUMNS, or the terminal's own size)."""
+        import shutil
+
+        return shutil.get_terminal_size(fallback=(80, 24)).columns
+
+    @property
     def height(self) -> int:
         """How many lines the screen shows (LINES, or the terminal's own size)."""
         import shutil

@@ -104,14 +104,42 @@ def collect_answers(
     return answers
 
 
+def _show(terminal: Terminal, lines: Sequence[tuple[str, str, int]]) -> None:
+    """Write (marker, text, indent) lines, each text wrapped between words to the screen's
+    width, its further lines indented: a terminal would break the words anywhere."""
+    import textwrap
+
+    width = max(terminal.width, 20)
+    shown = [
+        textwrap.fill(
+            sanitize(text),
+            width,
+            initial_indent=marker,
+            subsequent_indent=" " * indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        or marker.rstrip()
+        for marker, text, indent in lines
+    ]
+    terminal.stdout.write("\n".join(shown) + "\n")
+
+
 def ask_interests(keywords: dict[str, str], terminal: Terminal) -> str:
     """Ask for up to three interests, each shown with O*NET's keywords; Enter: none."""
-    lines = [f"\nLast, which of these interest you most? Up to {MAX_INTERESTS}, or Enter for none."]
+    terminal.stdout.write("\n")
+    lines = [
+        (
+            "",
+            f"Last, which of these interest you most? Up to {MAX_INTERESTS}, or Enter for none.",
+            0,
+        )
+    ]
     lines += [
-        f"  {name}: {sanitize(keywords.get(name.capitalize(), ''))} (O*NET's keywords)"
+        (f"  {name}: ", f"{keywords.get(name.capitalize(), '')} (O*NET's keywords)", 4)
         for name in INTERESTS
     ]
-    terminal.stdout.write("\n".join(lines) + "\n")
+    _show(terminal, lines)
     while True:
         try:
             reply = terminal.read_line("Interests: ")
@@ -150,9 +178,12 @@ def ask(
     default = next(
         (n for n, o in enumerate(question.options, 1) if o.value == question.default), None
     )
-    lines = [f"\n{number}/{total}. {sanitize(question.text)}"]
-    lines += [f"  {n}. {sanitize(option.label)}" for n, option in enumerate(question.options, 1)]
-    terminal.stdout.write("\n".join(lines) + "\n")
+    terminal.stdout.write("\n")
+    head = f"{number}/{total}. "
+    lines = [(head, question.text, len(head))]
+    markers = [f"  {n}. " for n in range(1, len(question.options) + 1)]
+    lines += [(m, o.label, len(m)) for m, o in zip(markers, question.options, strict=True)]
+    _show(terminal, lines)
     hint = f" [{default}]" if default else ""
     reader = read or terminal.read_line
     while True:
@@ -162,7 +193,7 @@ def ask(
         chosen = choice(question, reply)
         if chosen is not None:
             label = next(o.label for o in question.options if o.value == chosen)
-            terminal.stdout.write(f"  -> {sanitize(label)}\n")
+            _show(terminal, [("  -> ", label, 5)])
             return chosen
         fits = [str(n) for n, o in enumerate(question.options, 1) if _starts(o, reply)]
         if len(fits) > 1:
