@@ -215,6 +215,16 @@ def test_the_release_must_be_known(run: Any, tmp_path: Path) -> None:
     assert "--release 'May 2026'" in result.stderr
 
 
+def test_a_missing_file_is_named_before_its_name_is_read_for_the_release(tmp_path: Path) -> None:
+    # neither name gives a release: the missing file is what is wrong, not --release
+    book = workbook(tmp_path / "wages.xlsx", ROWS)
+    for files in [(tmp_path / "nope.zip",), (book, tmp_path / "state_M2026_dl.xlsx")]:
+        message = refused(DataError, *files)
+        assert message == (
+            f"{files[-1]}: no such file; give the path of an OEWS table (.xlsx, .zip, .csv)"
+        )
+
+
 def test_a_failed_import_keeps_the_release_it_would_replace(run: Any, tmp_path: Path) -> None:
     good = workbook(tmp_path / "state_M2026_dl.xlsx", ROWS)
     assert run("import-oews", str(good), "--quiet").exit_code == 0

@@ -26,6 +26,7 @@ from careercompare.importers.oews_files import (
     IDENTITY_COLUMNS,
     Table,
     area_code,
+    check_exists,
     is_cross_industry,
     read_tables,
     release_from_names,
@@ -349,6 +350,8 @@ def import_oews(
     from careercompare.wages.datasets import imported_path
 
     checked_options(settings)
+    for path in settings.files:  # a missing file first: its name may be the release's
+        check_exists(path)
     release = _release(settings)
     _check_newer(release, settings, warn)
     target = settings.output or imported_path(release)

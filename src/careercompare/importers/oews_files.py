@@ -316,11 +316,16 @@ def _zip_tables(path: Path) -> Iterator[Table]:
                 ) from None
 
 
+def check_exists(path: Path) -> None:
+    """A DataError unless the path is a file (checked before anything is read of it)."""
+    if not path.is_file():
+        raise DataError(f"{path}: no such file; give the path of an OEWS table (.xlsx, .zip, .csv)")
+
+
 def read_tables(path: Path) -> Generator[Table, None, None]:
     """Every OEWS table in a file, by its kind (.xlsx, .zip, .csv, .csv.gz)."""
     name = path.name.lower()
-    if not path.is_file():
-        raise DataError(f"{path}: no such file; give the path of an OEWS table (.xlsx, .zip, .csv)")
+    check_exists(path)
     try:
         if name.endswith(".xlsx"):
             yield from _xlsx_tables(str(path), path)
