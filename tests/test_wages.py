@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 import pytest
@@ -267,6 +268,16 @@ def test_an_area_is_never_guessed_silently(run: Any, area: str, message: str) ->
     result = run("salary", "ma", "--area", area)
     assert result.exit_code == 2 and result.stdout == ""
     assert message in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_the_command_an_unknown_area_points_to_finds_it(run: Any) -> None:
+    result = run("salary", "ma", "--area", "tampa bay")
+    hint = re.search(r"run '(careercompare areas [A-Z]+)'", result.stderr)
+    assert result.exit_code == 2 and hint is not None
+    words = hint.group(1).split()[1:]  # the command, with the word to look for
+    found = run(*[w if w.islower() else "tampa" for w in words], "--json")
+    assert found.exit_code == 0, found.stderr
+    assert [a["code"] for a in json.loads(found.stdout)["areas"]] == ["45300"]
 
 
 @pytest.mark.parametrize("area", ["saint petersburg", "tampa florida", "tampa fl", "Tampa"])

@@ -13,7 +13,7 @@ from careercompare.wages.estimates import Area
 
 NATION_NAMES = {"us", "u.s.", "usa", "u.s.a.", "united states", "nation", "national", "99"}
 MAX_LISTED = 8
-AREAS_HINT = "run 'careercompare areas --search WORDS' to find an area"
+AREAS_HINT = "run 'careercompare areas WORDS' to find an area"
 
 
 def words_of(text: str) -> list[str]:
