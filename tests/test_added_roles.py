@@ -199,6 +199,55 @@ def test_career_growth_of_a_role_at_the_top_job_zone_says_none_needs_more(
     assert emt.text.startswith("Leads to ") and "higher job zone" in emt.text
 
 
+def test_career_growth_names_the_steps_the_paths_take(index: CatalogIndex) -> None:
+    # every role whose paths come from O*NET: the cell, show and paths agree
+    from careercompare.views.paths import build_paths
+
+    onet = next(s.id for s in index.tables.sources() if s.id.startswith("onet-"))
+    checked = 0
+    for listed in index.catalog.roles:
+        role = index.resolve_role(listed.id)
+        if listed.career_paths or not role.career_paths:
+            continue
+        assert {p.source for p in role.career_paths} == {onet}
+        labels = ", ".join(p.label for p in role.career_paths)
+        assert role.comparison["career-growth"].text.startswith(f"Leads to {labels} (O*NET's")
+        steps = build_paths(index, role).steps
+        assert [label for step in steps for label in step.labels] == [
+            p.label for p in role.career_paths
+        ]
+        checked += 1
+    assert checked >= 10
+
+
+def test_each_path_of_a_role_of_several_occupations_names_the_one_it_is_read_for(
+    index: CatalogIndex,
+) -> None:
+    paths = index.resolve_role("emt-or-paramedic").career_paths
+    assert paths and len({p.role for p in paths}) == len(paths)
+    for path in paths:
+        assert re.match(
+            r"O\*NET lists it as related to (Emergency Medical Technicians|Paramedics) "
+            r"\(.+\) and places it in job zone \d, above that one's \d; the choice is "
+            r"careercompare's$",
+            path.note or "",
+        ), path.note
+
+
+def test_career_growth_never_calls_the_catalogs_own_paths_o_nets(index: CatalogIndex) -> None:
+    from careercompare.catalog.loader import validate_catalog
+
+    data = json.loads(bundled_catalog_path().read_bytes())
+    nurse = next(r for r in data["roles"] if r["id"] == "registered-nurse")
+    source = nurse["comparison"]["primary-focus"]["source"]
+    nurse["career_paths"] = [{"label": "Charge nurse", "outside_catalog": True, "source": source}]
+    catalog = validate_catalog(json.dumps(data).encode(), name="own-paths.json")
+    role = CatalogIndex(catalog, index.tables).resolve_role("registered-nurse")
+    assert [p.label for p in role.career_paths] == ["Charge nurse"]  # the catalog's, kept
+    growth = role.comparison["career-growth"].text
+    assert "Charge nurse" not in growth and growth.startswith("Leads to Nurse Practitioners")
+
+
 def test_tasks_none_of_which_is_marked_core_are_read_and_said_to_be(
     index: CatalogIndex,
 ) -> None:

@@ -344,6 +344,8 @@ class OccupationRoles:
         if not role.requirements:
             update["requirements"] = requirements
         update |= self._onet(role, codes)
+        if not role.career_paths:
+            update["career_paths"] = self._paths_of(codes)
         completed = role.model_copy(update=update)
         cells = self._cells(completed, requirements)
         return completed.model_copy(update={"comparison": {**cells, **role.comparison}})
@@ -353,8 +355,8 @@ class OccupationRoles:
         return [(p, tag) for code, tag in named if (p := self.db.projection(code)) is not None]
 
     def _onet(self, role: Role, codes: tuple[str, ...]) -> dict[str, object]:
-        """O*NET's description, tasks, preparation and where the work leads, for a role of
-        one occupation where the catalog gives none of its own."""
+        """O*NET's description, tasks and preparation, for a role of one occupation where
+        the catalog gives none of its own."""
         if len(codes) != 1:
             return {}
         profile = self.db.profile(codes[0])
@@ -373,8 +375,6 @@ class OccupationRoles:
         if zone is not None and role.preparation is None:
             text = f"{zone.name}. {zone.education} {zone.training}"
             found["preparation"] = SourcedText.model_construct(text=text, source=onet)
-        if not role.career_paths:
-            found["career_paths"] = self._paths(codes[0])
         return found
 
     def _outlook(self, projection: Projection, tag: str | None) -> OutlookFigure:
@@ -475,33 +475,23 @@ class OccupationRoles:
         return cells
 
     def _growth(self, role: Role) -> str | None:
-        """Where the role leads, read from O*NET: its related occupations in a higher job
-        zone, or that none can be (job zone 5, the highest); None where O*NET is silent."""
-        leads = [path.label for path in role.career_paths]
-        if leads:
+        """Where the role leads, read from O*NET: its occupations' related occupations in a
+        higher job zone (whatever paths the catalog gives), or that none can be (job zone
+        5, the highest); None where O*NET is silent."""
+        codes = oews_codes(role)
+        paths = self._paths_of(codes)
+        if paths:
             return (
-                "Leads to " + ", ".join(leads) + " (O*NET's related occupations that need "
-                "more preparation: a higher job zone)"
+                "Leads to " + ", ".join(path.label for path in paths) + " (O*NET's related "
+                "occupations that need more preparation: a higher job zone)"
             )
-        profiles = [self.db.profile(code) for code in oews_codes(role)]
-        zones = {p.job_zone for p in profiles if p is not None}
-        if zones == {5}:
+        profiles = [self.db.profile(code) for code in codes]
+        if {p.job_zone for p in profiles if p is not None} == {5}:
             return (
                 "O*NET places it in job zone 5, the most preparation of all: no related "
                 "occupation needs more"
             )
-        paths = {
-            path.role: path.label
-            for code in oews_codes(role)
-            for path in self._paths(code)
-            if path.role
-        }
-        if not paths:
-            return None
-        return (
-            "Leads to " + ", ".join(list(paths.values())[:MAX_PATHS]) + " (O*NET's related "
-            "occupations that need more preparation: a higher job zone)"
-        )
+        return None
 
     def _patient_tasks(self, codes: tuple[str, ...]) -> str | None:
         """How many of O*NET's core tasks (all its tasks, where none is marked core) of the
@@ -525,11 +515,24 @@ class OccupationRoles:
             f'e.g. "{with_patients[0]}"'
         )
 
-    def _paths(self, code: str) -> tuple[CareerPath, ...]:
-        """O*NET's related occupations that need more preparation (a higher job zone)."""
+    def _paths_of(self, codes: tuple[str, ...]) -> tuple[CareerPath, ...]:
+        """O*NET's related occupations that need more preparation, of the role's occupation;
+        of a role of several, of each in turn (its notes name it), each target once."""
+        if len(codes) == 1:
+            return self._paths(codes[0])
+        paths: dict[str | None, CareerPath] = {}
+        for code in codes:
+            for path in self._paths(code, several=True):
+                paths.setdefault(path.role, path)
+        return tuple(paths.values())[:MAX_PATHS]
+
+    def _paths(self, code: str, *, several: bool = False) -> tuple[CareerPath, ...]:
+        """O*NET's related occupations that need more preparation (a higher job zone);
+        `several`: the occupation is one of a role's several, which the notes name."""
         profile = self.db.profile(code)
         if profile is None or profile.job_zone is None:
             return ()
+        related_to, this = (f" to {profile.title}", "that one's") if several else ("", "this one's")
         paths: list[CareerPath] = []
         for related in self.db.related(profile.code):
             soc = related.code[:7]
@@ -543,9 +546,9 @@ class OccupationRoles:
                 CareerPath.model_construct(
                     label=related.title,
                     role=role_id,
-                    note=f"O*NET lists it as related ({related.tier}, {related.rank}) and "
-                    f"places it in job zone {target.job_zone}, above this one's "
-                    f"{profile.job_zone}; the choice is careercompare's",
+                    note=f"O*NET lists it as related{related_to} ({related.tier}, "
+                    f"{related.rank}) and places it in job zone {target.job_zone}, above "
+                    f"{this} {profile.job_zone}; the choice is careercompare's",
                     source=self.onet_source.id,
                 )
             )
