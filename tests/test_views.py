@@ -66,6 +66,15 @@ def test_unknown_role_suggests_closest_match(run: Any) -> None:
     )
 
 
+@pytest.mark.parametrize("command", ["table", "show", "paths", "outlook"])
+def test_an_empty_role_name_is_said_to_be_empty(run: Any, command: str) -> None:
+    result = run(command, "  ")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "careercompare: error: a role's name is empty; run 'careercompare roles' to list them\n"
+    )
+
+
 def longest_line(out: str) -> int:
     """The widest line, but for a web address alone on its line (it is never broken)."""
     return max(len(line) for line in out.splitlines() if not ADDRESS_LINE.match(line))

@@ -142,6 +142,8 @@ class CatalogIndex:
         whose names hold the words. Several such roles, or none, is a usage error that
         lists them or suggests the closest name."""
         wanted = normalize_name(bounded(name, "a role's name"))
+        if not name.strip():
+            raise UsageError(f"a role's name is empty; {LIST_ROLES_HINT}")
         role = self._find_role(wanted)
         if role is not None:
             return self.complete(role)
