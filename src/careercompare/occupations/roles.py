@@ -87,6 +87,9 @@ class OccupationRoles:
         # share their occupations share them (benchmarks/startup.py, `match` over
         # 10,000 roles).
         self._requirements_of: dict[OccupationsKey, tuple[Requirement, ...]] = {}
+        # O*NET's paths of a role's occupations: read once a run, for both its paths
+        # and its Career growth cell
+        self._paths_read: dict[tuple[str, ...], tuple[CareerPath, ...]] = {}
 
     @cached_property
     def wages(self) -> WageDatabase | None:
@@ -462,8 +465,8 @@ class OccupationRoles:
             cells["education-required"] = ComparisonCell.model_construct(
                 text=education, source=self.ep_source.id
             )
-        growth = self._growth(role)
-        if growth is not None and not role.comparison.get("career-growth"):
+        growth = None if role.comparison.get("career-growth") else self._growth(role)
+        if growth is not None:
             cells["career-growth"] = ComparisonCell.model_construct(
                 text=growth, source=DERIVED_SOURCE
             )
@@ -518,13 +521,16 @@ class OccupationRoles:
     def _paths_of(self, codes: tuple[str, ...]) -> tuple[CareerPath, ...]:
         """O*NET's related occupations that need more preparation, of the role's occupation;
         of a role of several, of each in turn (its notes name it), each target once."""
-        if len(codes) == 1:
-            return self._paths(codes[0])
-        paths: dict[str | None, CareerPath] = {}
-        for code in codes:
-            for path in self._paths(code, several=True):
-                paths.setdefault(path.role, path)
-        return tuple(paths.values())[:MAX_PATHS]
+        if codes not in self._paths_read:
+            if len(codes) == 1:
+                self._paths_read[codes] = self._paths(codes[0])
+            else:
+                paths: dict[str | None, CareerPath] = {}
+                for code in codes:
+                    for path in self._paths(code, several=True):
+                        paths.setdefault(path.role, path)
+                self._paths_read[codes] = tuple(paths.values())[:MAX_PATHS]
+        return self._paths_read[codes]
 
     def _paths(self, code: str, *, several: bool = False) -> tuple[CareerPath, ...]:
         """O*NET's related occupations that need more preparation (a higher job zone);
