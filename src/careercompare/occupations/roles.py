@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 MAX_TASKS = 5
 ALL_TASKS = 200
 MAX_PATHS = 4
+HIGHEST_JOB_ZONE = 5  # O*NET's scale runs from 1 to 5: no occupation needs more than 5
 # (salary kind, OEWS measure, id suffix) of the national OEWS figures a role is given.
 OEWS_MEASURES: tuple[tuple[Literal["median", "percentile-10", "percentile-90"], str, str], ...] = (
     ("median", "median", "median"),
@@ -489,7 +490,7 @@ class OccupationRoles:
                 "occupations that need more preparation: a higher job zone)"
             )
         profiles = [self.db.profile(code) for code in codes]
-        if {p.job_zone for p in profiles if p is not None} == {5}:
+        if {p.job_zone for p in profiles if p is not None} == {HIGHEST_JOB_ZONE}:
             return (
                 "O*NET places it in job zone 5, the most preparation of all: no related "
                 "occupation needs more"
@@ -536,8 +537,8 @@ class OccupationRoles:
         """O*NET's related occupations that need more preparation (a higher job zone);
         `several`: the occupation is one of a role's several, which the notes name."""
         profile = self.db.profile(code)
-        if profile is None or profile.job_zone is None:
-            return ()
+        if profile is None or profile.job_zone in (None, HIGHEST_JOB_ZONE):
+            return ()  # nothing O*NET relates it to can need more preparation
         related_to, this = (f" to {profile.title}", "that one's") if several else ("", "this one's")
         paths: list[CareerPath] = []
         for related in self.db.related(profile.code):
