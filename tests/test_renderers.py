@@ -144,6 +144,22 @@ def test_a_stacked_field_whose_word_fits_the_width_stays_within_it(length: int) 
     assert all(len(line.rstrip()) <= 40 for line in lines), lines
 
 
+@pytest.mark.parametrize("length", [35, 36, 37, 38, 39, 40, 41])
+def test_a_web_address_in_a_source_stays_whole_and_within_the_width_when_it_can(
+    length: int,
+) -> None:
+    address = "https://example.org/" + "a" * (length - len("https://example.org/"))
+    block = SourceList((f"A source of several words, then its address {address}",))
+    out = io.StringIO()
+    render_rich((block,), make_console(out, width=40))
+    lines = out.getvalue().splitlines()
+    assert address in (line.strip() for line in lines)  # whole, on a line of its own
+    if length <= 40:
+        assert all(len(line.rstrip()) <= 40 for line in lines), lines
+    if length <= 36:  # room beside the markers: under the text it continues
+        assert "    " + address in lines
+
+
 def test_rich_ascii_mode_uses_no_box_drawing() -> None:
     out = io.StringIO()
     render_rich(ONE_OF_EACH, make_console(out, width=60), ascii_only=True)

@@ -389,8 +389,10 @@ class _Hanging:
                 if number == 0:
                     yield from marker.render(console)
                     yield Segment(" " * (gutter - marker.cell_len))
-                else:
+                elif line.cell_len <= width or line.cell_len > options.max_width:
                     yield Segment(" " * gutter)
+                # else a web address that fits the width, but not beside the markers,
+                # starts the line: whole, and within the terminal
                 yield from line.render(console)
                 yield Segment.line()
 
