@@ -160,6 +160,17 @@ def test_a_web_address_in_a_source_stays_whole_and_within_the_width_when_it_can(
         assert "    " + address in lines
 
 
+@pytest.mark.parametrize("length", [37, 38, 39, 40])
+def test_a_bar_labels_long_word_stays_within_the_width(length: int) -> None:
+    word = "w" * length
+    chart = BarChart((Bar("Alpha", 10.0, 30.0, 20.0, f"median in {word}"),), 0.0, 40.0, "$")
+    out = io.StringIO()
+    render_rich((chart,), make_console(out, width=40))
+    lines = out.getvalue().splitlines()
+    assert word in (line.strip() for line in lines)
+    assert all(len(line.rstrip()) <= 40 for line in lines), lines
+
+
 def test_rich_ascii_mode_uses_no_box_drawing() -> None:
     out = io.StringIO()
     render_rich(ONE_OF_EACH, make_console(out, width=60), ascii_only=True)

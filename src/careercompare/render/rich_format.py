@@ -302,7 +302,8 @@ class _RichRenderer:
             lines.append(label[0])
             if label[1:]:
                 rest = wrap_words(Text(" ").join(label[1:]), width)
-                lines += [Text("  ") + line for line in rest]
+                # indented, but for a word that fits the terminal only from its margin
+                lines += [Text("  ") + line if line.cell_len <= width else line for line in rest]
             drawn = draw_bar(bar, start=chart.start, end=chart.end, width=width, charset=charset)
             styled = Text("  ")
             for char, run in groupby(drawn):  # one span per run of a character
