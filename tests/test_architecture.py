@@ -161,3 +161,32 @@ def test_the_check_finds_a_cycle() -> None:
 )
 def test_imports_for_the_type_checker_only_are_not_counted(code: str) -> None:
     assert list(_imports(ast.parse(code), {"careercompare.cli"})) == []
+
+
+def _package_map() -> dict[str, str]:
+    """The entries of DEVELOPMENT.md's map of the packages: {'views/': its text, ...}."""
+    text = (PACKAGE.parent.parent / "docs" / "DEVELOPMENT.md").read_text(encoding="utf-8")
+    block = text.split("src/careercompare/\n", 1)[1].split("```", 1)[0]
+    entries: dict[str, str] = {}
+    key = ""
+    for line in block.splitlines():
+        if line.startswith("  ") and not line.startswith("   "):  # a new entry
+            key, _, rest = line.strip().partition(" ")
+            entries[key] = rest
+        elif key:
+            entries[key] += " " + line.strip()
+    return entries
+
+
+def test_the_map_of_the_packages_names_every_module() -> None:
+    entries = _package_map()
+    whole = " ".join(f"{key} {text}" for key, text in entries.items())
+    missing = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "__init__.py" or "__pycache__" in path.parts:
+            continue
+        part = path.relative_to(PACKAGE).parts
+        where = whole if len(part) == 1 else entries.get(f"{part[0]}/", "")
+        if path.name not in where:
+            missing.append("/".join(part))
+    assert not missing, f"docs/DEVELOPMENT.md's map does not name: {missing}"
