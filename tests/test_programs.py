@@ -91,6 +91,28 @@ def test_the_crosswalk_gives_the_4_digit_families_of_an_occupation(
     assert built.release == "2026-06-10"
 
 
+def test_a_broad_occupation_has_the_fields_of_each_detailed_one_within_it(
+    built: ProgramDatabase,
+) -> None:
+    # OEWS publishes 29-9990 (say) where the crosswalk names 29-9999 within it
+    families = [f.family for f in built.fields_for(("29-9990",))]
+    assert families == ["5109"]
+    assert [f.family for f in built.fields_for(("31-9090", "29-9990"))] == ["5108", "5109"]
+    assert built.fields_for(("31-9091",)) == []  # a detailed code is only itself
+
+
+@pytest.mark.shipped
+def test_physicians_have_the_medical_schools_and_a_short_word_on_residencies(run: Any) -> None:
+    # the role stands for OEWS's 29-1210 and 29-1240; the crosswalk names 29-1211...
+    data = json.loads(run("programs", "physicians-and-surgeons", "--area", "FL", "--json").stdout)
+    assert data["fields"][0]["family"] == "5112" and data["programs"]
+    assert {p["family"] for p in data["programs"]} == {"5112"}
+    out = run("programs", "physicians-and-surgeons", "--area", "FL", "-f", "plain").stdout
+    assert "5112 Medicine (the crosswalk maps 51.1201 Medicine;" in out
+    assert "; and 18 families of fields the crosswalk maps to it but the Scorecard has no " in out
+    assert "no program in the Scorecard" not in out
+
+
 def test_programs_keep_the_published_figures_and_no_filled_gaps(built: ProgramDatabase) -> None:
     found = {p.school: p for p in built.programs(["5108"], state="FL", credential=1)}
     assert set(found) == {"Alpha College", "Beta Institute"}

@@ -28,6 +28,10 @@ CREDENTIALS = {"certificate": 1, "associate": 2, "bachelor": 3}
 HORIZONS = {"1yr_after_completion": "1 year", "4yr_after_completion": "4 years"}
 
 
+# The title of a family the crosswalk names but the Scorecard has no program of.
+NO_PROGRAM = "no program in the Scorecard"
+
+
 @dataclass(frozen=True)
 class Field:
     """A 4-digit CIP family, the 6-digit programs of it the crosswalk maps to the occupation."""
@@ -67,13 +71,18 @@ class ProgramDatabase(ReadOnlyDatabase):
         return self.meta["scorecard_release"]
 
     def fields_for(self, socs: tuple[str, ...]) -> list[Field]:
-        """The CIP families whose programs the crosswalk maps to any of the occupations."""
+        """The CIP families whose programs the crosswalk maps to any of the occupations.
+
+        The crosswalk names detailed occupations only; a broad one, whose SOC code ends in
+        0 (OEWS publishes 29-1210 Physicians, not each kind), stands for every detailed
+        occupation within it (29-1211 to 29-1218)."""
         if not socs:
             return []
-        marks = ", ".join("?" * len(socs))
+        clauses = " OR ".join("soc LIKE ?" if soc.endswith("0") else "soc = ?" for soc in socs)
+        patterns = tuple(soc.rstrip("0") + "%" if soc.endswith("0") else soc for soc in socs)
         rows = self._query(
-            f"SELECT DISTINCT cip, cip_title FROM crosswalk WHERE soc IN ({marks}) ORDER BY cip",
-            socs,
+            f"SELECT DISTINCT cip, cip_title FROM crosswalk WHERE {clauses} ORDER BY cip",
+            patterns,
         )
         families: dict[str, list[tuple[str, str]]] = {}
         for cip, title in rows:
@@ -86,7 +95,7 @@ class ProgramDatabase(ReadOnlyDatabase):
 
     def _family_title(self, family: str) -> str:
         rows = self._query("SELECT family_title FROM programs WHERE family = ? LIMIT 1", (family,))
-        return str(rows[0][0]) if rows else "no program in the Scorecard"
+        return str(rows[0][0]) if rows else NO_PROGRAM
 
     def programs(
         self, families: list[str], *, state: str | None, credential: int | None

@@ -11,7 +11,7 @@ from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, oews_codes
 from careercompare.errors import UsageError
 from careercompare.programs.choices import Credential, ProgramSort
-from careercompare.programs.database import CREDENTIALS, Field, Program, ProgramDatabase
+from careercompare.programs.database import CREDENTIALS, NO_PROGRAM, Field, Program, ProgramDatabase
 from careercompare.results.base import NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
 from careercompare.results.inline import Cite, Gap, Text, bounded, join_text
@@ -123,9 +123,19 @@ class ProgramsResult(CitingResult):
         if not self.fields:
             return "The crosswalk maps no field of study to this occupation."
         parts = []
+        empty = [f.family for f in self.fields if f.title == NO_PROGRAM]
         for f in self.fields:
+            if f.title == NO_PROGRAM:
+                continue
             named = "; ".join(f"{code} {title.rstrip('.')}" for code, title in f.programs)
             parts.append(f"{f.family} {f.title} (the crosswalk maps {named} to this occupation)")
+        if empty:  # residencies and the like: named by family, not field by field
+            parts.append(
+                f"{'and ' if parts else ''}{number(len(empty))} "
+                f"{'family' if len(empty) == 1 else 'families'} of fields the crosswalk maps "
+                f"to it but the Scorecard has no program of ({', '.join(empty)}; --json lists "
+                "their fields)"
+            )
         return (
             "Fields of study: "
             + "; ".join(parts)
