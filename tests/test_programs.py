@@ -91,14 +91,17 @@ def test_the_crosswalk_gives_the_4_digit_families_of_an_occupation(
     assert built.release == "2026-06-10"
 
 
-def test_a_broad_occupation_has_the_fields_of_each_detailed_one_within_it(
-    built: ProgramDatabase,
-) -> None:
-    # OEWS publishes 29-9990 (say) where the crosswalk names 29-9999 within it
-    families = [f.family for f in built.fields_for(("29-9990",))]
-    assert families == ["5109"]
-    assert [f.family for f in built.fields_for(("31-9090", "29-9990"))] == ["5108", "5109"]
-    assert built.fields_for(("31-9091",)) == []  # a detailed code is only itself
+def test_a_broad_occupation_stands_for_each_detailed_one_the_projections_put_in_it() -> None:
+    from careercompare.views.program_figures import crosswalk_codes
+    from tests.conftest import bundled_index
+
+    index = bundled_index()
+    # OEWS publishes 29-1210 Physicians and 29-1240 Surgeons; the crosswalk names only the
+    # detailed occupations, 29-1221 Pediatricians among them although its code is not 29-121x
+    codes = crosswalk_codes(index, index.resolve_role("physicians-and-surgeons"))
+    assert "29-1215" in codes and "29-1221" in codes and "29-1229" in codes
+    assert "29-1243" in codes and "29-1210" not in codes and len(codes) == len(set(codes))
+    assert crosswalk_codes(index, index.resolve_role("ma")) == ("31-9092",)
 
 
 @pytest.mark.shipped
@@ -106,10 +109,10 @@ def test_physicians_have_the_medical_schools_and_a_short_word_on_residencies(run
     # the role stands for OEWS's 29-1210 and 29-1240; the crosswalk names 29-1211...
     data = json.loads(run("programs", "physicians-and-surgeons", "--area", "FL", "--json").stdout)
     assert data["fields"][0]["family"] == "5112" and data["programs"]
-    assert {p["family"] for p in data["programs"]} == {"5112"}
+    assert {p["family"] for p in data["programs"]} == {"5112", "5114", "6126"}
     out = run("programs", "physicians-and-surgeons", "--area", "FL", "-f", "plain").stdout
     assert "5112 Medicine (the crosswalk maps 51.1201 Medicine;" in out
-    assert "; and 18 families of fields the crosswalk maps to it but the Scorecard has no " in out
+    assert "; and 27 families of fields the crosswalk maps to it but the Scorecard has no " in out
     assert "no program in the Scorecard" not in out
 
 

@@ -259,7 +259,7 @@ def show(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "Vi
         programs = bundled_programs()
         found = (state_area(name, local.db.areas) for name in names)
         for state in dict.fromkeys(state for state in found if state is not None):
-            each = programs_near(programs, chosen, state)
+            each = programs_near(programs, index, chosen, state)
             if each is not None:
                 near.append(each)
     return build_show(index, chosen, local=local, near=near)
@@ -538,7 +538,7 @@ def payback(
         from careercompare.programs.datasets import bundled_programs
         from careercompare.views.program_figures import certificate_debt_by_area
 
-        debts_in = certificate_debt_by_area(bundled_programs(), db.areas)
+        debts_in = certificate_debt_by_area(bundled_programs(), index, db.areas)
     return build_payback(index, db, chosen, places, plan, debts_in=debts_in)
 
 

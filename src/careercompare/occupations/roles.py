@@ -150,6 +150,11 @@ class OccupationRoles:
             "openings fall far below the national rate, and corrects none.",
         )
 
+    def detailed_codes(self, code: str) -> tuple[str, ...]:
+        """The detailed occupations within a group of the projections (29-1210 Physicians:
+        29-1211 to 29-1229); a detailed occupation's code alone."""
+        return tuple(p.code for p in self.db.members(code)) or (code,)
+
     def interest_scores(self, role: Role) -> tuple[str, dict[str, float]] | None:
         """O*NET's interest scores (1 to 7) of the role's occupation, with the O*NET title
         they are of; of a role of several occupations, its first's."""

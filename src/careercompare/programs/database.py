@@ -71,18 +71,15 @@ class ProgramDatabase(ReadOnlyDatabase):
         return self.meta["scorecard_release"]
 
     def fields_for(self, socs: tuple[str, ...]) -> list[Field]:
-        """The CIP families whose programs the crosswalk maps to any of the occupations.
-
-        The crosswalk names detailed occupations only; a broad one, whose SOC code ends in
-        0 (OEWS publishes 29-1210 Physicians, not each kind), stands for every detailed
-        occupation within it (29-1211 to 29-1218)."""
+        """The CIP families whose programs the crosswalk maps to any of the occupations
+        (the crosswalk names detailed occupations only: `views.program_figures.
+        crosswalk_codes` gives those within a broad one)."""
         if not socs:
             return []
-        clauses = " OR ".join("soc LIKE ?" if soc.endswith("0") else "soc = ?" for soc in socs)
-        patterns = tuple(soc.rstrip("0") + "%" if soc.endswith("0") else soc for soc in socs)
+        marks = ", ".join("?" * len(socs))
         rows = self._query(
-            f"SELECT DISTINCT cip, cip_title FROM crosswalk WHERE {clauses} ORDER BY cip",
-            patterns,
+            f"SELECT DISTINCT cip, cip_title FROM crosswalk WHERE soc IN ({marks}) ORDER BY cip",
+            socs,
         )
         families: dict[str, list[tuple[str, str]]] = {}
         for cip, title in rows:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, Source, oews_codes
 from careercompare.programs.database import CREDENTIALS, ProgramDatabase
 from careercompare.results.base import NOT_IN_JSON
@@ -27,10 +28,23 @@ class ProgramsNear:
     source: Source = field(metadata=NOT_IN_JSON)
 
 
-def programs_near(db: ProgramDatabase, role: Role, state: Area) -> ProgramsNear | None:
+def crosswalk_codes(index: CatalogIndex, role: Role) -> tuple[str, ...]:
+    """The detailed occupations the crosswalk may name for a role: its OEWS occupations,
+    a broad one (29-1210 Physicians, which OEWS publishes) as each detailed occupation
+    within it in the projections (29-1211 to 29-1229), since the crosswalk names no
+    broad one."""
+    codes = oews_codes(role)
+    if index.tables is None:
+        return codes
+    return tuple(dict.fromkeys(c for code in codes for c in index.tables.detailed_codes(code)))
+
+
+def programs_near(
+    db: ProgramDatabase, index: CatalogIndex, role: Role, state: Area
+) -> ProgramsNear | None:
     """How many programs of the role's fields the state has, and the middle one's figures;
     None for a role without an occupation code."""
-    codes = oews_codes(role)
+    codes = crosswalk_codes(index, role)
     if not codes:
         return None
     fields = db.fields_for(codes)
@@ -47,7 +61,7 @@ def programs_near(db: ProgramDatabase, role: Role, state: Area) -> ProgramsNear 
 
 
 def certificate_debt_by_area(
-    db: ProgramDatabase, areas: Sequence[Area]
+    db: ProgramDatabase, index: CatalogIndex, areas: Sequence[Area]
 ) -> Callable[[Area], Callable[[Role], tuple[int, str, Source] | None]]:
     """`certificate_debt` of the state an area lies in (a metro area: its principal
     state; the nation: the nation)."""
@@ -55,13 +69,13 @@ def certificate_debt_by_area(
 
     def in_area(area: Area) -> Callable[[Role], tuple[int, str, Source] | None]:
         state = state_area(area.code, areas) if area.kind != "nation" else None
-        return certificate_debt(db, state)
+        return certificate_debt(db, index, state)
 
     return in_area
 
 
 def certificate_debt(
-    db: ProgramDatabase, state: Area | None
+    db: ProgramDatabase, index: CatalogIndex, state: Area | None
 ) -> Callable[[Role], tuple[int, str, Source] | None]:
     """For `payback`: the median debt over a role's certificate programs in the state (or
     the nation), and where; None where none publishes one."""
@@ -69,7 +83,7 @@ def certificate_debt(
     source = scorecard_sources(db)[0]
 
     def debt(role: Role) -> tuple[int, str, Source] | None:
-        fields = db.fields_for(oews_codes(role))
+        fields = db.fields_for(crosswalk_codes(index, role))
         found = db.programs(
             [f.family for f in fields],
             state=state.state if state else None,

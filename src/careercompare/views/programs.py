@@ -18,7 +18,7 @@ from careercompare.results.inline import Cite, Gap, Text, bounded, join_text
 from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_RELEASED, RoleRef, sources_block
 from careercompare.views.formatting import money, number
-from careercompare.views.program_figures import median_low, scorecard_sources
+from careercompare.views.program_figures import crosswalk_codes, median_low, scorecard_sources
 from careercompare.wages.estimates import Area, Cell
 
 if TYPE_CHECKING:
@@ -294,7 +294,7 @@ def build_programs(
     scorecard, crosswalk = scorecard_sources(db)
     citations.cite_source(scorecard)
     citations.cite_source(crosswalk)
-    fields = db.fields_for(codes)
+    fields = db.fields_for(crosswalk_codes(index, role))
     level = CREDENTIALS[credential.value] if credential else None
     families = [f.family for f in fields]
     by_place: list[tuple[Area | None, list[Program]]] = [
