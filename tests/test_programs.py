@@ -284,7 +284,11 @@ def test_an_area_without_an_estimate_says_so(run: Any) -> None:
         "payback", "physicians-and-surgeons", "--area", "FL",
         "--current-pay", "30000", "--cost", "4000", "--months", "6", "-f", "plain",
     ).stdout  # fmt: skip
-    assert "Physicians and surgeons: BLS publishes no May 2025 estimate in Florida." in out
+    assert (
+        "Physicians and surgeons: BLS publishes no May 2025 estimate in Florida; it publishes "
+        "the 15 detailed occupations within it there, such as Anesthesiologists (29-1211): "
+        "'careercompare wages 29-1211 --area FL' shows it."
+    ) in out
 
 
 def test_show_with_an_area_says_how_many_programs_are_near_and_where_to_look(run: Any) -> None:

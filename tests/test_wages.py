@@ -270,6 +270,32 @@ def test_an_area_is_never_guessed_silently(run: Any, area: str, message: str) ->
     assert message in result.stderr and len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.shipped
+@pytest.mark.parametrize(
+    ("args", "verb"),
+    [
+        (("--area", "FL"), "shows it"),
+        (("--area", "tampa"), "shows it"),
+        ((), "ranks one"),
+        (("--by", "metro", "--in", "FL"), "ranks one"),
+    ],
+)
+def test_a_broad_occupation_bls_publishes_nationally_only_points_to_its_detailed_ones(
+    run: Any, args: tuple[str, ...], verb: str
+) -> None:
+    # OEWS publishes 29-1210 Physicians for the nation only; the detailed occupations the
+    # projections group under it (29-1211 to 29-1229) have their own local figures
+    out = run("wages", "physicians-and-surgeons", *args, "-f", "plain").stdout
+    hint = re.search(r"detailed occupations within it[^']*'(careercompare [^']+)' " + verb, out)
+    assert hint is not None, out
+    words = hint.group(1).split()[1:]
+    assert words[1] in ("29-1211", "29-1212", "29-1241")
+    shown = run(*words, "--json")
+    assert shown.exit_code == 0, shown.stderr
+    data = json.loads(shown.stdout)
+    assert data["side_by_side"] or data["rankings"][0]["highest"]
+
+
 def test_the_command_an_unknown_area_points_to_finds_it(run: Any) -> None:
     result = run("salary", "ma", "--area", "tampa bay")
     hint = re.search(r"run '(careercompare areas [A-Z]+)'", result.stderr)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.index import CatalogIndex, TableRoles
 from careercompare.catalog.models import Role, Source, oews_codes
 from careercompare.errors import UsageError
 from careercompare.results.base import NOT_IN_JSON, CsvValue
@@ -48,18 +48,45 @@ def wage_source(index: CatalogIndex, db: WageDatabase) -> Source:
 
 
 def estimates_in(
-    db: WageDatabase, role: Role, area: Area
+    db: WageDatabase, role: Role, area: Area, tables: TableRoles | None = None
 ) -> tuple[tuple[Estimate, ...], str | None]:
     """The role's estimates in one area (one per occupation code), and a sentence naming
-    the role that says why there are none when there are none."""
+    the role that says why there are none when there are none (with `tables`, and where
+    BLS publishes them instead, the detailed occupations within the role's broad ones)."""
     codes = oews_codes(role)
     if not codes:
         return (), f"{role.name}: BLS publishes no local wages; it has no BLS occupation code."
     found = tuple(e for e in (db.estimate(code, area) for code in codes) if e is not None)
     if not found:
         release = db.release_of_area(area)
-        return (), f"{role.name}: BLS publishes no {release} estimate in {area.title}."
+        note = f"{role.name}: BLS publishes no {release} estimate in {area.title}"
+        return (), note + published_within(db, tables, codes, area) + "."
     return found, None
+
+
+def published_within(
+    db: WageDatabase, tables: TableRoles | None, codes: tuple[str, ...], area: Area
+) -> str:
+    """Where a role's broad occupations have no estimate in an area, but the detailed ones
+    the projections group under them do (OEWS publishes 29-1210 Physicians for the nation
+    only): a clause saying how many, naming the first and the command that shows it."""
+    if tables is None or area.kind == "nation":
+        return ""
+    published = [
+        estimate
+        for code in codes
+        for detailed in tables.detailed_codes(code)
+        if detailed != code and (estimate := db.estimate(detailed, area)) is not None
+    ]
+    if not published:
+        return ""
+    first = published[0]
+    where = area.state if area.kind == "state" else area.code
+    return (
+        f"; it publishes the {len(published)} detailed occupations within it there, such as "
+        f"{first.occupation_title} ({first.occupation_code}): 'careercompare wages "
+        f"{first.occupation_code} --area {where}' shows it"
+    )
 
 
 def role_wages(
@@ -85,6 +112,8 @@ def role_wages(
         places = " or ".join(area.title for area in areas)
         releases = " or ".join(dict.fromkeys(db.release_of_area(area) for area in areas))
         note = f"BLS publishes no {releases} estimate for {', '.join(codes)} in {places}"
+        if len(areas) == 1:
+            note += published_within(db, index.tables, codes, areas[0])
         return RoleWages(RoleRef.of(role), (), note, source, len(codes) > 1)
     return RoleWages(RoleRef.of(role), tuple(found), None, source, len(codes) > 1)
 

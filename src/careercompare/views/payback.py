@@ -268,7 +268,8 @@ def build_payback(
     notes: list[str] = []
     for place in places:
         here = debts_in(place) if debts_in is not None else None
-        found += _paybacks(db, roles, place, plan, here, citations, notes, len(places) > 1)
+        several = len(places) > 1
+        found += _paybacks(db, index, roles, place, plan, here, citations, notes, several)
     return PaybackResult(
         area=places[0],
         release=db.release_of_area(places[0]),
@@ -283,6 +284,7 @@ def build_payback(
 
 def _paybacks(
     db: WageDatabase,
+    index: CatalogIndex,
     roles: Sequence[Role],
     area: Area,
     plan: Plan,
@@ -293,7 +295,7 @@ def _paybacks(
 ) -> list[RolePayback]:
     found = []
     for role in roles:
-        estimates, note = estimates_in(db, role, area)
+        estimates, note = estimates_in(db, role, area, index.tables)
         if note:
             notes.append(note)
         if not estimates:

@@ -340,6 +340,42 @@ def build_wages(
     return build_side_by_side(index, db, roles, places, sort=sort, hourly=hourly)
 
 
+def _options(ranking: AreaRanking) -> str:
+    """The options of a ranking as typed (those other than the defaults)."""
+    by = f" --by {ranking.by.value}" if ranking.by is not AreaKind.STATE else ""
+    return by + (f" --in {ranking.within}" if ranking.within else "")
+
+
+def _ranked_within(
+    index: CatalogIndex,
+    db: WageDatabase,
+    rankings: list[Ranking],
+    areas: list[Area],
+    options: str,
+) -> list[str]:
+    """For a broad occupation with no estimate in these areas (OEWS publishes 29-1210
+    Physicians for the nation only), the detailed ones the projections group under it
+    that BLS does publish there, and how to rank one."""
+    if index.tables is None:
+        return []
+    notes = []
+    for ranking in rankings:
+        if ranking.ranked or ranking.unranked:
+            continue
+        code = ranking.occupation_code
+        published = [d for d in index.tables.detailed_codes(code) if d != code]
+        published = [d for d in published if db.estimates(d, areas)]
+        if published:
+            first = published[0]
+            notes.append(
+                f"{ranking.occupation_title} ({code}): BLS publishes the {len(published)} "
+                f"detailed occupations within it for these areas, such as "
+                f"{db.occupation_title(first) or first} ({first}): 'careercompare wages "
+                f"{first}{options}' ranks one."
+            )
+    return notes
+
+
 def build_ranking(
     index: CatalogIndex,
     db: WageDatabase,
@@ -397,7 +433,10 @@ def build_ranking(
         area=None,
         rankings=tuple(rankings),
         side_by_side=(),
-        notes=_precision(e.estimate for r in rankings for e in (*r.highest, *r.lowest)),
+        notes=(
+            *_precision(e.estimate for r in rankings for e in (*r.highest, *r.lowest)),
+            *_ranked_within(index, db, rankings, areas, _options(ranking)),
+        ),
         hourly=hourly,
         sources=citations.cited(),
     )
@@ -421,7 +460,7 @@ def build_side_by_side(
     for place in places:
         here = []
         for role in roles:
-            found, note = estimates_in(db, role, place)
+            found, note = estimates_in(db, role, place, index.tables)
             if note:
                 notes.append(note)
             here += [RoleEstimate(RoleRef.of(role), e) for e in found]
