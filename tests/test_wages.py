@@ -296,6 +296,20 @@ def test_a_broad_occupation_bls_publishes_nationally_only_points_to_its_detailed
     assert data["side_by_side"] or data["rankings"][0]["highest"]
 
 
+@pytest.mark.shipped
+@pytest.mark.parametrize("view", ["salary", "show"])
+def test_an_area_without_the_roles_estimate_is_named_beside_the_nations(
+    run: Any, view: str
+) -> None:
+    # the nation's figures are shown; Florida's absence is said, not passed over
+    out = run(view, "physicians-and-surgeons", "--area", "FL", "-f", "plain").stdout
+    assert (
+        "Local wages: BLS publishes no May 2025 estimate for 29-1210, 29-1240 in Florida; it "
+        "publishes the 15 detailed occupations within it there"
+    ) in out
+    assert "Local wages:" not in run(view, "ma", "--area", "FL", "-f", "plain").stdout
+
+
 def test_the_command_an_unknown_area_points_to_finds_it(run: Any) -> None:
     result = run("salary", "ma", "--area", "tampa bay")
     hint = re.search(r"run '(careercompare areas [A-Z]+)'", result.stderr)

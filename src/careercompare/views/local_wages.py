@@ -99,23 +99,28 @@ def role_wages(
     """The role's estimates in each area (in that order), its source cited."""
     codes = oews_codes(role)
     if not codes:
-        note = "BLS publishes no local wages under this role's name: it has no BLS occupation code"
-        return RoleWages(RoleRef.of(role), (), note)
-    found = []
+        no_code = (
+            "BLS publishes no local wages under this role's name: it has no BLS occupation code"
+        )
+        return RoleWages(RoleRef.of(role), (), no_code)
+    found: list[Estimate] = []
+    missing = []  # the areas asked for (not the nation beside them) without an estimate
     for area in areas:
-        for code in codes:
-            estimate = db.estimate(code, area)
-            if estimate is not None:
-                found.append(estimate)
+        here = [e for e in (db.estimate(code, area) for code in codes) if e is not None]
+        found += here
+        if not here:
+            missing.append(area)
     source = citations.cite_source(wage_source(index, db))
-    if not found:
-        places = " or ".join(area.title for area in areas)
-        releases = " or ".join(dict.fromkeys(db.release_of_area(area) for area in areas))
+    if found:
+        missing = [area for area in missing if area.kind != "nation"]
+    note: str | None = None
+    if missing:
+        places = " or ".join(area.title for area in missing)
+        releases = " or ".join(dict.fromkeys(db.release_of_area(area) for area in missing))
         note = f"BLS publishes no {releases} estimate for {', '.join(codes)} in {places}"
-        if len(areas) == 1:
-            note += published_within(db, index.tables, codes, areas[0])
-        return RoleWages(RoleRef.of(role), (), note, source, len(codes) > 1)
-    return RoleWages(RoleRef.of(role), tuple(found), None, source, len(codes) > 1)
+        if len(missing) == 1:
+            note += published_within(db, index.tables, codes, missing[0])
+    return RoleWages(RoleRef.of(role), tuple(found), note, source, len(codes) > 1)
 
 
 def cell_text(cell: Cell, *, hourly: bool, estimate: Estimate) -> Text:
