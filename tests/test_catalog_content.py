@@ -331,6 +331,10 @@ def test_a_handbook_edition_older_than_the_projections_backs_text_only(catalog: 
     for role in catalog.roles:
         figures = [*role.salary, *role.outlook, *role.requirements]
         assert not [f.id for f in figures if getattr(f, "source", "") in older], role.id
+    # a handbook page of an older edition says so where it is listed, not only in its note
+    for source in catalog.sources:
+        if source.id in older and source.id.startswith("bls-ooh-"):
+            assert source.title.endswith(("(earlier edition)", "(archived copy)")), source.id
 
 
 def test_curated_roles_show_only_2024_34_projections_besides_the_articles_own(
