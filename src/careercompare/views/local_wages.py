@@ -48,7 +48,7 @@ def wage_source(index: CatalogIndex, db: WageDatabase) -> Source:
 
 
 def estimates_in(
-    db: WageDatabase, role: Role, area: Area, tables: TableRoles | None = None
+    db: WageDatabase, role: Role, area: Area, tables: TableRoles | None
 ) -> tuple[tuple[Estimate, ...], str | None]:
     """The role's estimates in one area (one per occupation code), and a sentence naming
     the role that says why there are none when there are none (with `tables`, and where
@@ -64,28 +64,37 @@ def estimates_in(
     return found, None
 
 
+def detailed_published(
+    db: WageDatabase, tables: TableRoles | None, codes: Sequence[str], areas: list[Area]
+) -> list[str]:
+    """The detailed occupations the projections group under the broad ones among `codes`
+    that BLS publishes in any of the areas (OEWS publishes 29-1210 Physicians for the
+    nation only, and 29-1211 Anesthesiologists in states and metro areas)."""
+    if tables is None:
+        return []
+    return [
+        detailed
+        for code in codes
+        for detailed in tables.detailed_codes(code)
+        if detailed != code and db.estimates(detailed, areas)
+    ]
+
+
 def published_within(
     db: WageDatabase, tables: TableRoles | None, codes: tuple[str, ...], area: Area
 ) -> str:
-    """Where a role's broad occupations have no estimate in an area, but the detailed ones
-    the projections group under them do (OEWS publishes 29-1210 Physicians for the nation
-    only): a clause saying how many, naming the first and the command that shows it."""
-    if tables is None or area.kind == "nation":
-        return ""
-    published = [
-        estimate
-        for code in codes
-        for detailed in tables.detailed_codes(code)
-        if detailed != code and (estimate := db.estimate(detailed, area)) is not None
-    ]
+    """Where a role's broad occupations have no estimate in an area but detailed ones
+    within them do, a clause saying how many, naming the first and the command that
+    shows it."""
+    published = [] if area.kind == "nation" else detailed_published(db, tables, codes, [area])
     if not published:
         return ""
     first = published[0]
     where = area.state if area.kind == "state" else area.code
     return (
         f"; it publishes the {len(published)} detailed occupations within it there, such as "
-        f"{first.occupation_title} ({first.occupation_code}): 'careercompare wages "
-        f"{first.occupation_code} --area {where}' shows it"
+        f"{db.occupation_title(first) or first} ({first}): 'careercompare wages {first} "
+        f"--area {where}' shows it"
     )
 
 

@@ -19,6 +19,7 @@ from careercompare.views.common import NOT_RELEASED, RoleRef, sources_block
 from careercompare.views.formatting import money, number
 from careercompare.views.local_wages import (
     cell_text,
+    detailed_published,
     employment_text,
     estimates_in,
     range_text,
@@ -353,18 +354,14 @@ def _ranked_within(
     areas: list[Area],
     options: str,
 ) -> list[str]:
-    """For a broad occupation with no estimate in these areas (OEWS publishes 29-1210
-    Physicians for the nation only), the detailed ones the projections group under it
-    that BLS does publish there, and how to rank one."""
-    if index.tables is None:
-        return []
+    """For a broad occupation with no estimate in these areas, the detailed ones within
+    it that BLS does publish there (`detailed_published`), and how to rank one."""
     notes = []
     for ranking in rankings:
         if ranking.ranked or ranking.unranked:
             continue
         code = ranking.occupation_code
-        published = [d for d in index.tables.detailed_codes(code) if d != code]
-        published = [d for d in published if db.estimates(d, areas)]
+        published = detailed_published(db, index.tables, (code,), areas)
         if published:
             first = published[0]
             notes.append(
