@@ -200,6 +200,27 @@ def test_a_chart_has_round_ticks_and_a_legend_of_its_marks() -> None:
     assert "20%" in shown[-1] and "percentile" not in shown[-1]
 
 
+def test_a_chart_from_zero_ends_at_the_first_step_no_value_passes() -> None:
+    pay = BarChart.from_zero([Bar("A", 12_000.0, 41_000.0, 30_000.0, "")], 10_000.0)
+    assert pay is not None and (pay.start, pay.end, pay.unit) == (0.0, 50_000.0, "$")
+    mark_above = BarChart.from_zero([Bar("A", None, None, 50_001.0, "")], 10_000.0)
+    assert mark_above is not None and mark_above.end == 60_000.0
+    exact = BarChart.from_zero([Bar("A", 0.0, 20.0, None, "")], 10.0, "%", ranges=False)
+    assert exact is not None and exact.end == 20.0 and not exact.ranges
+    nothing_grows = BarChart.from_zero([Bar("A", 0.0, 0.0, None, "")], 10.0)
+    assert nothing_grows is not None and nothing_grows.end == 10.0
+    assert BarChart.from_zero([Bar("A", None, None, None, "")], 10.0) is None
+    assert BarChart.from_zero([], 10.0) is None
+
+
+def test_a_list_numbers_its_items_or_marks_them_in_every_format() -> None:
+    numbered = BulletList(("one", "two"), numbered=True)
+    assert list(numbered.marked()) == [("1.", "one"), ("2.", "two")]
+    assert list(BulletList(("one",)).marked("*")) == [("*", "one")]
+    assert render_plain((numbered,)).splitlines() == ["1. one", "2. two"]
+    assert render_markdown((BulletList(("one",)),)) == "- one\n"
+
+
 def test_a_range_whose_top_is_a_bound_runs_open_to_the_end_of_the_scale() -> None:
     chart = BarChart((Bar("Top", 10.0, 20.0, None, "at least", open_high=True),), 0.0, 40.0)
     bar = render_plain((chart,)).splitlines()[1]

@@ -17,6 +17,8 @@ from careercompare import __version__
 from careercompare.catalog.names import bounded
 from careercompare.cli.options import (
     AreaOption,
+    DatabaseOutput,
+    ReplaceOption,
     RoleArgument,
     RolesArgument,
     Settings,
@@ -760,7 +762,7 @@ def import_bls(
             help="Write the catalog here ('-' or none: stdout).",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    force: ReplaceOption = False,
     with_bundled: Annotated[
         bool,
         typer.Option("--with-bundled", help="Include the curated roles of the bundled catalog."),
@@ -804,10 +806,7 @@ def import_occupations(
             "Interests.txt, Job Zones.txt, Related Occupations.txt, Alternate Titles.xlsx...).",
         ),
     ],
-    output: Annotated[
-        Path,
-        typer.Option("--output", "-o", metavar="FILE", help="Where to write the database."),
-    ],
+    output: DatabaseOutput,
     published: Annotated[
         str | None,
         typer.Option(
@@ -830,7 +829,7 @@ def import_occupations(
             help="The period the state projections cover (the file does not say), e.g. 2022-32.",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    force: ReplaceOption = False,
 ) -> None:
     """Build the occupation database from BLS Employment Projections and O*NET files.
 
@@ -877,10 +876,7 @@ def import_programs(
             metavar="CROSSWALK_XLSX", help="The NCES CIP 2020 to SOC 2018 crosswalk workbook."
         ),
     ],
-    output: Annotated[
-        Path,
-        typer.Option("--output", "-o", metavar="FILE", help="Where to write the database."),
-    ],
+    output: DatabaseOutput,
     release: Annotated[
         str | None,
         typer.Option(
@@ -889,7 +885,7 @@ def import_programs(
             help="The Scorecard release (default: the date in the file name).",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    force: ReplaceOption = False,
 ) -> None:
     """Build the programs database from the College Scorecard and the CIP-SOC crosswalk.
 

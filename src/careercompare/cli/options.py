@@ -178,6 +178,12 @@ OutputOption = Annotated[
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Replace the --output file if it exists.")
 ]
+# The importers': the file a database is built into, and leave to replace it.
+DatabaseOutput = Annotated[
+    Path,
+    typer.Option("--output", "-o", metavar="FILE", help="Where to write the database."),
+]
+ReplaceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
 DataOption = Annotated[
     str | None,
     typer.Option(

@@ -81,8 +81,7 @@ def _block_lines(block: layout.Block) -> Iterator[str]:
         case layout.Paragraph():
             yield f"_{escape(block.text)}_" if block.note else escape(block.text)
         case layout.BulletList():
-            for number, item in enumerate(block.items, 1):
-                yield f"{number}. {escape(item)}" if block.numbered else f"- {escape(item)}"
+            yield from (f"{marker} {escape(item)}" for marker, item in block.marked())
         case layout.FieldList():
             for label, value in block.pairs:
                 yield f"- **{escape(label)}:** {escape(value)}"

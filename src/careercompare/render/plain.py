@@ -54,8 +54,7 @@ def _block_lines(block: layout.Block) -> Iterator[str]:
         case layout.Paragraph():
             yield clean("Note: " + block.text if block.note else block.text)
         case layout.BulletList():
-            for number, item in enumerate(block.items, 1):
-                yield f"{number}. {clean(item)}" if block.numbered else f"- {clean(item)}"
+            yield from (f"{marker} {clean(item)}" for marker, item in block.marked())
         case layout.FieldList():
             for label, value in block.pairs:
                 yield f"{clean(label)}: {clean(value)}"

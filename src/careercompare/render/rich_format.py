@@ -209,11 +209,7 @@ class _RichRenderer:
             case layout.Paragraph():
                 return [text(block.text, "dim" if block.note else "")]
             case layout.BulletList():
-                markers = [
-                    f"{n}." if block.numbered else self.bullet
-                    for n in range(1, 1 + len(block.items))
-                ]
-                return [self._hanging(zip(markers, block.items, strict=True))]
+                return [self._hanging(block.marked(self.bullet))]
             case layout.FieldList():
                 pairs = ((f"{label}:", value) for label, value in block.pairs)
                 return [self._hanging(pairs, "bold")]

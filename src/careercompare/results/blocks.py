@@ -9,7 +9,8 @@ new block type that some renderer forgets is a type error.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from typing import get_args
 
@@ -38,6 +39,12 @@ class BulletList:
 
     items: tuple[Text, ...]
     numbered: bool = False
+
+    def marked(self, bullet: str = "-") -> Iterator[tuple[str, Text]]:
+        """Each item with the marker it is shown after: "1.", "2." when numbered, else
+        `bullet`."""
+        for number, item in enumerate(self.items, 1):
+            yield (f"{number}." if self.numbered else bullet), item
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +97,18 @@ class BarChart:
     end: float
     unit: str = "$"
     ranges: bool = True
+
+    @classmethod
+    def from_zero(
+        cls, bars: Sequence[Bar], step: float, unit: str = "$", *, ranges: bool = True
+    ) -> BarChart | None:
+        """The bars on one scale from 0 to the first multiple of `step` that no value
+        passes (`step` at the least); None when no bar has a value to draw."""
+        values = [v for bar in bars for v in (bar.low, bar.high, bar.mark) if v is not None]
+        if not values:
+            return None
+        end = max(step, math.ceil(max(values) / step) * step)
+        return cls(tuple(bars), 0.0, end, unit, ranges)
 
 
 @dataclass(frozen=True, slots=True)

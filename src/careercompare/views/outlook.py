@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -133,10 +132,7 @@ class OutlookResult(CitingResult):
             label = role.name if first.headline else f"{role.name} ({first.label})"
             caption = self.cited(outlook_summary(first.figure), first.figure.source)
             bars.append(Bar(label, 0.0, max(first.figure.percent, 0.0), None, caption))
-        if not bars:
-            return None
-        end = max(10.0, math.ceil(max(bar.high or 0.0 for bar in bars) / 10) * 10)
-        return BarChart(tuple(bars), 0.0, end, "%", ranges=False)
+        return BarChart.from_zero(bars, 10.0, "%", ranges=False)
 
     def records(self) -> list[dict[str, CsvValue]]:
         """One row per figure, a secondhand report of a projection right after it."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -212,12 +211,7 @@ class SalaryResult(CitingResult):
                 marker = self.marker(local.source)
                 bars += bars_of(local, self.wage_release, marker, hourly=self.hourly)
             bars += self._bars(role)
-        values = [v for bar in bars for v in (bar.low, bar.high, bar.mark) if v is not None]
-        if not values:
-            return None
-        step = 5.0 if self.hourly else 10_000.0
-        end = max(step, math.ceil(max(values) / step) * step)
-        return BarChart(tuple(bars), 0.0, end, "$")
+        return BarChart.from_zero(bars, 5.0 if self.hourly else 10_000.0)
 
     def records(self) -> list[dict[str, CsvValue]]:
         catalog = [

@@ -244,11 +244,7 @@ class WagesResult(CitingResult):
                 label += f", {e.area.title}"
             caption = "median " + cell_text(median, hourly=hourly, estimate=e)
             bars.append(Bar(label, low.value, high.value, median.value, caption, high.at_least))
-        if not bars:
-            return None
-        step = 10.0 if self.hourly else 10_000.0
-        end = max(step, math.ceil(max(b.high or 0.0 for b in bars) / step) * step)
-        return BarChart(tuple(bars), 0.0, end, "$")
+        return BarChart.from_zero(bars, 10.0 if self.hourly else 10_000.0)
 
     def records(self) -> list[dict[str, CsvValue]]:
         rows: list[dict[str, CsvValue]] = []
