@@ -145,6 +145,15 @@ def test_catalog_names_its_schema_for_editors() -> None:
         (["table", "--format", "yaml"], "Invalid value for '--format' / '-f'"),
         (["nonsense"], "No such command 'nonsense'"),
         (["show"], "Missing argument 'ROLE'"),
+        (
+            ["payback", "ma"],
+            "--current-pay is missing; give what you earn now, a year "
+            "(see 'careercompare payback --help')",
+        ),
+        (
+            ["--data", str(ROOT / "data" / "roles.json"), "payback", "ma", "--current-pay", "-1"],
+            "--current-pay must be a number above 0, not -1 (see 'careercompare payback --help')",
+        ),
     ],
 )
 def test_usage_problems_end_with_exit_2_and_one_line(
@@ -156,6 +165,14 @@ def test_usage_problems_end_with_exit_2_and_one_line(
     [line] = result.stderr.splitlines()
     assert line.startswith("careercompare: error: ")
     assert message in line
+
+
+def test_a_usage_problem_that_names_its_command_is_not_pointed_at_the_help(run: Any) -> None:
+    result = run("show", "no-such-role")
+    assert result.stderr == (
+        "careercompare: error: unknown role 'no-such-role'; run 'careercompare roles' to list "
+        "them\n"
+    )
 
 
 def test_python_dash_m_runs_the_tool() -> None:

@@ -154,7 +154,8 @@ def test_missing_answers_without_a_terminal_exit_2_listing_them(run: Any) -> Non
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "careercompare: error: 2 questions unanswered: long-term-growth (a-lot|a-little); "
-        "office-tasks (yes|no); answer them with --answer KEY=VALUE\n"
+        "office-tasks (yes|no); answer them with --answer KEY=VALUE "
+        "(see 'careercompare match --help')\n"
     )
 
 

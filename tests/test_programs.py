@@ -286,7 +286,7 @@ def test_an_area_without_an_estimate_says_so(run: Any) -> None:
     ).stdout  # fmt: skip
     assert (
         "Physicians and surgeons: BLS publishes no May 2025 estimate in Florida; it publishes "
-        "the 15 detailed occupations within it there, such as Anesthesiologists (29-1211): "
+        "the 15 detailed occupations within them there, such as Anesthesiologists (29-1211): "
         "'careercompare wages 29-1211 --area FL' shows it."
     ) in out
 

@@ -290,7 +290,7 @@ def test_side_by_side_says_which_role_has_no_estimate_in_the_area(
     data = _side(shipped, ["ma", "physicians and surgeons"], ["FL"], WageSort.MEDIAN)
     assert data["notes"] == [
         "Physicians and surgeons: BLS publishes no May 2025 estimate in Florida; it publishes "
-        "the 15 detailed occupations within it there, such as Anesthesiologists (29-1211): "
+        "the 15 detailed occupations within them there, such as Anesthesiologists (29-1211): "
         "'careercompare wages 29-1211 --area FL' shows it."
     ]
     assert [row["role"]["id"] for row in data["side_by_side"]] == ["medical-assistant"]

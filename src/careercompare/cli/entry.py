@@ -87,7 +87,8 @@ def _run(args: list[str], terminal: Terminal | None) -> int:
     from careercompare.cli.options import Settings
 
     obj = Settings() if terminal is None else Settings(terminal=terminal)
-    command = typer.main.get_command(_narrowed(app, args, VALUE_OPTIONS))
+    narrowed = _narrowed(app, args, VALUE_OPTIONS)
+    command = typer.main.get_command(narrowed)
     try:
         result = command.main(args=args, prog_name="careercompare", standalone_mode=False, obj=obj)
     except typer.TyperException as error:  # Click's errors; usage errors have exit code 2
@@ -102,7 +103,14 @@ def _run(args: list[str], terminal: Terminal | None) -> int:
         interrupted()
         return ExitStatus.INTERRUPTED
     except CareerCompareError as error:
-        fail(error.message, error.details)
+        message = error.message
+        if error.exit_code == ExitStatus.USAGE and "'careercompare " not in message:
+            named = narrowed is not app  # the arguments named a command
+            where = (
+                f"careercompare {_command_word(args, VALUE_OPTIONS)}" if named else "careercompare"
+            )
+            message = f"{message} (see '{where} --help')"
+        fail(message, error.details)
         return error.exit_code
     if result == ExitStatus.INTERRUPTED:
         interrupted()

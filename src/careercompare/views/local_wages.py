@@ -91,8 +91,10 @@ def published_within(
         return ""
     first = published[0]
     where = area.state if area.kind == "state" else area.code
+    within = "it" if len(codes) == 1 else "them"
     return (
-        f"; it publishes the {len(published)} detailed occupations within it there, such as "
+        f"; it publishes the {len(published)} detailed occupations within {within} there, "
+        "such as "
         f"{db.occupation_title(first) or first} ({first}): 'careercompare wages {first} "
         f"--area {where}' shows it"
     )
