@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import io
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -119,6 +120,23 @@ def test_markdown_escapes_text_and_keeps_addresses_whole() -> None:
     row = text.splitlines()[-1]
     assert row == "| x\\|y | <https://x.example/>\\|z |"
     assert row.replace("\\|", "").count("|") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("6.658", "6.658"),  # a number is not a list item: no escape to show as a backslash
+        ("1. first", "1\\. first"),
+        ("12) twelfth", "12\\) twelfth"),
+        ("- a dash", "\\- a dash"),
+        ("> quoted", "\\> quoted"),
+    ],
+)
+def test_markdown_escapes_what_would_start_a_list_or_quote_with_a_valid_escape(
+    text: str, shown: str
+) -> None:
+    assert render_markdown((Paragraph(text),)) == shown + "\n"
+    assert not re.search(r"\\\d", render_markdown((Records(("A",), ((text,),)),)))
 
 
 def test_rich_draws_a_table_when_it_fits_and_stacks_when_not() -> None:

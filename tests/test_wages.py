@@ -286,7 +286,8 @@ def test_a_broad_occupation_bls_publishes_nationally_only_points_to_its_detailed
     # OEWS publishes 29-1210 Physicians for the nation only; the detailed occupations the
     # projections group under it (29-1211 to 29-1229) have their own local figures
     out = run("wages", "physicians-and-surgeons", *args, "-f", "plain").stdout
-    hint = re.search(r"detailed occupations within (?:it|them)[^']*'(careercompare [^']+)' " + verb, out)
+    within = r"detailed occupations within (?:it|them)[^']*'(careercompare [^']+)' "
+    hint = re.search(within + verb, out)
     assert hint is not None, out
     words = hint.group(1).split()[1:]
     assert words[1] in ("29-1211", "29-1212", "29-1241")

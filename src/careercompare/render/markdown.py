@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 MARKDOWN_BAR_WIDTH = 60
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#!$])")
-_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
+# What would make a line a list item, quote or heading underline: escaped by a backslash
+# before its punctuation ("1\. ", never "\1. ", which Markdown shows as a backslash).
+_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+(?=[.)](?:\s|$)))")
 # An address ends before a quote, and never in the punctuation of the sentence it is in.
 _URL = re.compile(r"https?://[^\s<>|\"'\\]+[^\s<>|\"'\\.,;:)]")
 
@@ -53,7 +55,12 @@ def _escape_words(text: str, *, at_start: bool) -> str:
 
 def _escape_plain(text: str, *, at_start: bool) -> str:
     escaped = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(r"\1\\\2", escaped) if at_start else escaped
+    return _LINE_START.sub(_escape_marker, escaped) if at_start else escaped
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    space, marker = match.groups()
+    return f"{space}{marker}\\" if marker[0].isdigit() else f"{space}\\{marker}"
 
 
 def render(result: ViewResult, terminal: Terminal) -> str:

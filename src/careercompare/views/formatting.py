@@ -26,6 +26,12 @@ def number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def as_published(value: float, places: int) -> str:
+    """A figure with the decimals its table prints (20.205 jobs per 1,000, a location
+    quotient of 1.00), never rounded to fewer."""
+    return f"{value:,.{places}f}"
+
+
 def signed(value: float) -> str:
     """+101,200 or -3,400."""
     return ("+" if value > 0 else "") + number(value)

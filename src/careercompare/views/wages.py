@@ -16,7 +16,7 @@ from careercompare.results.blocks import Bar, BarChart, Block, Heading, Paragrap
 from careercompare.results.inline import Gap, Text, bounded
 from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_RELEASED, RoleRef, sources_block
-from careercompare.views.formatting import money, number
+from careercompare.views.formatting import as_published, money
 from careercompare.views.local_wages import (
     cell_text,
     detailed_published,
@@ -27,7 +27,7 @@ from careercompare.views.local_wages import (
 )
 from careercompare.wages.areas import areas_in
 from careercompare.wages.choices import AreaKind, WageSort
-from careercompare.wages.estimates import Area, Cell, Estimate
+from careercompare.wages.estimates import VALUE_COLUMNS, Area, Cell, Estimate
 
 if TYPE_CHECKING:
     from careercompare.wages.database import WageDatabase
@@ -199,8 +199,8 @@ class WagesResult(CitingResult):
                     _money(e.wage("median", hourly=self.hourly), e, hourly=self.hourly),
                     range_text(e, hourly=self.hourly),
                     employment_text(e),
-                    _number_or_gap(e.jobs_per_1000),
-                    _number_or_gap(e.location_quotient),
+                    _number_or_gap(e.jobs_per_1000, "JOBS_1000"),
+                    _number_or_gap(e.location_quotient, "LOC_QUOTIENT"),
                 )
             )
         return Records(COLUMNS, tuple(rows))
@@ -214,7 +214,7 @@ class WagesResult(CitingResult):
                 _money(e.wage("median", hourly=self.hourly), e, hourly=self.hourly),
                 range_text(e, hourly=self.hourly),
                 employment_text(e),
-                _number_or_gap(e.jobs_per_1000),
+                _number_or_gap(e.jobs_per_1000, "JOBS_1000"),
             )
             for role, e in ((s.role, s.estimate) for s in self.side_by_side)
         )
@@ -264,10 +264,11 @@ def _money(cell: Cell, estimate: Estimate, *, hourly: bool = False) -> Text:
     return bounded(shown, cell.at_least)
 
 
-def _number_or_gap(cell: Cell) -> Text:
+def _number_or_gap(cell: Cell, column: str) -> Text:
+    """The cell as the OEWS tables print the column, or why it has no value."""
     if cell.value is None:
         return NOT_RELEASED if not cell.released else "-"
-    return number(cell.value)
+    return as_published(cell.value, VALUE_COLUMNS[column])
 
 
 def _record(
