@@ -12,7 +12,9 @@ import pytest
 
 from careercompare.catalog.loader import bundled_data_path
 from careercompare.errors import UsageError
+from careercompare.views.areas import build_areas
 from careercompare.wages.areas import resolve_area
+from careercompare.wages.choices import AreaKind
 from careercompare.wages.database import WageDatabase
 from careercompare.wages.datasets import bundled_wages
 from tests.conftest import ROOT
@@ -224,6 +226,18 @@ def test_areas_are_listed_searched_and_filtered(run: Any) -> None:
     assert (
         "44180 | Springfield, MO" in run("areas", "--search", "springfield", "-f", "plain").stdout
     )
+
+
+def test_a_search_word_finds_the_areas_of_the_state_it_names(db: WageDatabase) -> None:
+    def found(*words: str, kind: AreaKind | None = None) -> list[str]:
+        result = build_areas(db.release, db.areas, search=words, kind=kind, state=None)
+        return [a.title for a in result.areas]
+
+    metros = found("florida", kind=AreaKind.METRO)
+    assert len(metros) == 22 and "Tampa-St. Petersburg-Clearwater, FL" in metros
+    assert found("tampa", "florida") == ["Tampa-St. Petersburg-Clearwater, FL"]
+    assert found("florida", kind=AreaKind.STATE) == ["Florida"]
+    assert found("springfield", "missouri") == ["Springfield, MO"]
 
 
 def test_data_lists_the_release_its_source_file_and_hash(run: Any) -> None:

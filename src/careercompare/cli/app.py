@@ -644,7 +644,12 @@ def areas(
     words: SearchWords = None,
     search: Annotated[
         list[str] | None,
-        typer.Option("--search", "-s", metavar="WORDS", help="Only areas with these words."),
+        typer.Option(
+            "--search",
+            "-s",
+            metavar="WORDS",
+            help="Only areas with these words (in their name or their state's).",
+        ),
     ] = None,
     kind: Annotated[
         AreaKind | None,
@@ -666,6 +671,7 @@ def areas(
     Examples:
       careercompare areas --type state
       careercompare areas springfield
+      careercompare areas florida --type metro
       careercompare areas --type nonmetro --in FL
     """
     from careercompare.views.areas import build_areas

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from careercompare.errors import UsageError
 from careercompare.results.base import CsvValue, ViewResult
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
-from careercompare.wages.areas import areas_in, holds_words, words_of
+from careercompare.wages.areas import areas_in, holds_words, state_names, words_of
 from careercompare.wages.choices import AreaKind
 from careercompare.wages.estimates import Area
 
@@ -69,7 +69,8 @@ def build_areas(
     words = tuple(word for phrase in search for word in phrase.split())
     if words:
         wanted = words_of(" ".join(words))
-        chosen = [a for a in chosen if holds_words(a, wanted) or a.code in words]
+        names = state_names(areas)
+        chosen = [a for a in chosen if holds_words(a, wanted, names) or a.code in words]
     if not chosen:
         raise UsageError(
             f"no area matches '{' '.join(words)}'; run 'careercompare areas' to list them all"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from careercompare.catalog.names import bounded
 from careercompare.errors import UsageError
@@ -115,10 +115,18 @@ def _holds_whole_words(area: Area, wanted: list[str]) -> bool:
     return all(word in words for word in wanted)
 
 
-def holds_words(area: Area, wanted: list[str]) -> bool:
-    """True when every wanted word starts a word of the area's name."""
+def holds_words(area: Area, wanted: list[str], state_names: Mapping[str, str]) -> bool:
+    """True when every wanted word starts a word of the area's name or of the name of a
+    state it lies in (`state_names`: postal code to name), so that 'florida' finds Tampa."""
     words = words_of(area.title)
+    for state in area.states:
+        words += words_of(state_names.get(state, ""))
     return all(any(word.startswith(w) for word in words) for w in wanted)
+
+
+def state_names(areas: Sequence[Area]) -> dict[str, str]:
+    """The name of each state and territory, by postal code."""
+    return {a.state: a.title for a in areas if a.kind in ("state", "territory") and a.state}
 
 
 def areas_in(
