@@ -286,8 +286,8 @@ def test_an_area_without_an_estimate_says_so(run: Any) -> None:
     ).stdout  # fmt: skip
     assert (
         "Physicians and surgeons: BLS publishes no May 2025 estimate in Florida; it publishes "
-        "the 15 detailed occupations within them there, such as Anesthesiologists (29-1211): "
-        "'careercompare wages 29-1211 --area FL' shows it."
+        "the 15 detailed occupations within them there: 'careercompare wages "
+        "physicians-and-surgeons --area FL' shows them."
     ) in out
 
 

@@ -284,16 +284,36 @@ def test_side_by_side_roles_follow_the_sort_asked_for(shipped: CatalogIndex) -> 
     assert p90 == sorted(p90, reverse=True) and data["sort"] == "p90"
 
 
-def test_side_by_side_says_which_role_has_no_estimate_in_the_area(
+def test_side_by_side_shows_the_detailed_occupations_bls_publishes_for_a_broad_one(
     shipped: CatalogIndex,
 ) -> None:
-    data = _side(shipped, ["ma", "physicians and surgeons"], ["FL"], WageSort.MEDIAN)
-    assert data["notes"] == [
-        "Physicians and surgeons: BLS publishes no May 2025 estimate in Florida; it publishes "
-        "the 15 detailed occupations within them there, such as Anesthesiologists (29-1211): "
-        "'careercompare wages 29-1211 --area FL' shows it."
+    # OEWS publishes 29-1210 Physicians and 29-1240 Surgeons for the nation only
+    data = _side(shipped, ["ma", "physicians and surgeons"], ["FL", "tampa"], WageSort.MEDIAN)
+    assert data["notes"][:2] == [
+        "Physicians and surgeons: BLS publishes no May 2025 estimate of 29-1210, 29-1240 in "
+        "Florida; shown instead are the 15 detailed occupations within them that it publishes "
+        "there.",
+        "Physicians and surgeons: BLS publishes no May 2025 estimate of 29-1210, 29-1240 in "
+        "Tampa-St. Petersburg-Clearwater, FL; shown instead are the 12 detailed occupations "
+        "within them that it publishes there.",
     ]
-    assert [row["role"]["id"] for row in data["side_by_side"]] == ["medical-assistant"]
+    rows = data["side_by_side"]
+    physicians = [r for r in rows if r["role"]["id"] == "physicians-and-surgeons"]
+    assert len(physicians) == 15 + 12
+    codes = {r["estimate"]["occupation_code"] for r in physicians}
+    assert "29-1215" in codes and "29-1211" in codes and not codes & {"29-1210", "29-1240"}
+    family = next(
+        r["estimate"] for r in physicians if r["estimate"]["occupation_code"] == "29-1215"
+    )
+    assert family["area"]["code"] == "12" and family["annual"]["median"]["value"] == 227_700
+    assert sum(r["role"]["id"] == "medical-assistant" for r in rows) == 2
+    # named by their occupations, not by the role, in every format
+    out = io.StringIO()
+    render_rich(build_wages(
+        shipped, bundled_wages(), [shipped.resolve_role("physicians and surgeons")],
+        area=["FL"], ranking=AreaRanking(), sort=WageSort.MEDIAN,
+    ).shown_blocks(), make_console(out, width=120))  # fmt: skip
+    assert "Family Medicine Physicians (29-1215)" in out.getvalue()
 
 
 def test_a_reason_for_growth_from_an_older_edition_says_which_projections_it_explained(

@@ -285,30 +285,37 @@ def test_an_area_is_never_guessed_silently(run: Any, area: str, message: str) ->
 
 
 @pytest.mark.shipped
-@pytest.mark.parametrize(
-    ("args", "verb"),
-    [
-        (("--area", "FL"), "shows it"),
-        (("--area", "tampa"), "shows it"),
-        ((), "ranks one"),
-        (("--by", "metro", "--in", "FL"), "ranks one"),
-    ],
-)
-def test_a_broad_occupation_bls_publishes_nationally_only_points_to_its_detailed_ones(
-    run: Any, args: tuple[str, ...], verb: str
+@pytest.mark.parametrize("args", [(), ("--by", "metro", "--in", "FL")])
+def test_a_ranking_of_a_broad_occupation_bls_publishes_nationally_only_points_to_its_detailed_ones(
+    run: Any, args: tuple[str, ...]
 ) -> None:
     # OEWS publishes 29-1210 Physicians for the nation only; the detailed occupations the
     # projections group under it (29-1211 to 29-1229) have their own local figures
     out = run("wages", "physicians-and-surgeons", *args, "-f", "plain").stdout
-    within = r"detailed occupations within (?:it|them)[^']*'(careercompare [^']+)' "
-    hint = re.search(within + verb, out)
+    within = r"detailed occupations within (?:it|them)[^']*'(careercompare [^']+)' ranks one"
+    hint = re.search(within, out)
     assert hint is not None, out
     words = hint.group(1).split()[1:]
-    assert words[1] in ("29-1211", "29-1212", "29-1241")
+    assert words[1] in ("29-1211", "29-1241")
     shown = run(*words, "--json")
     assert shown.exit_code == 0, shown.stderr
-    data = json.loads(shown.stdout)
-    assert data["side_by_side"] or data["rankings"][0]["highest"]
+    assert json.loads(shown.stdout)["rankings"][0]["highest"]
+
+
+@pytest.mark.shipped
+@pytest.mark.parametrize("view", ["salary", "show", "table", "payback"])
+def test_a_view_of_local_pay_points_a_broad_occupation_to_the_wages_of_its_detailed_ones(
+    run: Any, view: str
+) -> None:
+    more = ("--current-pay", "30000", "--cost", "1", "--months", "1") if view == "payback" else ()
+    out = run(view, "physicians-and-surgeons", "--area", "tampa", *more, "-f", "plain").stdout
+    hint = re.search(
+        r"within them there: '(careercompare [^']+)' shows them", " ".join(out.split())
+    )
+    assert hint is not None, out
+    assert hint.group(1) == "careercompare wages physicians-and-surgeons --area 45300"
+    shown = json.loads(run(*hint.group(1).split()[1:], "--json").stdout)
+    assert len(shown["side_by_side"]) == 12
 
 
 @pytest.mark.shipped

@@ -48,20 +48,48 @@ def wage_source(index: CatalogIndex, db: WageDatabase) -> Source:
 
 
 def estimates_in(
-    db: WageDatabase, role: Role, area: Area, tables: TableRoles | None
+    db: WageDatabase,
+    role: Role,
+    area: Area,
+    tables: TableRoles | None,
+    *,
+    detailed: bool = False,
 ) -> tuple[tuple[Estimate, ...], str | None]:
     """The role's estimates in one area (one per occupation code), and a sentence naming
     the role that says why there are none when there are none (with `tables`, and where
-    BLS publishes them instead, the detailed occupations within the role's broad ones)."""
+    BLS publishes them instead, the detailed occupations within the role's broad ones).
+    With `detailed`, those detailed occupations' estimates stand in for the role's, and
+    the sentence says so."""
     codes = oews_codes(role)
     if not codes:
         return (), f"{role.name}: BLS publishes no local wages; it has no BLS occupation code."
     found = tuple(e for e in (db.estimate(code, area) for code in codes) if e is not None)
-    if not found:
-        release = db.release_of_area(area)
-        note = f"{role.name}: BLS publishes no {release} estimate in {area.title}"
-        return (), note + published_within(db, tables, codes, area) + "."
-    return found, None
+    if found:
+        return found, None
+    note = f"{role.name}: BLS publishes no {db.release_of_area(area)} estimate"
+    within = detailed_estimates(db, tables, codes, area) if detailed else ()
+    if within:
+        return within, (
+            f"{note} of {', '.join(codes)} in {area.title}; shown instead are the "
+            f"{len(within)} detailed occupations within {_it(codes)} that it publishes there."
+        )
+    return (), f"{note} in {area.title}{published_within(db, tables, role, area)}."
+
+
+def detailed_estimates(
+    db: WageDatabase, tables: TableRoles | None, codes: Sequence[str], area: Area
+) -> tuple[Estimate, ...]:
+    """The estimates in an area of the detailed occupations the projections group under
+    the broad ones among `codes` (none in the nation, where BLS publishes the broad)."""
+    if tables is None or area.kind == "nation":
+        return ()
+    found = (
+        db.estimate(detailed, area)
+        for code in codes
+        for detailed in tables.detailed_codes(code)
+        if detailed != code
+    )
+    return tuple(e for e in found if e is not None)
 
 
 def detailed_published(
@@ -80,24 +108,22 @@ def detailed_published(
     ]
 
 
-def published_within(
-    db: WageDatabase, tables: TableRoles | None, codes: tuple[str, ...], area: Area
-) -> str:
+def published_within(db: WageDatabase, tables: TableRoles | None, role: Role, area: Area) -> str:
     """Where a role's broad occupations have no estimate in an area but detailed ones
-    within them do, a clause saying how many, naming the first and the command that
-    shows it."""
+    within them do, a clause saying how many and the command that shows them."""
+    codes = oews_codes(role)
     published = [] if area.kind == "nation" else detailed_published(db, tables, codes, [area])
     if not published:
         return ""
-    first = published[0]
     where = area.state if area.kind == "state" else area.code
-    within = "it" if len(codes) == 1 else "them"
     return (
-        f"; it publishes the {len(published)} detailed occupations within {within} there, "
-        "such as "
-        f"{db.occupation_title(first) or first} ({first}): 'careercompare wages {first} "
-        f"--area {where}' shows it"
+        f"; it publishes the {len(published)} detailed occupations within {_it(codes)} "
+        f"there: 'careercompare wages {role.id} --area {where}' shows them"
     )
+
+
+def _it(codes: Sequence[str]) -> str:
+    return "it" if len(codes) == 1 else "them"
 
 
 def role_wages(
@@ -130,7 +156,7 @@ def role_wages(
         releases = " or ".join(dict.fromkeys(db.release_of_area(area) for area in missing))
         note = f"BLS publishes no {releases} estimate for {', '.join(codes)} in {places}"
         if len(missing) == 1:
-            note += published_within(db, index.tables, codes, missing[0])
+            note += published_within(db, index.tables, role, missing[0])
     return RoleWages(RoleRef.of(role), tuple(found), note, source, len(codes) > 1)
 
 

@@ -225,11 +225,9 @@ class WagesResult(CitingResult):
         return blocks
 
     def _codes(self, role_id: str) -> int:
-        """How many occupations a role has in one area (several: each is named)."""
-        first = self.side_by_side[0].estimate.area if self.side_by_side else None
-        return sum(
-            1 for s in self.side_by_side if s.role.id == role_id and s.estimate.area == first
-        )
+        """How many occupations a role's rows are of, in all areas (several: each row is
+        named by its occupation)."""
+        return len({s.estimate.occupation_code for s in self.side_by_side if s.role.id == role_id})
 
     def _chart(self, estimates: list[Estimate], *, label_roles: bool = False) -> BarChart | None:
         bars = []
@@ -454,7 +452,7 @@ def build_side_by_side(
     for place in places:
         here = []
         for role in roles:
-            found, note = estimates_in(db, role, place, index.tables)
+            found, note = estimates_in(db, role, place, index.tables, detailed=True)
             if note:
                 notes.append(note)
             here += [RoleEstimate(RoleRef.of(role), e) for e in found]

@@ -102,9 +102,13 @@ class Estimate:
     def less_precise(self) -> list[str]:
         """What BLS estimates less precisely here (relative standard error above 10%)."""
         flagged = []
-        for name, cell in (("employment", self.employment_rse), ("mean wage", self.mean_rse)):
+        for name, cell, column in (
+            ("employment", self.employment_rse, "EMP_PRSE"),
+            ("mean wage", self.mean_rse, "MEAN_PRSE"),
+        ):
             if cell.value is not None and cell.value > PRECISE_RSE:
-                flagged.append(f"{name} (relative standard error {cell.value:g}%)")
+                published = f"{cell.value:.{VALUE_COLUMNS[column]}f}"  # 14.0, as BLS prints it
+                flagged.append(f"{name} (relative standard error {published}%)")
         return flagged
 
     def not_released_reason(self, *, hourly: bool) -> str:
