@@ -52,6 +52,14 @@ def test_physicians_pay_is_each_groups_exact_may_2025_median(run: Any) -> None:
     assert "Surgeons (29-1240): +4% (2024-2034) [1]" in plain
 
 
+def test_a_step_of_several_occupations_names_each_ones_local_median(run: Any) -> None:
+    plain = " ".join(run("paths", "ma", "--area", "FL", "--format", "plain").stdout.split())
+    assert (
+        "Median pay of Nurse Practitioners in Florida: $129,510 a year (May 2025) [3], "
+        "+$85,830 vs Medical assistant ($43,680)"
+    ) in plain
+
+
 def test_steps_without_a_bls_profile_are_marked(run: Any) -> None:
     out = run("paths", "moa", "--format", "plain").stdout
     assert (

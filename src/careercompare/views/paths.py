@@ -194,7 +194,7 @@ class PathsResult(CitingResult):
         return pay
 
     def _local(self, local: LocalMedian, base: str | None) -> TreeNode:
-        what = f"{local.occupation_title} " if self.several_codes(local) else ""
+        what = f"of {local.occupation_title} " if self.several_codes(local) else ""
         cell = local.median
         shown: Text = NOT_RELEASED
         if cell.value is not None:
