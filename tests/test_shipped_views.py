@@ -328,3 +328,16 @@ def test_a_reason_for_growth_from_an_older_edition_says_which_projections_it_exp
     assert f"{reason} (the reason given for the projections of 2016-2026)" in show
     current = render_plain(build_outlook(shipped, [shipped.resolve_role("moa")]).blocks())
     assert "growth of the healthcare industry [" in current  # a current edition's: no period
+
+
+@pytest.mark.parametrize("role", ["ma", "moa"])
+def test_each_certification_reads_as_sentences(shipped: CatalogIndex, role: str) -> None:
+    shown = build_show(shipped, shipped.resolve_role(role))
+    certifications = render_plain(shown.blocks()).split("Certifications\n")[1].split("\n\n")[0]
+    lines = certifications.splitlines()[1:]
+    assert lines
+    for line in lines:
+        text = re.sub(r" \[\d+\]$", "", line)  # its source
+        status, _, eligibility = text.partition(" Who may sit: ")
+        assert status.endswith(".") and eligibility.endswith("."), line
+        assert ".." not in text, line

@@ -168,9 +168,9 @@ class ShowResult(CitingResult):
         for c in self.role.certifications:
             text = f"{c.code}, {c.name}" if c.name else c.code
             text += f", from {c.issuer}" if c.issuer else ""
-            text += f": {c.status}"
-            text += f". {c.status_note}" if c.status_note else ""
-            text += f" Who may sit: {c.eligibility}." if c.eligibility else ""
+            text += f": {_sentence(c.status)}"
+            text += f" {_sentence(c.status_note)}" if c.status_note else ""
+            text += f" Who may sit: {_sentence(c.eligibility)}" if c.eligibility else ""
             shown.append(self.cited(text, c.source))
         return tuple(shown)
 
@@ -284,3 +284,8 @@ def build_show(
         programs_near=nearby,
         sources=citations.cited(),
     )
+
+
+def _sentence(text: str) -> str:
+    """The text ending as a sentence does, with one full stop."""
+    return text if text.endswith((".", "!", "?")) else text + "."
