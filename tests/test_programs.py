@@ -190,7 +190,8 @@ def test_the_programs_view_lists_counts_and_labels_the_other_measure(run: Any) -
 
 @pytest.mark.skipif(not SCORECARD.exists(), reason="the shared Scorecard file is not there")
 def test_random_florida_programs_carry_the_shared_files_figures_exactly(run: Any) -> None:
-    data = json.loads(run("programs", "ma", "--area", "FL", "--all", "--json").stdout)
+    found = run("programs", "ma", "--area", "FL", "--all", "--credential", "any", "--json")
+    data = json.loads(found.stdout)
     shown = {(p["unitid"], p["family"], p["credential"]): p for p in data["programs"]}
     with gzip.open(SCORECARD, "rb") as raw:
         rows = [
@@ -323,3 +324,59 @@ def test_payback_without_cost_or_length_uses_the_sourced_ones_and_says_so(run: A
     forgone = 30000 * plan["months"] / 12
     pay = row["median"]["pay"]["value"]
     assert row["median"]["months"] == pytest.approx((plan["cost"] + forgone) / ((pay - 30000) / 12))
+
+
+@pytest.mark.shipped
+@pytest.mark.parametrize(
+    ("role", "credential", "level", "entry"),
+    [
+        ("ma", "certificate", 1, "Postsecondary nondegree award"),
+        ("respiratory therapist", "associate", 2, "Associate's degree"),
+        ("rn", "bachelor", 3, "Bachelor's degree"),
+    ],
+)
+def test_the_programs_listed_are_of_the_credential_of_the_roles_entry_education(
+    run: Any, role: str, credential: str, level: int, entry: str
+) -> None:
+    data = json.loads(run("programs", role, "--area", "FL", "--all", "--json").stdout)
+    assert data["version"] == 2 and data["credential"] == credential
+    assert data["credential_from"]["text"] == entry
+    assert data["programs"] and {p["credential"] for p in data["programs"]} == {level}
+    # the middle figures still compare every credential, the other ways in
+    assert len({s["credential"] for s in data["summaries"]}) > 2
+    every = json.loads(
+        run("programs", role, "--area", "FL", "--credential", "any", "--json").stdout
+    )
+    assert every["credential"] is None and every["credential_from"] is None
+    assert every["total"] > data["total"]
+    plain = " ".join(run("programs", role, "--area", "FL", "-f", "plain").stdout.split())
+    assert (
+        f"programs listed, the credential of the occupation's typical entry education ({entry} ["
+        in plain
+    )
+
+
+@pytest.mark.shipped
+def test_an_entry_education_no_credential_matches_lists_every_credential(run: Any) -> None:
+    # pharmacy technicians: a high school diploma; physicians: a doctoral degree
+    for role in ("pharmacy tech", "physicians-and-surgeons"):
+        data = json.loads(run("programs", role, "--area", "FL", "--json").stdout)
+        assert data["credential"] is None and data["credential_from"] is None
+        assert len({p["credential"] for p in data["programs"]}) >= 1
+
+
+def test_asking_for_a_credential_lists_only_it_and_summarises_only_it(run: Any) -> None:
+    data = json.loads(run("programs", "ma", "--credential", "associate", "--json").stdout)
+    assert data["credential"] == "associate" and data["credential_from"] is None
+    assert {p["credential"] for p in data["programs"]} == {2}
+    assert {s["credential"] for s in data["summaries"]} == {"Associate's Degree"}
+
+
+@pytest.mark.shipped
+def test_where_no_program_has_the_entry_credential_every_credential_is_listed(run: Any) -> None:
+    data = json.loads(run("programs", "ma", "--area", "DC", "--json").stdout)
+    assert data["credential"] is None and data["programs"]
+    assert data["credential_from"]["text"] == "Postsecondary nondegree award"
+    plain = " ".join(run("programs", "ma", "--area", "DC", "-f", "plain").stdout.split())
+    assert "No certificate programs in District of Columbia, the credential of the" in plain
+    assert "(Postsecondary nondegree award [3]): every credential listed." in plain

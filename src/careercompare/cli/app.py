@@ -428,7 +428,9 @@ def programs(
             "--credential",
             metavar="KIND",
             case_sensitive=False,
-            help="Only certificate, associate or bachelor programs.",
+            help="Only certificate, associate or bachelor programs, or any. Default: the "
+            "credential of the role's typical entry education (BLS), where it is one of "
+            "these and has programs in the area; else any.",
         ),
     ] = None,
     sort: Annotated[
@@ -454,7 +456,7 @@ def programs(
     \b
     Examples:
       careercompare programs ma --area FL
-      careercompare programs ma --area FL,GA --credential certificate
+      careercompare programs ma --area FL,GA --credential any
       careercompare programs phlebotomist --area tampa --credential certificate
       careercompare programs "respiratory therapist" --sort debt --top 5
     """

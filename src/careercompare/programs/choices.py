@@ -7,11 +7,35 @@ from enum import StrEnum
 
 
 class Credential(StrEnum):
-    """The credentials `--credential` takes."""
+    """The credentials `--credential` takes; `any` is every credential."""
 
     CERTIFICATE = "certificate"
     ASSOCIATE = "associate"
     BACHELOR = "bachelor"
+    ANY = "any"
+
+    @property
+    def label(self) -> str:
+        """The credential in words: "associate's degree"."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    Credential.CERTIFICATE: "certificate",
+    Credential.ASSOCIATE: "associate's degree",
+    Credential.BACHELOR: "bachelor's degree",
+    Credential.ANY: "every credential",
+}
+
+
+# The credential of each typical entry education of the BLS Employment Projections that
+# a Scorecard credential matches; the other categories (a high school diploma, a master's
+# or doctoral degree) leave every credential in.
+ENTRY_CREDENTIALS = {
+    "Postsecondary nondegree award": Credential.CERTIFICATE,
+    "Associate's degree": Credential.ASSOCIATE,
+    "Bachelor's degree": Credential.BACHELOR,
+}
 
 
 class ProgramSort(StrEnum):

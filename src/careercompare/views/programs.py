@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
-from careercompare.catalog.models import Role, oews_codes
+from careercompare.catalog.models import Role, SourcedText, oews_codes
 from careercompare.errors import UsageError
-from careercompare.programs.choices import Credential, ProgramSort
+from careercompare.programs.choices import ENTRY_CREDENTIALS, Credential, ProgramSort
 from careercompare.programs.database import CREDENTIALS, NO_PROGRAM, Field, Program, ProgramDatabase
 from careercompare.results.base import NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
@@ -71,10 +71,14 @@ class ProgramsResult(CitingResult):
     """Programs that lead to one role, with what their graduates earn and owe."""
 
     VIEW = "programs"
+    # 2: `credential` defaults to that of the role's typical entry education (`credential_from`)
+    JSON_VERSION = 2
     role: RoleRef
     area: str
     state: str | None
     credential: str | None
+    # when `credential` was chosen for the role, not asked for: its typical entry education
+    credential_from: SourcedText | None = None
     states: tuple[str, ...] = ()  # when several are side by side (`state` is the first)
     sort: str
     fields: tuple[Field, ...]
@@ -91,6 +95,7 @@ class ProgramsResult(CitingResult):
         marker = self.marker(self.scorecard_source)
         title = f"Programs that lead to {self.role.name}, {self.area}"
         blocks: list[Block] = [Heading(title), Paragraph(self._fields_text())]
+        blocks += self._credential_blocks()
         if not self.programs:
             blocks.append(Paragraph(f"No program of these fields in {self.area}. " + marker))
         else:
@@ -118,6 +123,36 @@ class ProgramsResult(CitingResult):
         blocks += self._pay_blocks()
         blocks.append(Paragraph(f"Programs: {CREDIT}.", note=True))
         return (*blocks, *sources_block(self))
+
+    def _credential_blocks(self) -> list[Block]:
+        """Where the credential was chosen for the role, which and why."""
+        chosen_by = self.credential_from
+        if chosen_by is None:
+            return []
+        entry = self.cited(chosen_by.text, chosen_by.source)
+        if self.credential is None:  # none of that credential here
+            wanted = ENTRY_CREDENTIALS[chosen_by.text].label
+            text = join_text(
+                "",
+                [
+                    f"No {wanted} programs in {self.area}, the credential of the "
+                    "occupation's typical entry education (",
+                    entry,
+                    "): every credential listed.",
+                ],
+            )
+        else:
+            text = join_text(
+                "",
+                [
+                    f"{Credential(self.credential).label.capitalize()} programs listed, the "
+                    "credential of the occupation's typical entry education (",
+                    entry,
+                    "). The middle figures below compare every credential; --credential any "
+                    "lists the programs of every one.",
+                ],
+            )
+        return [Paragraph(text, note=True)]
 
     def _fields_text(self) -> Text:
         if not self.fields:
@@ -282,7 +317,9 @@ def build_programs(
     top: int | None,
 ) -> ProgramsResult:
     """The programs of the fields the crosswalk maps to the role's occupations, in a
-    state, in several side by side, or in the nation."""
+    state, in several side by side, or in the nation; of one credential, or of every one
+    (`Credential.ANY`), or without `credential` of the one the role's typical entry
+    education (BLS) names, where it names one and it has programs here."""
     chosen = list(states)
     codes = oews_codes(role)
     if not codes:
@@ -295,20 +332,41 @@ def build_programs(
     citations.cite_source(scorecard)
     citations.cite_source(crosswalk)
     fields = db.fields_for(crosswalk_codes(index, role))
-    level = CREDENTIALS[credential.value] if credential else None
     families = [f.family for f in fields]
-    by_place: list[tuple[Area | None, list[Program]]] = [
-        (place, db.programs(families, state=place.state, credential=level)) for place in chosen
-    ] or [(None, db.programs(families, state=None, credential=level))]
+    credential_from = None
+    if credential is None:
+        entry = index.tables.entry_education_of(role) if index.tables else None
+        credential = ENTRY_CREDENTIALS.get(entry[0]) if entry else None
+        if credential is not None and entry is not None:
+            credential_from = SourcedText(text=entry[0], source=entry[1])
+    level = CREDENTIALS.get(credential.value) if credential else None
+
+    def programs_in(level: int | None) -> list[tuple[Area | None, list[Program]]]:
+        return [
+            (place, db.programs(families, state=place.state, credential=level)) for place in chosen
+        ] or [(None, db.programs(families, state=None, credential=level))]
+
+    by_place = programs_in(level)
+    if credential_from is not None and not any(programs for _, programs in by_place):
+        credential, level = None, None  # none of it here: every credential, and say so
+        by_place = programs_in(None)
+    if credential_from is not None:
+        citations.cite(credential_from.source)
     found = [program for _, programs in by_place for program in programs]
+    # a credential chosen for the role lists its programs; the middle figures still
+    # compare every credential, the other ways in
+    chosen_for_role = credential_from is not None and credential is not None
+    summarised = programs_in(None) if chosen_for_role else by_place
     places = [
         (
             place.title if place else "U.S.",
             [(p.credential, p.credential_title, p.earnings, p.debt) for p in programs],
         )
-        for place, programs in by_place
+        for place, programs in summarised
     ]
-    national = db.figures(families, credential=level) if chosen else None
+    national = (
+        db.figures(families, credential=None if chosen_for_role else level) if chosen else None
+    )
     ordered = sorted(found, key=_sort_key(sort))
     shown = ordered if top is None else ordered[:top]
     where = " and ".join(place.title for place in chosen) if chosen else "U.S."
@@ -337,7 +395,8 @@ def build_programs(
         area=where,
         state=chosen[0].state if chosen else None,
         states=tuple(place.state for place in chosen) if len(chosen) > 1 else (),
-        credential=credential.value if credential else None,
+        credential=credential.value if credential and credential is not Credential.ANY else None,
+        credential_from=credential_from,
         sort=sort.value,
         fields=tuple(fields),
         programs=tuple(shown),
