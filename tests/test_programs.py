@@ -380,3 +380,43 @@ def test_where_no_program_has_the_entry_credential_every_credential_is_listed(ru
     plain = " ".join(run("programs", "ma", "--area", "DC", "-f", "plain").stdout.split())
     assert "No certificate programs in District of Columbia, the credential of the" in plain
     assert "(Postsecondary nondegree award [3]): every credential listed." in plain
+
+
+@pytest.mark.shipped
+@pytest.mark.parametrize(
+    ("role", "credential", "title"),
+    [
+        ("ma", "certificate", "Undergraduate Certificate or Diploma"),
+        ("pharmacy tech", "certificate", "Undergraduate Certificate or Diploma"),
+        ("respiratory therapist", "associate's degree", "Associate's Degree"),
+        ("rn", "bachelor's degree", "Bachelor's Degree"),
+    ],
+)
+def test_payback_takes_the_debt_of_the_programs_of_the_roles_entry_credential(
+    run: Any, role: str, credential: str, title: str
+) -> None:
+    data = json.loads(
+        run(
+            "payback", role, "--area", "FL", "--current-pay", "30000", "--months", "12",
+            "--json",
+        ).stdout
+    )  # fmt: skip
+    plan = data["roles"][0]["plan"]
+    assert (
+        f"the median debt of Florida's {credential} programs that lead to it" in plan["cost_basis"]
+    )
+    # the same middle figure `programs` gives for that credential in Florida
+    programs = json.loads(
+        run("programs", role, "--area", "FL", "--credential", "any", "--json").stdout
+    )
+    [florida] = [
+        s for s in programs["summaries"] if s["credential"] == title and s["where"] == "Florida"
+    ]
+    assert plan["cost"] == florida["median_debt"]
+
+
+@pytest.mark.shipped
+def test_payback_takes_no_graduate_programs_debt_as_a_cost(run: Any) -> None:
+    result = run("payback", "np", "--area", "FL", "--current-pay", "30000", "--months", "24")
+    assert result.exit_code == 2
+    assert "(a graduate degree's is not read); give --cost" in result.stderr

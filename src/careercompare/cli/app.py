@@ -540,9 +540,9 @@ def payback(
     debts_in = None
     if cost is None:
         from careercompare.programs.datasets import bundled_programs
-        from careercompare.views.program_figures import certificate_debt_by_area
+        from careercompare.views.program_figures import program_debt_by_area
 
-        debts_in = certificate_debt_by_area(bundled_programs(), index, db.areas)
+        debts_in = program_debt_by_area(bundled_programs(), index, db.areas)
     return build_payback(index, db, chosen, places, plan, debts_in=debts_in)
 
 

@@ -36,6 +36,15 @@ ENTRY_CREDENTIALS = {
     "Associate's degree": Credential.ASSOCIATE,
     "Bachelor's degree": Credential.BACHELOR,
 }
+# The entry educations below a postsecondary award, for which the training people pay for
+# is a certificate program (pharmacy technicians, medical secretaries).
+BELOW_A_CREDENTIAL = frozenset(
+    (
+        "No formal educational credential",
+        "High school diploma or equivalent",
+        "Some college, no degree",
+    )
+)
 
 
 class ProgramSort(StrEnum):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
-from careercompare.catalog.models import Role, Source
+from careercompare.catalog.models import Role
 from careercompare.errors import UsageError
 from careercompare.results.base import CitingResult, CsvValue
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
@@ -26,6 +26,7 @@ from careercompare.views.local_wages import estimates_in, wage_source
 from careercompare.wages.estimates import Area, Cell
 
 if TYPE_CHECKING:
+    from careercompare.views.program_figures import DebtOf, ProgramDebt
     from careercompare.wages.database import WageDatabase
 
 HOURS_PER_YEAR = 2080
@@ -216,9 +217,10 @@ def checked_plan(
     return Plan(annual, hourly, cost or 0.0, months or 0.0, part_time)
 
 
-def role_plan(plan: Plan, role: Role, debt: tuple[int, str, Source] | None) -> Plan:
+def role_plan(plan: Plan, role: Role, debt: ProgramDebt | None) -> Plan:
     """The plan for one role: what was given, else the role's sourced program length (its
-    longest) and the median debt of the area's certificate programs, each labelled; a
+    longest) and the median debt of the area's programs of its training credential, each
+    labelled; a
     usage error naming the option where no source speaks."""
     if plan.months <= 0:
         length = role.program_length
@@ -238,15 +240,16 @@ def role_plan(plan: Plan, role: Role, debt: tuple[int, str, Source] | None) -> P
     if plan.cost <= 0:
         if debt is None:
             raise UsageError(
-                f"--cost is missing and no program of '{role.name}' in the area publishes a "
-                "median debt; give --cost"
+                f"--cost is missing and no certificate, associate's or bachelor's program "
+                f"that leads to '{role.name}' in the area publishes a median debt (a graduate "
+                "degree's is not read); give --cost"
             )
-        amount, where, source = debt
         basis = (
-            f"cost taken as {money(amount)}, the median debt of {where}'s certificate "
-            "programs that lead to it (College Scorecard; a debt, not a price)"
+            f"cost taken as {money(debt.amount)}, the median debt of {debt.where}'s "
+            f"{debt.credential.label} programs that lead to it (College Scorecard; a debt, "
+            "not a price)"
         )
-        plan = replace(plan, cost=float(amount), cost_basis=basis, cost_source=source.id)
+        plan = replace(plan, cost=float(debt.amount), cost_basis=basis, cost_source=debt.source.id)
     return plan
 
 
@@ -257,7 +260,7 @@ def build_payback(
     places: Sequence[Area],
     plan: Plan,
     *,
-    debts_in: Callable[[Area], Callable[[Role], tuple[int, str, Source] | None]] | None = None,
+    debts_in: Callable[[Area], DebtOf] | None = None,
 ) -> PaybackResult:
     """Each role's months to pay back the training in each area, side by side;
     `debts_in` gives, by area, a role's median program debt where the cost was not
@@ -288,7 +291,7 @@ def _paybacks(
     roles: Sequence[Role],
     area: Area,
     plan: Plan,
-    debts: Callable[[Role], tuple[int, str, Source] | None] | None,
+    debts: DebtOf | None,
     citations: Citations,
     notes: list[str],
     several: bool,
@@ -304,7 +307,7 @@ def _paybacks(
         debt = debts(role) if debts and plan.cost <= 0 else None
         own = plan if given else role_plan(plan, role, debt)
         if own.cost_source and debt is not None:
-            citations.cite_source(debt[2])
+            citations.cite_source(debt.source)
         if own.months_source:
             citations.cite(own.months_source)
         for estimate in estimates:

@@ -1,5 +1,5 @@
 """What views other than `programs` say of a role's school programs: `show`'s account of
-those near you and `payback`'s certificate debt, from the College Scorecard. Kept apart
+those near you and `payback`'s program debt, from the College Scorecard. Kept apart
 from the `programs` view, which `show` and `payback` need no more of (and `show` ran 1.3%
 fewer instructions without importing it: benchmarks/instructions.py)."""
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, Source, oews_codes
+from careercompare.programs.choices import BELOW_A_CREDENTIAL, ENTRY_CREDENTIALS, Credential
 from careercompare.programs.database import CREDENTIALS, ProgramDatabase
 from careercompare.results.base import NOT_IN_JSON
 from careercompare.wages.estimates import Area
@@ -60,39 +61,64 @@ def programs_near(
     )
 
 
-def certificate_debt_by_area(
+@dataclass(frozen=True)
+class ProgramDebt:
+    """The median debt of the programs of one credential that lead to a role, and where."""
+
+    amount: int
+    where: str
+    credential: Credential
+    source: Source
+
+
+DebtOf = Callable[[Role], ProgramDebt | None]
+
+
+def program_debt_by_area(
     db: ProgramDatabase, index: CatalogIndex, areas: Sequence[Area]
-) -> Callable[[Area], Callable[[Role], tuple[int, str, Source] | None]]:
-    """`certificate_debt` of the state an area lies in (a metro area: its principal
-    state; the nation: the nation)."""
+) -> Callable[[Area], DebtOf]:
+    """`program_debt` of the state an area lies in (a metro area: its principal state; the
+    nation: the nation)."""
     from careercompare.wages.areas import state_area
 
-    def in_area(area: Area) -> Callable[[Role], tuple[int, str, Source] | None]:
+    def in_area(area: Area) -> DebtOf:
         state = state_area(area.code, areas) if area.kind != "nation" else None
-        return certificate_debt(db, index, state)
+        return program_debt(db, index, state)
 
     return in_area
 
 
-def certificate_debt(
-    db: ProgramDatabase, index: CatalogIndex, state: Area | None
-) -> Callable[[Role], tuple[int, str, Source] | None]:
-    """For `payback`: the median debt over a role's certificate programs in the state (or
-    the nation), and where; None where none publishes one."""
+def training_credential(index: CatalogIndex, role: Role) -> Credential | None:
+    """The credential of the training that leads into a role: that of its typical entry
+    education (BLS) where a Scorecard credential matches it, a certificate where it is
+    less than a postsecondary award or not known; None for a graduate degree."""
+    entry = index.tables.entry_education_of(role) if index.tables else None
+    if entry is None or entry[0] in BELOW_A_CREDENTIAL:
+        return Credential.CERTIFICATE
+    return ENTRY_CREDENTIALS.get(entry[0])
+
+
+def program_debt(db: ProgramDatabase, index: CatalogIndex, state: Area | None) -> DebtOf:
+    """For `payback`: the median debt over the programs of a role's training credential
+    (`training_credential`) in the state (or the nation), and where; None where none
+    publishes one, or the role needs a graduate degree."""
 
     source = scorecard_sources(db)[0]
 
-    def debt(role: Role) -> tuple[int, str, Source] | None:
+    def debt(role: Role) -> ProgramDebt | None:
+        credential = training_credential(index, role)
+        if credential is None:
+            return None
         fields = db.fields_for(crosswalk_codes(index, role))
         found = db.programs(
             [f.family for f in fields],
             state=state.state if state else None,
-            credential=CREDENTIALS["certificate"],
+            credential=CREDENTIALS[credential.value],
         )
         middle = median_low([p.debt for p in found])
         if middle is None:
             return None
-        return middle, state.title if state else "the U.S.", source
+        return ProgramDebt(middle, state.title if state else "the U.S.", credential, source)
 
     return debt
 
