@@ -9,6 +9,7 @@ import gzip
 import io
 import json
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -294,8 +295,12 @@ def test_an_area_without_an_estimate_says_so(run: Any) -> None:
 
 def test_show_with_an_area_says_how_many_programs_are_near_and_where_to_look(run: Any) -> None:
     out = " ".join(run("show", "ma", "--area", "tampa", "-f", "plain").stdout.split())
-    assert "Programs near you (Florida): " in out
-    assert "'careercompare programs medical-assistant --area FL' lists them." in out
+    near = re.search(r"Programs near you \(Florida\): (\d+) programs, of every credential", out)
+    assert near is not None, out
+    command = "careercompare programs medical-assistant --area FL --credential any"
+    assert f"'{command}' lists them." in out
+    listed = json.loads(run(*command.split()[1:], "--json").stdout)
+    assert listed["total"] == int(near.group(1))
     assert "Programs near you" not in run("show", "ma", "-f", "plain").stdout
 
 

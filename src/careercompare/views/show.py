@@ -185,11 +185,15 @@ class ShowResult(CitingResult):
         )
         debt = f", median debt {money(near.median_debt)}" if near.median_debt is not None else ""
         text = (
-            f"Programs near you ({near.state}): {number(near.programs)} programs of the fields "
-            f"that lead to it; {number(near.with_earnings)} publish earnings, {middle}{debt} "
+            f"Programs near you ({near.state}): {number(near.programs)} programs, of every "
+            f"credential, in the fields that lead to it; {number(near.with_earnings)} publish "
+            f"earnings, {middle}{debt} "
             "(careercompare's middle of the published figures) "
         )
-        command = f"'careercompare programs {self.role.id} --area {near.postal}' lists them."
+        command = (
+            f"'careercompare programs {self.role.id} --area {near.postal} --credential any' "
+            "lists them."
+        )
         return Paragraph(text + self.marker(near.source.id) + ". " + command)
 
     def _local_notes(self) -> list[Block]:
