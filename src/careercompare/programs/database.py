@@ -174,4 +174,6 @@ class ProgramDatabase(ReadOnlyDatabase):
 
 
 def _int(value: object) -> int | None:
-    return None if value is None else int(str(value))
+    if value is None or type(value) is int:  # as the importer writes it: no conversion
+        return value
+    return int(str(value))

@@ -340,23 +340,21 @@ def build_programs(
         if credential is not None and entry is not None:
             credential_from = SourcedText(text=entry[0], source=entry[1])
     level = CREDENTIALS.get(credential.value) if credential else None
-
-    def programs_in(level: int | None) -> list[tuple[Area | None, list[Program]]]:
-        return [
-            (place, db.programs(families, state=place.state, credential=level)) for place in chosen
-        ] or [(None, db.programs(families, state=None, credential=level))]
-
-    by_place = programs_in(level)
-    if credential_from is not None and not any(programs for _, programs in by_place):
-        credential, level = None, None  # none of it here: every credential, and say so
-        by_place = programs_in(None)
+    # a credential chosen for the role lists its programs, and the middle figures still
+    # compare every credential (the other ways in): all are read once, then narrowed
+    read_level = None if credential_from is not None else level
+    summarised: list[tuple[Area | None, list[Program]]] = [
+        (place, db.programs(families, state=place.state, credential=read_level)) for place in chosen
+    ] or [(None, db.programs(families, state=None, credential=read_level))]
+    by_place = summarised
     if credential_from is not None:
+        narrowed = [(place, [p for p in ps if p.credential == level]) for place, ps in summarised]
+        if any(programs for _, programs in narrowed):
+            by_place = narrowed
+        else:
+            credential, level = None, None  # none of it here: every credential, and say so
         citations.cite(credential_from.source)
     found = [program for _, programs in by_place for program in programs]
-    # a credential chosen for the role lists its programs; the middle figures still
-    # compare every credential, the other ways in
-    chosen_for_role = credential_from is not None and credential is not None
-    summarised = programs_in(None) if chosen_for_role else by_place
     places = [
         (
             place.title if place else "U.S.",
@@ -364,9 +362,7 @@ def build_programs(
         )
         for place, programs in summarised
     ]
-    national = (
-        db.figures(families, credential=None if chosen_for_role else level) if chosen else None
-    )
+    national = db.figures(families, credential=read_level) if chosen else None
     ordered = sorted(found, key=_sort_key(sort))
     shown = ordered if top is None else ordered[:top]
     where = " and ".join(place.title for place in chosen) if chosen else "U.S."
