@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from careercompare.catalog.index import CatalogIndex
@@ -252,6 +254,20 @@ def test_pay_answer_points_at_indeed_averages_and_bls_medians(catalog: Catalog) 
         ("moa-indeed-average", "supports"),
         ("oews-may2025-median", "qualifies"),
     }
+
+
+def test_a_faq_note_comparing_the_figures_names_their_own_period(shown: CatalogIndex) -> None:
+    for entry in shown.catalog.faq:
+        periods = set()
+        for ref in entry.figures:
+            role_ = shown.resolve_role(ref.role)
+            for figure in (*role_.salary, *role_.outlook):
+                if figure.id == ref.figure and getattr(figure, "as_of", None):
+                    periods.add(figure.as_of)
+        for note in entry.notes:
+            if note.source == "careercompare-summary":
+                named = set(re.findall(r"May \d{4}", note.text))
+                assert named <= periods, (entry.id, note.text, periods)
 
 
 def test_career_paths_link_to_catalog_roles_or_say_they_are_outside(catalog: Catalog) -> None:
