@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -419,3 +420,30 @@ def test_models_with_equal_field_sets_share_one_also_when_read_back(own_cache: P
             by_value.setdefault(frozenset(fields), set()).add(id(fields))
         assert all(len(ids) == 1 for ids in by_value.values())
         assert len(by_value) < len(sets)
+
+
+def test_no_view_builds_a_pydantic_validator_once_the_catalog_is_cached(
+    own_cache: Path,
+) -> None:
+    # Building a validator loads pydantic's plugins (importlib.metadata, email, csv): 2 MiB
+    # and milliseconds a run. Views read the cached catalog and make what they make with
+    # model_construct; only validating a catalog, or dumping its models as JSON, builds one.
+    subprocess.run(
+        [sys.executable, "-m", "careercompare", "validate"], check=True, capture_output=True
+    )
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from careercompare.cli.entry import main\n"
+        "for example in json.loads(sys.argv[1]):\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        assert main(example) == 0, example\n"
+        "print('pydantic.plugin._loader' in sys.modules)\n"
+    )
+    examples = [
+        e for e in view_examples() if (e[0] != "match" or "--no-input" in e) and "--json" not in e
+    ]
+    done = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(examples)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "False"

@@ -338,7 +338,7 @@ def build_programs(
         entry = index.tables.entry_education_of(role) if index.tables else None
         credential = ENTRY_CREDENTIALS.get(entry[0]) if entry else None
         if credential is not None and entry is not None:
-            credential_from = SourcedText(text=entry[0], source=entry[1])
+            credential_from = SourcedText.model_construct(text=entry[0], source=entry[1])
     level = CREDENTIALS.get(credential.value) if credential else None
     # a credential chosen for the role lists its programs, and the middle figures still
     # compare every credential (the other ways in): all are read once, then narrowed
