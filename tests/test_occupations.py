@@ -8,6 +8,7 @@ import csv
 import gzip
 import io
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -460,6 +461,16 @@ def test_a_name_of_several_occupations_lists_them_and_exits_2(run: Any) -> None:
     assert "name one by its code" in result.stderr and len(result.stderr.splitlines()) == 1
     unknown = run("show", "astronaut pilot")
     assert unknown.exit_code == 2 and len(unknown.stderr.splitlines()) == 1
+
+
+def test_each_occupation_a_name_lists_stands_beside_its_own_title(index: CatalogIndex) -> None:
+    assert index.tables is not None
+    with pytest.raises(UsageError) as raised:
+        index.resolve_role("lab tech")  # a catalog role among them: it is listed first
+    listed = re.findall(r"(\d{2}-\d{4}) \(([^()]+(?:\([^()]*\))?[^()]*)\)", raised.value.message)
+    assert listed[0][0] == "29-2031" and len(listed) == 8
+    for code, title in listed:
+        assert index.resolve_role(code).name == title
 
 
 def test_a_role_of_several_occupations_has_local_wages_for_each(run: Any) -> None:

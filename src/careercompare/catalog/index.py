@@ -21,6 +21,8 @@ from careercompare.catalog.names import bounded, normalize_name
 from careercompare.errors import UsageError
 
 LIST_ROLES_HINT = "run 'careercompare roles' to list them"
+# The SOC major groups of healthcare: practitioners and technical (29), support (31).
+HEALTHCARE_GROUPS = ("29-", "31-")
 MAX_LISTED = 8
 
 
@@ -182,9 +184,15 @@ class CatalogIndex:
             return self._occupation(codes[0])
         if not codes:
             return None
-        roles = [self._occupation(code) for code in codes]
-        roles.sort(key=lambda r: r.id not in self._catalog_roles)
-        listed = [f"{c} ({r.name})" for c, r in zip(codes, roles, strict=True)]
+        found = [(code, self._occupation(code)) for code in codes]
+        # the catalog's roles first, then healthcare occupations, each by code
+        found.sort(
+            key=lambda pair: (
+                pair[1].id not in self._catalog_roles,
+                not pair[0].startswith(HEALTHCARE_GROUPS),
+            )
+        )
+        listed = [f"{code} ({role.name})" for code, role in found]
         raise UsageError(
             f"'{shown}' is a name of {len(codes)} occupations: "
             f"{', '.join(listed[:MAX_LISTED])}{_more(listed)}; name one by its code"
