@@ -481,3 +481,15 @@ def test_a_ranking_and_an_area_together_are_a_usage_error(run: Any) -> None:
     assert "--by and --in rank the areas of one role, --area shows roles side by side" in (
         result.stderr
     )
+
+
+def test_wages_csv_keeps_the_annual_and_the_hourly_figures_bls_publishes(run: Any) -> None:
+    for flags in ((), ("--hourly",)):
+        out = run("wages", "ma", "moa", "--area", "FL", *flags, "-f", "csv").stdout
+        [ma, _] = list(csv.DictReader(io.StringIO(out)))
+        assert (ma["annual_median"], ma["hourly_median"]) == ("43680", "21.0")
+        assert ma["hourly_pct90_bound"] == "exact"
+    # teachers: BLS publishes annual wages only
+    out = run("wages", "25-2021", "--area", "FL", "-f", "csv").stdout
+    [teachers] = list(csv.DictReader(io.StringIO(out)))
+    assert (teachers["hourly_median"], teachers["hourly_median_bound"]) == ("", "not released")

@@ -284,12 +284,15 @@ def _record(
         "employment": e.employment.value,
         "employment_released": e.employment.released,
     }
-    for measure in ("median", "pct10", "pct90", "mean"):
-        cell = e.wage(measure)
-        record[f"annual_{measure}"] = cell.value
-        record[f"annual_{measure}_bound"] = (
-            "at-least" if cell.at_least else ("exact" if cell.value is not None else "not released")
-        )
+    for basis in ("annual", "hourly"):  # both as BLS publishes them, whatever --hourly says
+        for measure in ("median", "pct10", "pct90", "mean"):
+            cell = e.wage(measure, hourly=basis == "hourly")
+            record[f"{basis}_{measure}"] = cell.value
+            record[f"{basis}_{measure}_bound"] = (
+                "at-least"
+                if cell.at_least
+                else ("exact" if cell.value is not None else "not released")
+            )
     record["jobs_per_1000"] = e.jobs_per_1000.value
     record["location_quotient"] = e.location_quotient.value
     record["less_precise"] = "; ".join(e.less_precise)
