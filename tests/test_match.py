@@ -482,3 +482,13 @@ def test_questions_are_wrapped_between_words_to_the_screen(
     assert "management?" in words and "(O*NET's" in words
     question = next(n for n, line in enumerate(lines) if line.startswith("6/6. "))
     assert lines[question + 1].startswith(" " * len("6/6. ")) and lines[question + 1][5] != " "
+
+
+def test_a_single_role_no_answer_moved_is_said_to_have_scored_0(run: Any) -> None:
+    clinical = (
+        "--no-input", "-a", "patient-care=yes", "-a", "clinical-skills=yes",
+        "-a", "work-type=clinical", "-a", "entry-speed=fast", "-a", "long-term-growth=a-lot",
+        "-a", "office-tasks=no",
+    )  # fmt: skip
+    out = " ".join(run("match", *clinical, "-f", "plain").stdout.split())
+    assert "Note: No answer moved Medical records specialist; it scored 0." in out

@@ -180,7 +180,7 @@ def _unmoved(still: list[Ranked]) -> str:
     if len(still) > UNMOVED_LISTED:
         return f"No answer moved the other {len(still):,} roles; each scored 0."
     names = ", ".join(entry.role.header for entry in still)
-    return f"No answer moved {names}; each scored 0."
+    return f"No answer moved {names}; {'it' if len(still) == 1 else 'each'} scored 0."
 
 
 def _points(points: int) -> str:
