@@ -9,6 +9,7 @@ from careercompare.catalog.names import bounded
 from careercompare.errors import UsageError
 from careercompare.sanitize import sanitize
 from careercompare.terminal import Terminal
+from careercompare.views.formatting import counted
 
 INTERESTS_KEY = "interests"
 INTERESTS = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
@@ -72,8 +73,10 @@ def unanswered(questions: Sequence[Question], answers: dict[str, str]) -> list[Q
 def missing_answers_error(missing: Sequence[Question]) -> UsageError:
     """The usage error listing what is left to answer."""
     listed = "; ".join(f"{q.key} ({'|'.join(o.value for o in q.options)})" for q in missing)
+    them = "it" if len(missing) == 1 else "them"
     return UsageError(
-        f"{len(missing)} questions unanswered: {listed}; answer them with --answer KEY=VALUE"
+        f"{counted(len(missing), 'question')} unanswered: {listed}; answer {them} with "
+        "--answer KEY=VALUE"
     )
 
 

@@ -26,6 +26,11 @@ def number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """'1 question', '2 questions', '1,104 occupations'."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
 def as_published(value: float, places: int) -> str:
     """A figure with the decimals its table prints (20.205 jobs per 1,000, a location
     quotient of 1.00), never rounded to fewer."""

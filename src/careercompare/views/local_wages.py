@@ -14,7 +14,7 @@ from careercompare.results.blocks import Bar
 from careercompare.results.inline import Cite, Gap, Text, bounded, join_text, plain
 from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_RELEASED, RoleRef
-from careercompare.views.formatting import money, number
+from careercompare.views.formatting import counted, money, number
 from careercompare.wages.estimates import Area, Cell, Estimate
 
 if TYPE_CHECKING:
@@ -70,8 +70,10 @@ def estimates_in(
     within = detailed_estimates(db, tables, codes, area) if detailed else ()
     if within:
         return within, (
-            f"{note} of {', '.join(codes)} in {area.title}; shown instead are the "
-            f"{len(within)} detailed occupations within {_it(codes)} that it publishes there."
+            f"{note} of {', '.join(codes)} in {area.title}; shown instead "
+            f"{'is' if len(within) == 1 else 'are'} the "
+            f"{counted(len(within), 'detailed occupation')} within {_it(codes)} that it "
+            "publishes there."
         )
     return (), f"{note} in {area.title}{published_within(db, tables, role, area)}."
 
@@ -117,7 +119,7 @@ def published_within(db: WageDatabase, tables: TableRoles | None, role: Role, ar
         return ""
     where = area.state if area.kind == "state" else area.code
     return (
-        f"; it publishes the {len(published)} detailed occupations within {_it(codes)} "
+        f"; it publishes the {counted(len(published), 'detailed occupation')} within {_it(codes)} "
         f"there: 'careercompare wages {role.id} --area {where}' shows them"
     )
 
