@@ -305,6 +305,19 @@ def _summaries(
     return tuple(found)
 
 
+def _entry_credential(
+    index: CatalogIndex, role: Role
+) -> tuple[Credential | None, SourcedText | None]:
+    """The credential of the role's typical entry education (BLS), and that education with
+    its source; none where no Scorecard credential matches it."""
+    entry = index.tables.entry_education_of(role) if index.tables else None
+    credential = ENTRY_CREDENTIALS.get(entry[0]) if entry else None
+    if credential is None or entry is None:
+        return None, None
+    # model_construct: validating would build pydantic's validator (and load its plugins)
+    return credential, SourcedText.model_construct(text=entry[0], source=entry[1])
+
+
 def build_programs(
     index: CatalogIndex,
     db: ProgramDatabase,
@@ -335,10 +348,7 @@ def build_programs(
     families = [f.family for f in fields]
     credential_from = None
     if credential is None:
-        entry = index.tables.entry_education_of(role) if index.tables else None
-        credential = ENTRY_CREDENTIALS.get(entry[0]) if entry else None
-        if credential is not None and entry is not None:
-            credential_from = SourcedText.model_construct(text=entry[0], source=entry[1])
+        credential, credential_from = _entry_credential(index, role)
     level = CREDENTIALS.get(credential.value) if credential else None
     # a credential chosen for the role lists its programs, and the middle figures still
     # compare every credential (the other ways in): all are read once, then narrowed
