@@ -493,3 +493,12 @@ def test_wages_csv_keeps_the_annual_and_the_hourly_figures_bls_publishes(run: An
     out = run("wages", "25-2021", "--area", "FL", "-f", "csv").stdout
     [teachers] = list(csv.DictReader(io.StringIO(out)))
     assert (teachers["hourly_median"], teachers["hourly_median_bound"]) == ("", "not released")
+
+
+@pytest.mark.parametrize("view", ["show", "salary"])
+def test_with_an_area_the_nations_oews_figures_are_shown_once(run: Any, view: str) -> None:
+    out = run(view, "ma", "--area", "FL", "-f", "plain").stdout
+    table = out.split("Figure | Amount")[1].split("\n\n")[0]
+    assert table.count("$45,690 a year | May 2025") == 1, table
+    assert "| May 2025 | U.S., 817,870 jobs |" in table
+    assert "$44,200 a year | May 2024" in table  # the handbook's, of another release, stays

@@ -261,10 +261,12 @@ def figure_records(
     release: str | None = None,
 ) -> Block:
     """A role's salary figures as a table, newest first: the OEWS estimates (when asked
-    for), then the catalog's figures; or a note that the sources give none."""
+    for), then the catalog's figures, but for its copy of the national ones of the same
+    release, which the estimates show; or a note that the sources give none."""
     rows: list[tuple[Text, ...]] = []
     if local is not None and local.source and release:
         rows += figure_rows(local, release, result.marker(local.source), hourly=hourly)
+        figures = [figure for figure in figures if figure.source != local.source]
     rows += [
         (
             salary_kind(figure),
