@@ -250,6 +250,8 @@ def test_hourly_pay_is_converted_with_2080_hours() -> None:
         (["--current-pay", "30000", "--cost", "4000", "--months", "-1"], "--months must be"),
         (["--current-pay", "abc", "--cost", "4000", "--months", "6"], "'--current-pay'"),
         (["--cost", "4000", "--months", "6"], "--current-pay is missing"),
+        (["--current-pay", "1e309", "--months", "6"], "--current-pay must be a finite number"),
+        (["--current-pay", "nan", "--months", "6"], "--current-pay must be a number above 0"),
         (["--current-pay", "30000", "--cost", "4000", "phlebotomist"], "--months is missing"),
     ],
 )

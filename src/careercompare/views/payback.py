@@ -212,7 +212,8 @@ def checked_plan(
         raise UsageError("--current-pay is missing; give what you earn now, a year")
     for option, value in (("--current-pay", current_pay), ("--cost", cost), ("--months", months)):
         if value is not None and (not value > 0 or value == float("inf")):
-            raise UsageError(f"{option} must be a number above 0, not {value:g}")
+            what = "a finite number" if value == float("inf") else "a number above 0"
+            raise UsageError(f"{option} must be {what}, not {value:g}")
     annual = current_pay * HOURS_PER_YEAR if hourly else current_pay
     return Plan(annual, hourly, cost or 0.0, months or 0.0, part_time)
 
