@@ -114,13 +114,14 @@ def published_within(db: WageDatabase, tables: TableRoles | None, role: Role, ar
     """Where a role's broad occupations have no estimate in an area but detailed ones
     within them do, a clause saying how many and the command that shows them."""
     codes = oews_codes(role)
-    published = [] if area.kind == "nation" else detailed_published(db, tables, codes, [area])
+    published = len(detailed_estimates(db, tables, codes, area))
     if not published:
         return ""
     where = area.state if area.kind == "state" else area.code
     return (
-        f"; it publishes the {counted(len(published), 'detailed occupation')} within {_it(codes)} "
-        f"there: 'careercompare wages {role.id} --area {where}' shows them"
+        f"; it publishes the {counted(published, 'detailed occupation')} within {_it(codes)} "
+        f"there: 'careercompare wages {role.id} --area {where}' shows "
+        + ("it" if published == 1 else "them")
     )
 
 
