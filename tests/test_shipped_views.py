@@ -314,6 +314,14 @@ def test_side_by_side_shows_the_detailed_occupations_bls_publishes_for_a_broad_o
         area=["FL"], ranking=AreaRanking(), sort=WageSort.MEDIAN,
     ).shown_blocks(), make_console(out, width=120))  # fmt: skip
     assert "Family Medicine Physicians (29-1215)" in out.getvalue()
+    # what the rows stand for is said before them; how precise they are, after
+    plain = render_plain(build_wages(
+        shipped, bundled_wages(), [shipped.resolve_role("physicians and surgeons")],
+        area=["FL"], ranking=AreaRanking(), sort=WageSort.MEDIAN,
+    ).shown_blocks())  # fmt: skip
+    rows = plain.index("Role | Median")
+    assert plain.index("shown instead are the 15 detailed occupations") < rows
+    assert plain.index("Anesthesiologists, Florida: less precise employment") > rows
 
 
 def test_a_reason_for_growth_from_an_older_edition_says_which_projections_it_explained(

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, oews_codes
 from careercompare.errors import UsageError
-from careercompare.results.base import CitingResult, CsvValue
+from careercompare.results.base import NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Bar, BarChart, Block, Heading, Paragraph, Records
 from careercompare.results.inline import Gap, Text, bounded
 from careercompare.views.citations import Citations
@@ -131,6 +131,9 @@ class WagesResult(CitingResult):
     hourly: bool = False
     # the areas side by side, when several were asked for (`area` is the first)
     areas: tuple[Area, ...] = ()
+    # how many of the notes say which roles the side-by-side rows stand for, or lack:
+    # shown before the rows, the others after them
+    leading_notes: int = field(default=0, metadata=NOT_IN_JSON)
 
     def blocks(self) -> tuple[Block, ...]:
         source = self.sources[0].source.id if self.sources else ""
@@ -146,8 +149,9 @@ class WagesResult(CitingResult):
             release = " and ".join(releases) if releases else self.release
             title = f"Wages in {where}, {release} (BLS OEWS){order} " + marker
             blocks = [Heading(title)]
+            blocks += [Paragraph(note, note=True) for note in self.notes[: self.leading_notes]]
             blocks += self._side_blocks()
-        blocks += [Paragraph(note, note=True) for note in self.notes]
+        blocks += [Paragraph(note, note=True) for note in self.notes[self.leading_notes :]]
         legend = LEGEND.replace("Wages a year.", "Wages an hour, as BLS publishes them.", 1)
         blocks.append(Paragraph(legend if self.hourly else LEGEND, note=True))
         return (*blocks, *sources_block(self))
@@ -471,6 +475,7 @@ def build_side_by_side(
         rankings=(),
         side_by_side=tuple(side),
         notes=(*notes, *_precision(s.estimate for s in side)),
+        leading_notes=len(notes),
         hourly=hourly,
         sources=citations.cited(),
     )
