@@ -221,8 +221,7 @@ def checked_plan(
 def role_plan(plan: Plan, role: Role, debt: ProgramDebt | None) -> Plan:
     """The plan for one role: what was given, else the role's sourced program length (its
     longest) and the median debt of the area's programs of its training credential, each
-    labelled; a
-    usage error naming the option where no source speaks."""
+    labelled; a usage error naming the option where no source speaks."""
     if plan.months <= 0:
         length = role.program_length
         if length is None:

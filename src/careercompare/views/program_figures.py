@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
-from careercompare.catalog.models import Role, Source, oews_codes
+from careercompare.catalog.models import Role, Source, SourcedText, oews_codes
 from careercompare.programs.choices import BELOW_A_CREDENTIAL, ENTRY_CREDENTIALS, Credential
 from careercompare.programs.database import CREDENTIALS, ProgramDatabase
 from careercompare.results.base import NOT_IN_JSON
@@ -88,14 +88,27 @@ def program_debt_by_area(
     return in_area
 
 
+def entry_credential(
+    index: CatalogIndex, role: Role
+) -> tuple[Credential | None, SourcedText | None]:
+    """The Scorecard credential of the role's typical entry education (BLS), None where
+    none matches it; and that education with its source, None where it is not known."""
+    entry = index.tables.entry_education_of(role) if index.tables else None
+    if entry is None:
+        return None, None
+    # model_construct: validating would build pydantic's validator (and load its plugins)
+    education = SourcedText.model_construct(text=entry[0], source=entry[1])
+    return ENTRY_CREDENTIALS.get(entry[0]), education
+
+
 def training_credential(index: CatalogIndex, role: Role) -> Credential | None:
     """The credential of the training that leads into a role: that of its typical entry
     education (BLS) where a Scorecard credential matches it, a certificate where it is
     less than a postsecondary award or not known; None for a graduate degree."""
-    entry = index.tables.entry_education_of(role) if index.tables else None
-    if entry is None or entry[0] in BELOW_A_CREDENTIAL:
+    credential, education = entry_credential(index, role)
+    if credential is None and (education is None or education.text in BELOW_A_CREDENTIAL):
         return Credential.CERTIFICATE
-    return ENTRY_CREDENTIALS.get(entry[0])
+    return credential
 
 
 def program_debt(db: ProgramDatabase, index: CatalogIndex, state: Area | None) -> DebtOf:

@@ -18,7 +18,12 @@ from careercompare.results.inline import Cite, Gap, Text, bounded, join_text
 from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_RELEASED, RoleRef, sources_block
 from careercompare.views.formatting import money, number
-from careercompare.views.program_figures import crosswalk_codes, median_low, scorecard_sources
+from careercompare.views.program_figures import (
+    crosswalk_codes,
+    entry_credential,
+    median_low,
+    scorecard_sources,
+)
 from careercompare.wages.estimates import Area, Cell
 
 if TYPE_CHECKING:
@@ -305,19 +310,6 @@ def _summaries(
     return tuple(found)
 
 
-def _entry_credential(
-    index: CatalogIndex, role: Role
-) -> tuple[Credential | None, SourcedText | None]:
-    """The credential of the role's typical entry education (BLS), and that education with
-    its source; none where no Scorecard credential matches it."""
-    entry = index.tables.entry_education_of(role) if index.tables else None
-    credential = ENTRY_CREDENTIALS.get(entry[0]) if entry else None
-    if credential is None or entry is None:
-        return None, None
-    # model_construct: validating would build pydantic's validator (and load its plugins)
-    return credential, SourcedText.model_construct(text=entry[0], source=entry[1])
-
-
 def build_programs(
     index: CatalogIndex,
     db: ProgramDatabase,
@@ -348,7 +340,8 @@ def build_programs(
     families = [f.family for f in fields]
     credential_from = None
     if credential is None:
-        credential, credential_from = _entry_credential(index, role)
+        credential, education = entry_credential(index, role)
+        credential_from = education if credential is not None else None
     level = CREDENTIALS.get(credential.value) if credential else None
     # a credential chosen for the role lists its programs, and the middle figures still
     # compare every credential (the other ways in): all are read once, then narrowed

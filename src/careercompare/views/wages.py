@@ -16,7 +16,7 @@ from careercompare.results.blocks import Bar, BarChart, Block, Heading, Paragrap
 from careercompare.results.inline import Gap, Text, bounded
 from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_RELEASED, RoleRef, sources_block
-from careercompare.views.formatting import as_published, money
+from careercompare.views.formatting import as_published, counted, money
 from careercompare.views.local_wages import (
     cell_text,
     detailed_published,
@@ -367,8 +367,9 @@ def _ranked_within(
         if published:
             first = published[0]
             notes.append(
-                f"{ranking.occupation_title} ({code}): BLS publishes the {len(published)} "
-                f"detailed occupations within it for these areas, such as "
+                f"{ranking.occupation_title} ({code}): BLS publishes the "
+                f"{counted(len(published), 'detailed occupation')} within it for these areas, "
+                "such as "
                 f"{db.occupation_title(first) or first} ({first}): 'careercompare wages "
                 f"{first}{options}' ranks one."
             )
