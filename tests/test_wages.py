@@ -86,6 +86,22 @@ def test_a_figure_with_a_large_standard_error_is_flagged(db: WageDatabase) -> No
     estimate = db.estimate("31-9092", area(db, "10580"))
     assert estimate is not None
     assert estimate.less_precise == ["employment (relative standard error 11.6%)"]
+    # a whole number keeps the decimal BLS prints (MEAN_PRSE 14.0 in the shared file)
+    surgeons = db.estimate("29-1249", area(db, "12"))
+    assert surgeons is not None and "mean wage (relative standard error 14.0%)" in " ".join(
+        surgeons.less_precise
+    )
+
+
+def test_jobs_per_1000_and_location_quotients_read_as_the_oews_tables_print_them(
+    run: Any,
+) -> None:
+    # Sacramento's registered nurses: JOBS_1000 21.831, LOC_QUOTIENT 1.00 in the shared file
+    out = run("wages", "rn", "--by", "metro", "--in", "CA", "--all", "-f", "plain").stdout
+    assert (
+        "Sacramento-Roseville-Folsom, CA | $171,460 | $100,630 to $218,780 | 23,590 | "
+        "21.831 | 1.00" in out
+    )
 
 
 @pytest.mark.parametrize(
