@@ -253,6 +253,16 @@ def test_hourly_pay_is_converted_with_2080_hours() -> None:
         (["--current-pay", "1e309", "--months", "6"], "--current-pay must be a finite number"),
         (["--current-pay", "nan", "--months", "6"], "--current-pay must be a number above 0"),
         (["--current-pay", "30000", "--cost", "4000", "phlebotomist"], "--months is missing"),
+        (["--current-pay", "30000", "--months", "six"], "--months takes MONTHS or ROLE=MONTHS"),
+        (["--current-pay", "30000", "--cost", "=4000"], "--cost takes DOLLARS or ROLE=DOLLARS"),
+        (["--current-pay", "30000", "--months", "6", "--months", "4"], "every role twice"),
+        (
+            ["--current-pay", "30000", "--months", "ma=6", "--months", "MA=4"],
+            "'medical-assistant' twice",
+        ),
+        (["--current-pay", "30000", "--months", "rn=6"], "'rn' is not one of the roles compared"),
+        (["--current-pay", "30000", "--months", "xyz=6"], "--months xyz=6: unknown role 'xyz'"),
+        (["--current-pay", "30000", "--months", "ma=0"], "--months must be a number above 0"),
     ],
 )
 def test_bad_payback_figures_are_usage_errors_naming_the_option(
@@ -316,6 +326,53 @@ def test_programs_and_payback_write_every_format(run: Any, fmt: str) -> None:
         "--months", "6", "-f", fmt,
     )  # fmt: skip
     assert payback.exit_code == 0, payback.stderr
+
+
+def test_payback_takes_a_cost_and_a_length_for_one_role_and_says_which_were_given(
+    run: Any,
+) -> None:
+    args = ("payback", "ma", "phlebotomist", "--area", "tampa", "--current-pay", "30000")
+    per_role = ("--months", "ma=6", "--months", "phlebotomist=3", "--cost", "phlebotomist=1500")
+    data = json.loads(run(*args, *per_role, "--json").stdout)
+    assert data["version"] == 2
+    assert data["plan"]["cost"] is None and data["plan"]["months"] is None
+    assert data["plan"]["cost_by_role"] == {"phlebotomist": 1500}
+    assert data["plan"]["months_by_role"] == {"medical-assistant": 6, "phlebotomist": 3}
+    ma, phlebotomist = data["roles"]
+    assert (phlebotomist["plan"]["cost"], phlebotomist["plan"]["months"]) == (1500, 3)
+    assert phlebotomist["plan"]["cost_basis"] is None  # given, not sourced
+    pay = phlebotomist["median"]["pay"]["value"]
+    expected = (1500 + 30000 * 3 / 12) / ((pay - 30000) / 12)
+    assert phlebotomist["median"]["months"] == pytest.approx(expected)
+    assert ma["plan"]["months"] == 6 and ma["plan"]["months_basis"] is None
+    assert ma["plan"]["cost_source"] == "college-scorecard-fos-2026-06-10"
+    plain = " ".join(run(*args, *per_role, "-f", "plain").stdout.split())
+    assert "Current pay $30,000 a year; each role's own training length and cost below." in plain
+    assert "Phlebotomist: cost $1,500, as given; training 3 months, as given." in plain
+    assert "Medical assistant: cost taken as $9,500, the median debt of Florida's" in plain
+    assert "training 6 months, as given." in plain
+    # one figure for every role, and one role's own beside it
+    mixed = json.loads(
+        run(*args, "--months", "6", "--months", "ma=9", "--cost", "4000", "--json").stdout
+    )
+    assert [r["plan"]["months"] for r in mixed["roles"]] == [9, 6]
+    assert [r["plan"]["cost"] for r in mixed["roles"]] == [4000, 4000]
+
+
+def test_payback_csv_has_each_roles_own_cost_and_length_with_their_sources(run: Any) -> None:
+    result = run("payback", "ma", "--area", "tampa", "--current-pay", "30000", "-f", "csv")
+    [row] = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert float(row["training_months"]) == pytest.approx(24 * 12 / 52)
+    assert row["training_months_source"] == "fhca-article"
+    assert row["training_months_basis"].startswith("training taken as 5.5 months")
+    assert float(row["cost"]) > 0 and row["cost_source"] == "college-scorecard-fos-2026-06-10"
+    given = run(
+        "payback", "ma", "--area", "tampa", "--current-pay", "30000", "--cost", "4000",
+        "--months", "6", "-f", "csv",
+    )  # fmt: skip
+    [row] = list(csv.DictReader(io.StringIO(given.stdout)))
+    assert (row["cost"], row["cost_basis"], row["cost_source"]) == ("4000.0", "given", "")
+    assert (row["training_months"], row["training_months_basis"]) == ("6.0", "given")
 
 
 def test_payback_without_cost_or_length_uses_the_sourced_ones_and_says_so(run: Any) -> None:

@@ -502,12 +502,22 @@ def payback(
         typer.Option("--hourly", help="--current-pay is per hour (x 2,080 hours a year)."),
     ] = False,
     cost: Annotated[
-        float | None,
-        typer.Option("--cost", metavar="DOLLARS", help="What the training costs in all."),
+        list[str] | None,
+        typer.Option(
+            "--cost",
+            metavar="DOLLARS",
+            help="What the training costs in all: one figure for every role, or ROLE=DOLLARS "
+            "for one role (repeat it).",
+        ),
     ] = None,
     months: Annotated[
-        float | None,
-        typer.Option("--months", metavar="MONTHS", help="How long the training takes."),
+        list[str] | None,
+        typer.Option(
+            "--months",
+            metavar="MONTHS",
+            help="How long the training takes: one figure for every role, or ROLE=MONTHS "
+            "for one role (repeat it).",
+        ),
     ] = None,
     part_time: Annotated[
         bool,
@@ -525,20 +535,32 @@ def payback(
     Examples:
       careercompare payback ma phlebotomist "pharmacy tech" --area tampa \\
         --current-pay 30000 --cost 4000 --months 6
+      careercompare payback ma phlebotomist --area tampa --current-pay 30000 \\
+        --months ma=6 --months phlebotomist=3 --cost phlebotomist=1500
       careercompare payback ma --area FL --current-pay 15 --hourly \\
         --cost 4000 --months 6 --part-time
     """
-    from careercompare.views.payback import build_payback, checked_plan
+    from careercompare.views.payback import build_payback, checked_plan, figures_given
     from careercompare.wages.areas import resolve_area
 
-    plan = checked_plan(current_pay, hourly=hourly, cost=cost, months=months, part_time=part_time)
     index = catalog_index(ctx)
-    db = wage_database(ctx)
     chosen = index.resolve_roles(roles)
+    every_cost, cost_by_role = figures_given("--cost", cost or [], index, chosen)
+    every_months, months_by_role = figures_given("--months", months or [], index, chosen)
+    plan = checked_plan(
+        current_pay,
+        hourly=hourly,
+        cost=every_cost,
+        months=every_months,
+        part_time=part_time,
+        cost_by_role=cost_by_role,
+        months_by_role=months_by_role,
+    )
+    db = wage_database(ctx)
     names = area_names(area) or ["us"]
     places = list(dict.fromkeys(resolve_area(name, db.areas) for name in names))
     debts_in = None
-    if cost is None:
+    if len(cost_by_role) < len(chosen) and every_cost is None:
         from careercompare.programs.datasets import bundled_programs
         from careercompare.views.program_figures import program_debt_by_area
 

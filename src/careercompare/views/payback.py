@@ -9,8 +9,8 @@ The rule, stated in the output and the README:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
@@ -40,17 +40,43 @@ NEVER = "never pays back at this pay"
 
 
 @dataclass(frozen=True)
+class Asked:
+    """What the person gave: pay now (a year); the training's cost and length, for every
+    role and for one role (by role id), None where not given; whether they keep their pay
+    while training."""
+
+    current_pay: float
+    hourly: bool
+    part_time: bool
+    cost: float | None = None
+    months: float | None = None
+    cost_by_role: Mapping[str, float] = field(default_factory=dict)
+    months_by_role: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def same_months(self) -> float | None:
+        """The training length every role shares, where one was given for all."""
+        return None if self.months_by_role else self.months
+
+    @property
+    def same_cost(self) -> float | None:
+        """The cost every role shares, where one was given for all."""
+        return None if self.cost_by_role else self.cost
+
+
+@dataclass(frozen=True)
 class Plan:
-    """What the person gives: pay now (a year), the training's cost and length."""
+    """One role's plan: pay now (a year), its training's cost and length, and where each
+    came from when the person did not give it (None: given)."""
 
     current_pay: float
     hourly: bool
     cost: float
     months: float
     part_time: bool
-    cost_basis: str | None = None  # where a cost not given comes from
+    cost_basis: str | None = None
     cost_source: str | None = None
-    months_basis: str | None = None  # where a length not given comes from
+    months_basis: str | None = None
     months_source: str | None = None
 
     @property
@@ -85,7 +111,7 @@ class RolePayback:
     occupation_title: str
     median: Payback
     percentile_25: Payback
-    plan: Plan | None = None  # the role's own, where the cost or length was not given
+    plan: Plan  # the role's own cost and length, given or sourced
     area: Area | None = None  # where, when several areas are side by side
 
 
@@ -94,9 +120,12 @@ class PaybackResult(CitingResult):
     """Months to pay back a training, for each role, in one area."""
 
     VIEW = "payback"
+    # 2: `plan` is what was given (null where not; `cost_by_role`, `months_by_role`); each
+    #    of `roles` has its own `plan` always, with the cost and length it was reckoned with
+    JSON_VERSION = 2
     area: Area
     release: str
-    plan: Plan
+    plan: Asked
     rule: str
     roles: tuple[RolePayback, ...]
     notes: tuple[str, ...]
@@ -117,13 +146,7 @@ class PaybackResult(CitingResult):
             now += f"x {HOURS_PER_YEAR:,} hours)"
         else:
             now += " a year"
-        # what was not given is each role's own, from its sources (the notes say which)
-        length = f"{plan.months:g} months" if plan.months > 0 else "as long as each role's program"
-        training = length + (", part-time" if plan.part_time else "")
-        cost = money(plan.cost) if plan.cost > 0 else "what each role's program costs"
-        known = plan.months > 0 or plan.part_time
-        forgone = money(plan.forgone) if known else "for each role's training length"
-        given = f"Current pay {now}; training {training}, costing {cost}; forgone pay {forgone}."
+        given = f"Current pay {now}; " + _shared_plan(plan) + "."
         rows = tuple(
             (
                 self._name(r),
@@ -142,16 +165,28 @@ class PaybackResult(CitingResult):
             blocks += [Heading(f"Pay in {self._where()} " + self.marker(source), 2)]
             blocks.append(Records(COLUMNS, rows))
         for r in self.roles:
-            if r.plan is not None:
-                bases = (
-                    (r.plan.cost_basis, r.plan.cost_source),
-                    (r.plan.months_basis, r.plan.months_source),
+            said = self._own_plan(r.plan)
+            if said:
+                blocks.append(
+                    Paragraph(f"{self._name(r)}: " + join_text("; ", said) + ".", note=True)
                 )
-                basis = join_text("; ", (self.cited(b, s) for b, s in bases if b and s))
-                blocks.append(Paragraph(f"{self._name(r)}: " + basis + ".", note=True))
         blocks += [Paragraph(note, note=True) for note in self.notes]
         blocks.append(Paragraph(f"The rule: {self.rule}", note=True))
         return (*blocks, *sources_block(self))
+
+    def _own_plan(self, own: Plan) -> list[Text]:
+        """What one role's plan does not share with every role: a cost or length given
+        for it alone, or taken from a source (cited)."""
+        said: list[Text] = []
+        if own.cost_basis and own.cost_source:
+            said.append(self.cited(own.cost_basis, own.cost_source))
+        elif self.plan.same_cost is None:
+            said.append(f"cost {money(own.cost)}, as given")
+        if own.months_basis and own.months_source:
+            said.append(self.cited(own.months_basis, own.months_source))
+        elif self.plan.same_months is None:
+            said.append(f"training {own.months:g} months, as given")
+        return said
 
     def records(self) -> list[dict[str, CsvValue]]:
         source = self.sources[0].source.id
@@ -170,15 +205,40 @@ class PaybackResult(CitingResult):
                 "percentile_25": r.percentile_25.pay.value,
                 "months_at_percentile_25": r.percentile_25.months,
                 "months_at_percentile_25_bound": "at-most" if r.percentile_25.at_most else "exact",
-                "current_pay": self.plan.current_pay,
-                "cost": self.plan.cost,
-                "training_months": self.plan.months,
-                "part_time": self.plan.part_time,
+                "current_pay": r.plan.current_pay,
+                "cost": r.plan.cost,
+                "cost_basis": r.plan.cost_basis or "given",
+                "cost_source": r.plan.cost_source or "",
+                "training_months": r.plan.months,
+                "training_months_basis": r.plan.months_basis or "given",
+                "training_months_source": r.plan.months_source or "",
+                "part_time": r.plan.part_time,
                 "source": source,
                 "source_number": self.number(source),
             }
             for r in self.roles
         ]
+
+
+def _shared_plan(plan: Asked) -> str:
+    """The training's length, cost and forgone pay where every role shares them; what is
+    each role's own (given for it, or sourced) is said under the table."""
+    months, cost = plan.same_months, plan.same_cost
+    said = []
+    if months:
+        said.append(f"training {months:g} months" + (", part-time" if plan.part_time else ""))
+    elif plan.part_time:
+        said.append("training part-time")
+    if cost:
+        said.append(f"costing {money(cost)}")
+    shared = ", ".join(said)
+    if plan.part_time or months:
+        forgone = 0.0 if plan.part_time else plan.current_pay * (months or 0) / 12
+        shared += ("; " if shared else "") + f"forgone pay {money(forgone)}"
+    own = [word for word, same in (("training length", months), ("cost", cost)) if not same]
+    if own:
+        shared += ("; " if shared else "") + f"each role's own {' and '.join(own)} below"
+    return shared
 
 
 def _pay(cell: Cell) -> Text:
@@ -205,44 +265,105 @@ def checked_plan(
     cost: float | None,
     months: float | None,
     part_time: bool,
-) -> Plan:
-    """The plan, each figure given positive. A missing cost or length is 0 here and filled
-    per role by `role_plan`, from the sources where they speak."""
+    cost_by_role: Mapping[str, float] | None = None,
+    months_by_role: Mapping[str, float] | None = None,
+) -> Asked:
+    """What was given, each figure checked to be a finite number above 0. A cost or length
+    not given is filled per role by `role_plan`, from the sources where they speak."""
     if current_pay is None:
         raise UsageError("--current-pay is missing; give what you earn now, a year")
-    for option, value in (("--current-pay", current_pay), ("--cost", cost), ("--months", months)):
+    figures = [("--current-pay", current_pay), ("--cost", cost), ("--months", months)]
+    figures += [("--cost", value) for value in (cost_by_role or {}).values()]
+    figures += [("--months", value) for value in (months_by_role or {}).values()]
+    for option, value in figures:
         if value is not None and (not value > 0 or value == float("inf")):
             what = "a finite number" if value == float("inf") else "a number above 0"
             raise UsageError(f"{option} must be {what}, not {value:g}")
     annual = current_pay * HOURS_PER_YEAR if hourly else current_pay
-    return Plan(annual, hourly, cost or 0.0, months or 0.0, part_time)
+    return Asked(
+        annual,
+        hourly,
+        part_time,
+        cost,
+        months,
+        dict(cost_by_role or {}),
+        dict(months_by_role or {}),
+    )
 
 
-def role_plan(plan: Plan, role: Role, debt: ProgramDebt | None) -> Plan:
-    """The plan for one role: what was given, else the role's sourced program length (its
-    longest) and the median debt of the area's programs of its training credential, each
-    labelled; a usage error naming the option where no source speaks."""
-    if plan.months <= 0:
+def figures_given(
+    option: str, values: Sequence[str], index: CatalogIndex, roles: Sequence[Role]
+) -> tuple[float | None, dict[str, float]]:
+    """An option's figures as given: a bare number is every role's, `ROLE=N` one role's
+    (any name of one of `roles`); a usage error for words that are neither, a role not
+    compared, or a figure given twice."""
+    every: float | None = None
+    by_role: dict[str, float] = {}
+    unit = "MONTHS" if option == "--months" else "DOLLARS"
+    for value in values:
+        name, equals, figure = value.rpartition("=")
+        number = _number(figure)
+        if number is None or (equals and not name.strip()):
+            raise UsageError(f"{option} takes {unit} or ROLE={unit}, not '{value}'")
+        if not equals:
+            if every is not None:
+                raise UsageError(
+                    f"{option} gives a figure for every role twice ({every:g} and "
+                    f"{number:g}); give one, or ROLE={unit} for one role"
+                )
+            every = number
+            continue
+        try:
+            role = index.resolve_role(name.strip())
+        except UsageError as error:  # the option it was given in, first
+            raise UsageError(f"{option} {value}: {error.message}", details=error.details) from None
+        if role.id not in {r.id for r in roles}:
+            compared = ", ".join(r.id for r in roles)
+            raise UsageError(
+                f"{option} {value}: '{name.strip()}' is not one of the roles compared ({compared})"
+            )
+        if role.id in by_role:
+            raise UsageError(f"{option} gives a figure for '{role.id}' twice")
+        by_role[role.id] = number
+    return every, by_role
+
+
+def _number(words: str) -> float | None:
+    try:
+        return float(words.strip())
+    except ValueError:
+        return None
+
+
+def role_plan(asked: Asked, role: Role, debt: ProgramDebt | None) -> Plan:
+    """The plan for one role: what was given for it or for every role, else the role's
+    sourced program length (its longest) and the median debt of the area's programs of
+    its training credential, each labelled; a usage error naming the option where no
+    source speaks."""
+    months = asked.months_by_role.get(role.id, asked.months)
+    cost = asked.cost_by_role.get(role.id, asked.cost)
+    plan = Plan(asked.current_pay, asked.hourly, cost or 0.0, months or 0.0, asked.part_time)
+    if months is None:
         length = role.program_length
         if length is None:
             raise UsageError(
                 f"--months is missing and no source gives the length of a program for "
-                f"'{role.name}'; give --months"
+                f"'{role.name}'; give --months, for every role or as {role.id}=MONTHS"
             )
         per_month = {"weeks": 12 / 52, "months": 1.0, "years": 12.0}[length.unit]
-        months = length.high * per_month
+        sourced = length.high * per_month
         basis = (
-            f"training taken as {months:.1f} months: the longest of the sourced "
+            f"training taken as {sourced:.1f} months: the longest of the sourced "
             f"{length.low:g} to {length.high:g} {length.unit} ({length.scope}), at 52 weeks "
             "a year"
         )
-        plan = replace(plan, months=months, months_basis=basis, months_source=length.source)
-    if plan.cost <= 0:
+        plan = replace(plan, months=sourced, months_basis=basis, months_source=length.source)
+    if cost is None:
         if debt is None:
             raise UsageError(
                 f"--cost is missing and no certificate, associate's or bachelor's program "
                 f"that leads to '{role.name}' in the area publishes a median debt (a graduate "
-                "degree's is not read); give --cost"
+                f"degree's is not read); give --cost, for every role or as {role.id}=DOLLARS"
             )
         basis = (
             f"cost taken as {money(debt.amount)}, the median debt of {debt.where}'s "
@@ -258,7 +379,7 @@ def build_payback(
     db: WageDatabase,
     roles: Sequence[Role],
     places: Sequence[Area],
-    plan: Plan,
+    plan: Asked,
     *,
     debts_in: Callable[[Area], DebtOf] | None = None,
 ) -> PaybackResult:
@@ -290,7 +411,7 @@ def _paybacks(
     index: CatalogIndex,
     roles: Sequence[Role],
     area: Area,
-    plan: Plan,
+    plan: Asked,
     debts: DebtOf | None,
     citations: Citations,
     notes: list[str],
@@ -303,9 +424,9 @@ def _paybacks(
             notes.append(note)
         if not estimates:
             continue
-        given = plan.cost > 0 and plan.months > 0
-        debt = debts(role) if debts and plan.cost <= 0 else None
-        own = plan if given else role_plan(plan, role, debt)
+        costed = plan.cost_by_role.get(role.id, plan.cost) is not None
+        debt = debts(role) if debts and not costed else None
+        own = role_plan(plan, role, debt)
         if own.cost_source and debt is not None:
             citations.cite_source(debt.source)
         if own.months_source:
@@ -318,7 +439,7 @@ def _paybacks(
                     estimate.occupation_title,
                     months_to_pay_back(own, estimate.wage("median")),
                     months_to_pay_back(own, estimate.wage("pct25")),
-                    None if given else own,
+                    own,
                     area if several else None,
                 )
             )
