@@ -9,6 +9,8 @@ import gzip
 import io
 import random
 import re
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -338,6 +340,32 @@ def test_the_import_command_reports_what_it_wrote_and_refuses_bad_files(
     assert "projections 2024-34 (5 rows), O*NET 29.3 (3 occupations" in result.stderr
     bad = run("import-occupations", str(tmp_path / "missing.xlsx"), str(onet), "-o", str(output))
     assert bad.exit_code == 1 and len(bad.stderr.splitlines()) == 1
+
+
+def test_the_build_records_each_tables_rows_and_what_it_says_it_wrote(
+    run: Any, tmp_path: Path
+) -> None:
+    ep = write_ep(tmp_path / "occupation.xlsx", ROWS)
+    output = tmp_path / "o.sqlite"
+    result = run(
+        "import-occupations", str(ep), str(write_onet(tmp_path / "onet")), "-o", str(output)
+    )
+    with closing(sqlite3.connect(output)) as db:
+        tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        counted = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+    assert {t: int(meta[f"rows:{t}"]) for t in tables if t != "meta"} == {
+        t: n for t, n in counted.items() if t != "meta"
+    }
+    # the summary counts the names written, not those read before equal ones were folded
+    assert f"{counted['titles']} titles)" in result.stderr
+    database = OccupationDatabase(output)
+    assert database.counts()["titles"] == counted["titles"]
+    # a file built before the counts were recorded is counted when read
+    with closing(sqlite3.connect(output)) as db:
+        db.execute("DELETE FROM meta WHERE key LIKE 'rows:%'")
+        db.commit()
+    assert OccupationDatabase(output).counts() == database.counts()
 
 
 # The bundled database, against the shared files it is built from.

@@ -19,6 +19,9 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE source_files (
     dataset TEXT NOT NULL, name TEXT NOT NULL, bytes INTEGER NOT NULL, sha256 TEXT NOT NULL
 );"""
+# Each table's row count, recorded in `meta` by the build under this prefix and the
+# table's name ('rows:programs').
+ROWS_KEY = "rows:"
 # A view reads a few rows by key: a small page cache will do.
 CACHE_KIB = 256
 # The longest a query may run: the views' queries take milliseconds, so only a planted
@@ -124,4 +127,12 @@ class ReadOnlyDatabase:
         return tuple(SourceFile(str(d), str(n), int(str(b)), str(s)) for d, n, b, s in rows)
 
     def _counts(self, tables: tuple[str, ...]) -> dict[str, int]:
-        return {t: int(str(self._query(f"SELECT count(*) FROM {t}")[0][0])) for t in tables}
+        """Each table's rows, as the build recorded them in `meta` (counted here for a file
+        built before it did)."""
+        return {table: self._count(table) for table in tables}
+
+    def _count(self, table: str) -> int:
+        recorded = self.meta.get(ROWS_KEY + table, "")
+        if recorded.isdigit():
+            return int(recorded)
+        return int(str(self._query(f"SELECT count(*) FROM {table}")[0][0]))
