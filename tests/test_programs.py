@@ -16,10 +16,12 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
+from careercompare.catalog.models import ProgramLength
 from careercompare.errors import DataError, UsageError
 from careercompare.importers.programs import build_programs_database
 from careercompare.programs.database import ProgramDatabase
 from careercompare.results.inline import Bound, runs_of
+from careercompare.views.formatting import length_span
 from careercompare.views.payback import Plan, checked_plan, months_to_pay_back
 from careercompare.wages.estimates import Cell
 
@@ -484,3 +486,25 @@ def test_payback_takes_no_graduate_programs_debt_as_a_cost(run: Any) -> None:
     result = run("payback", "np", "--area", "FL", "--current-pay", "30000", "--months", "24")
     assert result.exit_code == 2
     assert "(a graduate degree's is not read); give --cost" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "unit", "shown"),
+    [(12, 24, "weeks", "12 to 24 weeks"), (1, 1, "years", "1 year"), (2, 2, "years", "2 years")],
+)
+def test_a_program_length_reads_as_its_source_gives_it(
+    low: float, high: float, unit: str, shown: str
+) -> None:
+    length = ProgramLength.model_construct(low=low, high=high, unit=unit, scope="s", source="x")
+    assert length_span(length) == f"{shown} (s)"
+
+
+@pytest.mark.shipped
+def test_payback_takes_a_single_sourced_length_as_it_is(run: Any) -> None:
+    data = json.loads(
+        run("payback", "lpn", "--area", "FL", "--current-pay", "30000", "--json").stdout
+    )
+    plan = data["roles"][0]["plan"]
+    assert plan["months"] == 12
+    assert plan["months_source"] == "bls-ooh-licensed-practical-nurses-2023-33"
+    assert plan["months_basis"].startswith("training taken as 12.0 months: the sourced 1 year (")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careercompare.catalog.models import OutlookFigure, SalaryFigure
+from careercompare.catalog.models import OutlookFigure, ProgramLength, SalaryFigure
 from careercompare.results.inline import Text, bounded
 
 HOURS_PER_YEAR = 2080
@@ -35,6 +35,17 @@ def as_published(value: float, places: int) -> str:
     """A figure with the decimals its table prints (20.205 jobs per 1,000, a location
     quotient of 1.00), never rounded to fewer."""
     return f"{value:,.{places}f}"
+
+
+def length_span(length: ProgramLength) -> str:
+    """A program's length as its source gives it, with its scope: '12 to 24 weeks
+    (medical assistant programs at ...)', '1 year (...)'."""
+    if length.low == length.high:
+        unit = length.unit.removesuffix("s") if length.high == 1 else length.unit
+        span = f"{number(length.low)} {unit}"
+    else:
+        span = f"{number(length.low)} to {number(length.high)} {length.unit}"
+    return f"{span} ({length.scope})"
 
 
 def signed(value: float) -> str:

@@ -23,7 +23,7 @@ from careercompare.results.blocks import Block, Heading, TreeNode
 from careercompare.results.inline import Text, bounded, join_text
 from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_IN_SOURCES, NOT_RELEASED, RoleRef, sources_block
-from careercompare.views.formatting import money, number, outlook_summary, salary_amount
+from careercompare.views.formatting import length_span, money, outlook_summary, salary_amount
 from careercompare.views.local_wages import LocalArea, role_wages
 from careercompare.wages.estimates import Area, Cell
 
@@ -141,11 +141,7 @@ class PathsResult(CitingResult):
             training.append(self.cited(f"{requirement.text}{scope}", requirement.source))
         if facts.program_length is not None:
             length = facts.program_length
-            text = (
-                f"program {number(length.low)} to {number(length.high)} {length.unit} "
-                f"({length.scope})"
-            )
-            training.append(self.cited(text, length.source))
+            training.append(self.cited(f"program {length_span(length)}", length.source))
         nodes = [
             TreeNode("Training: " + (join_text("; ", training) if training else NOT_IN_SOURCES))
         ]

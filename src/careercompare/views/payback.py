@@ -21,7 +21,7 @@ from careercompare.results.blocks import Block, Heading, Paragraph, Records
 from careercompare.results.inline import Gap, Text, bounded, join_text
 from careercompare.views.citations import Citations
 from careercompare.views.common import RoleRef, sources_block
-from careercompare.views.formatting import money
+from careercompare.views.formatting import length_span, money
 from careercompare.views.local_wages import estimates_in, wage_source
 from careercompare.wages.estimates import Area, Cell
 
@@ -352,11 +352,9 @@ def role_plan(asked: Asked, role: Role, debt: ProgramDebt | None) -> Plan:
             )
         per_month = {"weeks": 12 / 52, "months": 1.0, "years": 12.0}[length.unit]
         sourced = length.high * per_month
-        basis = (
-            f"training taken as {sourced:.1f} months: the longest of the sourced "
-            f"{length.low:g} to {length.high:g} {length.unit} ({length.scope}), at 52 weeks "
-            "a year"
-        )
+        which = "the sourced" if length.low == length.high else "the longest of the sourced"
+        weeks = ", at 52 weeks a year" if length.unit == "weeks" else ""
+        basis = f"training taken as {sourced:.1f} months: {which} {length_span(length)}{weeks}"
         plan = replace(plan, months=sourced, months_basis=basis, months_source=length.source)
     if cost is None:
         if debt is None:

@@ -19,7 +19,7 @@ from careercompare.views.common import (
     occupation_notes,
     sources_block,
 )
-from careercompare.views.formatting import money, number
+from careercompare.views.formatting import length_span, money, number
 from careercompare.views.local_wages import (
     LocalArea,
     RoleWages,
@@ -145,11 +145,7 @@ class ShowResult(CitingResult):
         ]
         length = role.program_length
         if length:
-            text = (
-                f"program length: {number(length.low)} to {number(length.high)} {length.unit} "
-                f"({length.scope})"
-            )
-            items.append(self.cited(text, length.source))
+            items.append(self.cited(f"program length: {length_span(length)}", length.source))
         items += [
             self.cited(
                 f"{r.kind.replace('-', ' ')} (BLS): {r.text}"
