@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import json
 import random
 import re
 import sqlite3
@@ -19,6 +20,7 @@ from openpyxl import Workbook, load_workbook
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.loader import bundled_catalog_path, load_catalog
+from careercompare.catalog.models import oews_codes
 from careercompare.errors import DataError, UsageError
 from careercompare.importers.occupations import build_occupation_database
 from careercompare.occupations.database import OccupationDatabase
@@ -489,6 +491,47 @@ def test_a_name_of_several_occupations_lists_them_and_exits_2(run: Any) -> None:
     assert "name one by its code" in result.stderr and len(result.stderr.splitlines()) == 1
     unknown = run("show", "astronaut pilot")
     assert unknown.exit_code == 2 and len(unknown.stderr.splitlines()) == 1
+
+
+@pytest.mark.shipped
+def test_a_search_lists_every_occupation_it_matches_healthcare_first(run: Any) -> None:
+    listed = json.loads(run("roles", "technician", "--json").stdout)["roles"]
+    codes = [r["bls_occupation"]["soc_code"] for r in listed]
+    with closing(sqlite3.connect(ROOT / "data" / "occupations.sqlite")) as db:
+        matching = {
+            code
+            for (code,) in db.execute(
+                "SELECT DISTINCT t.soc FROM titles t JOIN projections p ON p.code = t.soc "
+                "AND p.line_item = 1 WHERE (' ' || t.key || ' ') LIKE '% technician %'"
+            )
+        }
+    roles = load_catalog(bundled_catalog_path()).roles
+    covered = {code for role in roles for code in oews_codes(role)}  # listed as the role
+    assert matching - covered <= set(codes)  # none left out (a limit cut the list at 47-)
+    assert "49-3023" in codes  # automotive service technicians and mechanics
+    catalog = {role.id for role in roles}
+    occupations = [r["bls_occupation"]["soc_code"] for r in listed if r["id"] not in catalog]
+    health = [code.startswith(("29-", "31-")) for code in occupations]
+    assert health == sorted(health, reverse=True) and health[0] and not health[-1]
+
+
+@pytest.mark.shipped
+def test_a_name_of_many_occupations_counts_them_and_lists_healthcare_first(
+    index: CatalogIndex,
+) -> None:
+    with pytest.raises(UsageError) as raised:
+        index.resolve_role("assistant")
+    message = raised.value.message
+    count = re.search(r"matches (\d+) roles: ", message)
+    more = re.search(r" and (\d+) more; name one", message)
+    assert count is not None and more is not None
+    listed = re.findall(r"(?:^|, |: )([a-z0-9-]+|\d{2}-\d{4}) \(", message)
+    assert len(listed) + int(more.group(1)) == int(count.group(1))
+    codes = [name for name in listed if re.fullmatch(r"\d{2}-\d{4}", name)]
+    assert listed[: len(listed) - len(codes)] == [
+        "medical-assistant", "medical-office-assistant", "nursing-assistant", "dental-assistant"
+    ]  # fmt: skip
+    assert codes and all(code.startswith(("29-", "31-")) for code in codes)
 
 
 def test_each_occupation_a_name_lists_stands_beside_its_own_title(index: CatalogIndex) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Protocol
 
@@ -40,7 +40,7 @@ class TableRoles(Protocol):
 
     def codes_named(self, name: str) -> list[str]: ...
 
-    def codes_with_words(self, words: list[str], limit: int) -> dict[str, str]: ...
+    def codes_with_words(self, words: list[str]) -> dict[str, str]: ...
 
     def title_of(self, code: str) -> str | None: ...
 
@@ -163,8 +163,10 @@ class CatalogIndex:
             return self.complete(found[0])
         listed = [f"{r.id} ({r.name})" for r in found]
         if self.tables is not None and wanted:
-            codes = self.tables.codes_with_words(wanted.split(), MAX_LISTED + 1)
-            more = [c for c in codes if c not in self._covered or self._covered[c] not in found]
+            codes = self.tables.codes_with_words(wanted.split())
+            more = healthcare_first(
+                c for c in codes if c not in self._covered or self._covered[c] not in found
+            )
             if len(found) + len(more) == 1:
                 return self._occupation(more[0])
             listed += [f"{c} ({codes[c]})" for c in more]
@@ -308,7 +310,12 @@ class CatalogIndex:
 
 
 def _count(listed: list[str]) -> str:
-    return f"{len(listed)}{'+' if len(listed) > MAX_LISTED else ''} roles"
+    return f"{len(listed)} roles"
+
+
+def healthcare_first(codes: Iterable[str]) -> list[str]:
+    """SOC codes with healthcare occupations (29-, 31-) first, each in the order given."""
+    return sorted(codes, key=lambda code: not code.startswith(HEALTHCARE_GROUPS))
 
 
 def _more(listed: list[str]) -> str:

@@ -233,20 +233,21 @@ class OccupationDatabase(ReadOnlyDatabase):
             names.sort(key=lambda name: TITLE_KINDS.index(name[1]))
         return found
 
-    def codes_with_words(self, words: list[str], limit: int) -> dict[str, str]:
-        """Detailed occupations a name of which holds every word (as words): {code: name}."""
+    def codes_with_words(self, words: list[str]) -> dict[str, str]:
+        """Detailed occupations a name of which holds every word (as words), by code:
+        {code: the first such name}."""
         if not words:
             return {}
         clauses = " AND ".join("(' ' || t.key || ' ') LIKE ?" for _ in words)
         rows = self._query(
             "SELECT t.soc, t.title FROM titles t JOIN projections p ON p.code = t.soc AND "
-            f"p.line_item = 1 WHERE {clauses} ORDER BY t.soc LIMIT ?",
-            (*(f"% {_like(word)} %" for word in words), limit * 20),
+            f"p.line_item = 1 WHERE {clauses} ORDER BY t.soc",
+            tuple(f"% {_like(word)} %" for word in words),
         )
         found: dict[str, str] = {}
         for soc, title in rows:
             found.setdefault(str(soc), str(title))
-        return dict(list(found.items())[:limit])
+        return found
 
     @property
     def state_period(self) -> str | None:

@@ -307,10 +307,10 @@ class OccupationRoles:
         best = min(rank.values())
         return sorted(code for code, value in rank.items() if value == best)
 
-    def codes_with_words(self, words: list[str], limit: int) -> dict[str, str]:
-        """Occupations one of whose names holds every word: {code: that name}."""
+    def codes_with_words(self, words: list[str]) -> dict[str, str]:
+        """Occupations one of whose names holds every word, by code: {code: that name}."""
         keys = [title_key(word) for word in words]
-        return self.db.codes_with_words([k for k in keys if k], limit)
+        return self.db.codes_with_words([k for k in keys if k])
 
     def title_of(self, code: str) -> str | None:
         """The projections' title of an occupation."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from careercompare.catalog.index import CatalogIndex
+from careercompare.catalog.index import CatalogIndex, healthcare_first
 from careercompare.catalog.models import BlsOccupation, oews_codes
 from careercompare.catalog.search import search_roles
 from careercompare.errors import UsageError
@@ -15,8 +15,6 @@ from careercompare.results.inline import Text
 from careercompare.views.common import NOT_IN_SOURCES
 
 ROLE_COLUMNS = ("Id", "Name", "Also called", "BLS occupation")
-# The occupations of the tables a search lists at most (names people use are many).
-MAX_FOUND = 200
 
 
 @dataclass(frozen=True)
@@ -85,9 +83,13 @@ def build_roles(index: CatalogIndex, search: Sequence[str], *, every: bool = Fal
         occupations = [entry for entry in tables.listing() if entry[2] not in covered]
         total += len(occupations)
         matched: dict[str, str] = {}
-        if words:  # each shown with the name that matched
-            matched = tables.codes_with_words(list(words), MAX_FOUND)
-            occupations = [entry for entry in occupations if entry[2] in matched]
+        if words:  # each shown with the name that matched, healthcare occupations first
+            matched = tables.codes_with_words(list(words))
+            order = {code: n for n, code in enumerate(healthcare_first(matched))}
+            occupations = sorted(
+                (entry for entry in occupations if entry[2] in matched),
+                key=lambda entry: order[entry[2]],
+            )
         listed += [
             _listed(role_id, title, code, matched.get(code)) for role_id, title, code in occupations
         ]
