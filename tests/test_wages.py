@@ -254,6 +254,11 @@ def test_a_search_word_finds_the_areas_of_the_state_it_names(db: WageDatabase) -
     assert found("tampa", "florida") == ["Tampa-St. Petersburg-Clearwater, FL"]
     assert found("florida", kind=AreaKind.STATE) == ["Florida"]
     assert found("springfield", "missouri") == ["Springfield, MO"]
+    # a postal code in capitals is its state, not the start of a word
+    in_florida = found("FL")
+    assert len(in_florida) == 25 and "Flagstaff, AZ" not in in_florida
+    assert found("springfield", "MO") == ["Springfield, MO"]
+    assert "Flagstaff, AZ" in found("fl")
 
 
 def test_data_lists_the_release_its_source_file_and_hash(run: Any) -> None:

@@ -672,7 +672,8 @@ def areas(
             "--search",
             "-s",
             metavar="WORDS",
-            help="Only areas with these words (in their name or their state's).",
+            help="Only areas with these words (in their name or their state's); a postal "
+            "code in capitals (FL) is that state.",
         ),
     ] = None,
     kind: Annotated[
@@ -695,6 +696,7 @@ def areas(
     Examples:
       careercompare areas --type state
       careercompare areas springfield
+      careercompare areas springfield MO
       careercompare areas florida --type metro
       careercompare areas --type nonmetro --in FL
     """

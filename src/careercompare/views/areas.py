@@ -68,9 +68,17 @@ def build_areas(
     )
     words = tuple(word for phrase in search for word in phrase.split())
     if words:
-        wanted = words_of(" ".join(words))
         names = state_names(areas)
-        chosen = [a for a in chosen if holds_words(a, wanted, names) or a.code in words]
+        # a state's postal code in capitals ('FL') is that state, not the start of a word
+        # ('Flagstaff'); any other word starts a word of the name or of its state's name
+        states = [word for word in words if word.isupper() and word in names]
+        wanted = words_of(" ".join(word for word in words if word not in states))
+        chosen = [
+            a
+            for a in chosen
+            if (all(state in a.states for state in states) and holds_words(a, wanted, names))
+            or a.code in words
+        ]
     if not chosen:
         raise UsageError(
             f"no area matches '{' '.join(words)}'; run 'careercompare areas' to list them all"
