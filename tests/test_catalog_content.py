@@ -274,10 +274,26 @@ def test_career_paths_link_to_catalog_roles_or_say_they_are_outside(catalog: Cat
     moa_paths = {p.label: p.role for p in role(catalog, "medical-office-assistant").career_paths}
     assert moa_paths["Office manager"] == "medical-and-health-services-manager"
     assert moa_paths["Medical billing specialist"] == "medical-records-specialist"
-    assert moa_paths["Administrative supervisor"] is None
+    # outside the catalog, an occupation of the tables, by the id 'roles --all' gives it
+    assert (
+        moa_paths["Administrative supervisor"]
+        == "first-line-supervisors-of-office-and-administrative-support-workers"
+    )
     ma_paths = [(p.label, p.role) for p in role(catalog, "medical-assistant").career_paths]
     assert ("Nursing", "registered-nurse") in ma_paths
     assert ("Medical doctor", "physicians-and-surgeons") in ma_paths
+
+
+def test_a_step_naming_an_occupation_of_the_tables_names_one_that_exists(
+    shown: CatalogIndex,
+) -> None:
+    named = [
+        path.role
+        for each in shown.catalog.roles
+        for path in each.career_paths
+        if path.outside_catalog and path.role
+    ]
+    assert named and all(shown.role_by_id(role_id) is not None for role_id in named)
 
 
 @pytest.mark.parametrize(

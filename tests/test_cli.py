@@ -105,7 +105,7 @@ def test_roles_search_without_match_is_a_usage_error(run: Any) -> None:
 def test_validate_reports_counts(run: Any) -> None:
     result = run("validate")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "OK: 16 roles, 45 sources, 5 FAQ entries\n"
+    assert result.stdout == "OK: 16 roles, 46 sources, 5 FAQ entries\n"
 
 
 def test_validate_lists_every_problem_with_its_location(

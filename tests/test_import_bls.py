@@ -161,7 +161,7 @@ def test_imported_catalog_validates_and_serves_the_views(run: Any, tmp_path: Pat
         run("import-bls", str(export(tmp_path, ROWS)), "-o", str(out), "--with-bundled").exit_code
         == 0
     )
-    assert run("validate", str(out)).stdout == "OK: 18 roles, 46 sources, 5 FAQ entries\n"
+    assert run("validate", str(out)).stdout == "OK: 18 roles, 47 sources, 5 FAQ entries\n"
     result = run("--data", str(out), "table", "surgeons, all other", "ma", "--format", "plain")
     assert result.exit_code == 0, result.stderr
     # the newest median of the code is the bundled wages', beside the export's own

@@ -61,12 +61,31 @@ def test_a_step_of_several_occupations_names_each_ones_local_median(run: Any) ->
 
 
 def test_steps_without_a_bls_profile_are_marked(run: Any) -> None:
-    out = run("paths", "moa", "--format", "plain").stdout
+    out = run("paths", "ma", "--format", "plain").stdout
     assert (
-        "Administrative supervisor: no BLS profile in this catalog [3] (careercompare found no "
-        "Occupational Outlook Handbook profile of its own [4])"
+        "Specialty medical assistant roles: no BLS profile in this catalog [2] (careercompare "
+        "found no Occupational Outlook Handbook profile of its own [5])"
     ) in out
-    assert "[4] careercompare's own summary of the sources it cites. careercompare." in out
+    assert "[5] careercompare's own summary of the sources it cites. careercompare." in out
+
+
+def test_a_step_outside_the_catalog_may_be_an_occupation_of_the_tables(run: Any) -> None:
+    out = " ".join(run("paths", "moa", "--format", "plain").stdout.split())
+    assert (
+        "Administrative supervisor -> First-line supervisors of office and administrative "
+        "support workers [3]"
+    ) in out
+    assert "- Training: High school diploma or equivalent [1]" in out
+    assert "O*NET lists 'Administrative Supervisor' among the reported job titles" in out
+    data = json.loads(run("paths", "moa", "--json").stdout)
+    [step] = [s for s in data["steps"] if s["labels"] == ["Administrative supervisor"]]
+    supervisors = "first-line-supervisors-of-office-and-administrative-support-workers"
+    assert step["role"]["id"] == supervisors and not step["outside_catalog"]
+    # its median and projection are the tables' own, as for any occupation
+    show = json.loads(run("show", "43-1011", "--json").stdout)["role"]
+    assert show["id"] == supervisors
+    median = next(f for f in show["salary"] if f["kind"] == "median")
+    assert step["median_pay"]["amount"] == median["amount"]
 
 
 def test_a_note_of_merged_paths_names_the_paths_it_belongs_to(run: Any) -> None:

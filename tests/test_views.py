@@ -390,5 +390,5 @@ def test_every_views_json_names_a_role_as_one_role_object(run: Any) -> None:
     assert paths["version"] == 2 and paths["role"] == ref
     first = paths["steps"][0]
     assert set(first["role"]) == {"id", "name", "short_name"} and "name" not in first
-    outside = json.loads(run("paths", "moa", "--json").stdout)["steps"]
+    outside = json.loads(run("paths", "ma", "--json").stdout)["steps"]
     assert any(step["role"] is None and step["outside_catalog"] for step in outside)

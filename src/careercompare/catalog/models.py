@@ -310,9 +310,15 @@ class CareerPath(SharedValue):
     """A next step the role leads to, in the source's words."""
 
     label: Text
-    role: Slug | None = Field(default=None, description="The catalog role this step is.")
+    role: Slug | None = Field(
+        default=None,
+        description="The role this step is: a role of this catalog, or with outside_catalog "
+        "an occupation of the official tables, by the id 'careercompare roles --all' gives it.",
+    )
     outside_catalog: Flag = Field(
-        default=False, description="True when the step has no role in this catalog."
+        default=False,
+        description="True when the step has no role in this catalog (an occupation of the "
+        "official tables, when `role` names one).",
     )
     note: Text | None = None
     note_source: SourceRef | None = Field(
