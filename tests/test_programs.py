@@ -508,3 +508,23 @@ def test_payback_takes_a_single_sourced_length_as_it_is(run: Any) -> None:
     assert plan["months"] == 12
     assert plan["months_source"] == "bls-ooh-licensed-practical-nurses-2023-33"
     assert plan["months_basis"].startswith("training taken as 12.0 months: the sourced 1 year (")
+
+
+def test_the_figures_given_are_every_roles_or_one_roles() -> None:
+    from careercompare.views.payback import asked_plan, role_plan
+    from tests.results import mini_index
+
+    index = mini_index()
+    alpha, beta, _ = index.catalog.roles
+    asked = asked_plan(
+        index, [alpha, beta], 30000, ["4000", "beta=1000"], ["Alpha aide=6", "beta=2.5"],
+        hourly=False, part_time=False,
+    )  # fmt: skip
+    assert (asked.cost, dict(asked.cost_by_role)) == (4000, {"beta": 1000})
+    assert (asked.months, dict(asked.months_by_role)) == (None, {"alpha": 6, "beta": 2.5})
+    assert asked.costed("alpha") and asked.costed("beta")
+    assert asked.same_cost is None and asked.same_months is None
+    own = role_plan(asked, beta, None)
+    assert (own.cost, own.months, own.cost_basis, own.months_basis) == (1000, 2.5, None, None)
+    with pytest.raises(UsageError, match="'gamma' is not one of the roles compared"):
+        asked_plan(index, [alpha], 30000, [], ["gamma=3"], hourly=False, part_time=False)

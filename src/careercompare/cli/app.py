@@ -540,27 +540,19 @@ def payback(
       careercompare payback ma --area FL --current-pay 15 --hourly \\
         --cost 4000 --months 6 --part-time
     """
-    from careercompare.views.payback import build_payback, checked_plan, figures_given
+    from careercompare.views.payback import asked_plan, build_payback
     from careercompare.wages.areas import resolve_area
 
     index = catalog_index(ctx)
     chosen = index.resolve_roles(roles)
-    every_cost, cost_by_role = figures_given("--cost", cost or [], index, chosen)
-    every_months, months_by_role = figures_given("--months", months or [], index, chosen)
-    plan = checked_plan(
-        current_pay,
-        hourly=hourly,
-        cost=every_cost,
-        months=every_months,
-        part_time=part_time,
-        cost_by_role=cost_by_role,
-        months_by_role=months_by_role,
+    plan = asked_plan(
+        index, chosen, current_pay, cost or [], months or [], hourly=hourly, part_time=part_time
     )
     db = wage_database(ctx)
     names = area_names(area) or ["us"]
     places = list(dict.fromkeys(resolve_area(name, db.areas) for name in names))
     debts_in = None
-    if len(cost_by_role) < len(chosen) and every_cost is None:
+    if not all(plan.costed(role.id) for role in chosen):  # a cost to take from programs
         from careercompare.programs.datasets import bundled_programs
         from careercompare.views.program_figures import program_debt_by_area
 

@@ -53,6 +53,10 @@ class Asked:
     cost_by_role: Mapping[str, float] = field(default_factory=dict)
     months_by_role: Mapping[str, float] = field(default_factory=dict)
 
+    def costed(self, role_id: str) -> bool:
+        """True when a cost was given for the role (for it alone, or for every role)."""
+        return self.cost_by_role.get(role_id, self.cost) is not None
+
     @property
     def same_months(self) -> float | None:
         """The training length every role shares, where one was given for all."""
@@ -291,6 +295,31 @@ def checked_plan(
     )
 
 
+def asked_plan(
+    index: CatalogIndex,
+    roles: Sequence[Role],
+    current_pay: float | None,
+    cost: Sequence[str],
+    months: Sequence[str],
+    *,
+    hourly: bool,
+    part_time: bool,
+) -> Asked:
+    """What the command line gave for the roles compared, each `--cost` and `--months`
+    read as every role's or one role's (`figures_given`) and every figure checked."""
+    cost_for_all, cost_by_role = figures_given("--cost", cost, index, roles)
+    months_for_all, months_by_role = figures_given("--months", months, index, roles)
+    return checked_plan(
+        current_pay,
+        hourly=hourly,
+        cost=cost_for_all,
+        months=months_for_all,
+        part_time=part_time,
+        cost_by_role=cost_by_role,
+        months_by_role=months_by_role,
+    )
+
+
 def figures_given(
     option: str, values: Sequence[str], index: CatalogIndex, roles: Sequence[Role]
 ) -> tuple[float | None, dict[str, float]]:
@@ -422,8 +451,7 @@ def _paybacks(
             notes.append(note)
         if not estimates:
             continue
-        costed = plan.cost_by_role.get(role.id, plan.cost) is not None
-        debt = debts(role) if debts and not costed else None
+        debt = debts(role) if debts and not plan.costed(role.id) else None
         own = role_plan(plan, role, debt)
         if own.cost_source and debt is not None:
             citations.cite_source(debt.source)
