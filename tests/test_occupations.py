@@ -588,3 +588,25 @@ def test_an_occupation_is_read_once_a_run_however_many_roles_ask(
     ] * 2
     assert tables.entry_education_of(roles[2]) == tables.entry_education_of(roles[2])
     assert len(queries) - read <= 1  # the group's members, once
+
+
+@pytest.mark.shipped
+@pytest.mark.parametrize(
+    ("name", "cell"),
+    [
+        (
+            "43-1011",
+            "High school diploma or equivalent; work experience in a related occupation: "
+            "Less than 5 years",
+        ),
+        ("pharmacy aides", "High school diploma or equivalent; Short-term on-the-job training"),
+        ("respiratory therapist", "Associate's degree"),
+    ],
+)
+def test_the_education_cell_of_an_occupation_gives_its_experience_and_training_too(
+    run: Any, name: str, cell: str
+) -> None:
+    data = json.loads(run("table", name, "--json").stdout)
+    [row] = [r for r in data["rows"] if r["category"] == "education-required"]
+    assert row["cells"][0]["text"] == cell
+    assert row["cells"][0]["source"] == "bls-ep-2024-34"

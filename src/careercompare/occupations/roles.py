@@ -466,7 +466,7 @@ class OccupationRoles:
     ) -> dict[str, ComparisonCell]:
         """Comparison cells the tables fill where the catalog has none."""
         cells: dict[str, ComparisonCell] = {}
-        education = next((r.text for r in requirements if r.kind == "entry-education"), None)
+        education = _entry_requirements(requirements)
         if education is not None:
             cells["education-required"] = ComparisonCell.model_construct(
                 text=education, source=self.ep_source.id
@@ -567,6 +567,24 @@ class OccupationRoles:
             if len(paths) == MAX_PATHS:
                 break
         return tuple(paths)
+
+
+def _entry_requirements(requirements: tuple[Requirement, ...]) -> str | None:
+    """The typical entry education, with the work experience and on-the-job training the
+    projections also give where they are not "None", in the table's words: "High school
+    diploma or equivalent; work experience in a related occupation: Less than 5 years"."""
+    found = {r.kind: r.text for r in requirements}
+    education = found.get("entry-education")
+    if education is None:
+        return None
+    parts = [education]
+    experience = found.get("work-experience")
+    if experience and experience != "None":
+        parts.append(f"work experience in a related occupation: {experience}")
+    training = found.get("on-the-job-training")
+    if training and training != "None":
+        parts.append(training)
+    return "; ".join(parts)
 
 
 def _named(role: Role) -> list[tuple[str, str | None]]:
