@@ -193,6 +193,15 @@ class Certification(SharedValue):
     source: SourceRef
 
 
+# The column of the BLS projections' Table 1.2 each kind of entry requirement is read
+# from, as the table names it.
+REQUIREMENT_COLUMNS = {
+    "entry-education": "typical education needed for entry",
+    "work-experience": "work experience in a related occupation",
+    "on-the-job-training": "typical on-the-job training",
+}
+
+
 class Requirement(SharedValue):
     """BLS's typical entry requirements: education, experience, training."""
 

@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from careercompare.catalog.models import (
+    REQUIREMENT_COLUMNS,
     BlsOccupation,
     CareerPath,
     ComparisonCell,
@@ -580,7 +581,7 @@ def _entry_requirements(requirements: tuple[Requirement, ...]) -> str | None:
     parts = [education]
     experience = found.get("work-experience")
     if experience and experience != "None":
-        parts.append(f"work experience in a related occupation: {experience}")
+        parts.append(f"{REQUIREMENT_COLUMNS['work-experience']}: {experience}")
     training = found.get("on-the-job-training")
     if training and training != "None":
         parts.append(training)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
-from careercompare.catalog.models import ComparisonCategory, Role, SourcedText
+from careercompare.catalog.models import REQUIREMENT_COLUMNS, ComparisonCategory, Role, SourcedText
 from careercompare.results.base import NOT_IN_JSON, CitingResult
 from careercompare.results.blocks import Block, BulletList, FieldList, Heading, Paragraph
 from careercompare.results.inline import Text
@@ -148,7 +148,7 @@ class ShowResult(CitingResult):
             items.append(self.cited(f"program length: {length_span(length)}", length.source))
         items += [
             self.cited(
-                f"{r.kind.replace('-', ' ')} (BLS): {r.text}"
+                f"{REQUIREMENT_COLUMNS[r.kind]} (BLS): {r.text}"
                 + (f" ({r.scope})" if r.scope else ""),
                 r.source,
             )
