@@ -528,3 +528,16 @@ def test_the_figures_given_are_every_roles_or_one_roles() -> None:
     assert (own.cost, own.months, own.cost_basis, own.months_basis) == (1000, 2.5, None, None)
     with pytest.raises(UsageError, match="'gamma' is not one of the roles compared"):
         asked_plan(index, [alpha], 30000, [], ["gamma=3"], hourly=False, part_time=False)
+
+
+@pytest.mark.shipped
+def test_a_role_named_in_a_figure_may_be_a_name_only_one_compared_role_has(run: Any) -> None:
+    args = ("payback", "rn", "respiratory therapist", "--area", "NY", "--current-pay", "35000")
+    data = json.loads(run(*args, "--months", "rn=36", "--months", "rt=24", "--json").stdout)
+    assert [r["plan"]["months"] for r in data["roles"]] == [36, 24]
+    # 'rt' names radiation and respiratory therapists and radiologic technologists: with
+    # none of them compared, it is a usage error listing them
+    alone = run("payback", "rn", "--area", "NY", "--current-pay", "35000", "--months", "rt=24")
+    assert alone.exit_code == 2 and "--months rt=24: 'rt' is a name of 3 occupations" in (
+        alone.stderr
+    )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
-from careercompare.catalog.models import Role
+from careercompare.catalog.models import Role, oews_codes
 from careercompare.errors import UsageError
 from careercompare.results.base import CitingResult, CsvValue
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
@@ -343,7 +343,7 @@ def figures_given(
             every = number
             continue
         try:
-            role = index.resolve_role(name.strip())
+            role = _compared_role(name.strip(), index, roles)
         except UsageError as error:  # the option it was given in, first
             raise UsageError(f"{option} {value}: {error.message}", details=error.details) from None
         if role.id not in {r.id for r in roles}:
@@ -355,6 +355,19 @@ def figures_given(
             raise UsageError(f"{option} gives a figure for '{role.id}' twice")
         by_role[role.id] = number
     return every, by_role
+
+
+def _compared_role(name: str, index: CatalogIndex, roles: Sequence[Role]) -> Role:
+    """The role a name means; a name of several occupations means the one of them that
+    is compared, where only one is ('rt' beside respiratory therapists)."""
+    try:
+        return index.resolve_role(name)
+    except UsageError:
+        named = set(index.tables.codes_named(name)) if index.tables else set()
+        among = [role for role in roles if named & set(oews_codes(role))]
+        if len(among) == 1:
+            return among[0]
+        raise
 
 
 def _number(words: str) -> float | None:
