@@ -541,3 +541,17 @@ def test_a_role_named_in_a_figure_may_be_a_name_only_one_compared_role_has(run: 
     assert alone.exit_code == 2 and "--months rt=24: 'rt' is a name of 3 occupations" in (
         alone.stderr
     )
+
+
+def test_programs_by_debt_list_the_least_debt_first(run: Any) -> None:
+    data = json.loads(
+        run("programs", "ma", "--area", "TX", "--sort", "debt", "--all", "--json").stdout
+    )
+    debts = [p["debt"] for p in data["programs"]]
+    published = [d for d in debts if d is not None]
+    assert published == sorted(published) and debts[: len(published)] == published
+    earnings = json.loads(run("programs", "ma", "--area", "TX", "--all", "--json").stdout)
+    shown = [p["earnings"] for p in earnings["programs"] if p["earnings"] is not None]
+    assert shown == sorted(shown, reverse=True)
+    plain = run("programs", "ma", "--area", "TX", "--sort", "debt", "-f", "plain").stdout
+    assert "Programs by median debt, least first [1]" in plain

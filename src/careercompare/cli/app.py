@@ -439,7 +439,8 @@ def programs(
             "--sort",
             metavar="KEY",
             case_sensitive=False,
-            help="Order by earnings, debt or completers (largest first).",
+            help="Order by earnings (highest first), debt (least first) or completers (most "
+            "first).",
         ),
     ] = ProgramSort.EARNINGS,
     top: Annotated[

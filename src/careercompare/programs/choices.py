@@ -48,8 +48,25 @@ BELOW_A_CREDENTIAL = frozenset(
 
 
 class ProgramSort(StrEnum):
-    """What `--sort` orders programs by (largest first; programs without the figure last)."""
+    """What `--sort` orders programs by: earnings and completers largest first, debt least
+    first (what a student looks for); programs without the figure last."""
 
     EARNINGS = "earnings"
     DEBT = "debt"
     COMPLETERS = "completers"
+
+    @property
+    def least_first(self) -> bool:
+        return self is ProgramSort.DEBT
+
+    @property
+    def order(self) -> str:
+        """The order, in words: "median debt, least first"."""
+        return _ORDERS[self]
+
+
+_ORDERS = {
+    ProgramSort.EARNINGS: "graduates' median earnings, highest first",
+    ProgramSort.DEBT: "median debt, least first",
+    ProgramSort.COMPLETERS: "completers, most first",
+}

@@ -85,7 +85,7 @@ class ProgramsResult(CitingResult):
     # when `credential` was chosen for the role, not asked for: its typical entry education
     credential_from: SourcedText | None = None
     states: tuple[str, ...] = ()  # when several are side by side (`state` is the first)
-    sort: str
+    sort: ProgramSort
     fields: tuple[Field, ...]
     programs: tuple[Program, ...]
     total: int
@@ -106,7 +106,7 @@ class ProgramsResult(CitingResult):
         else:
             rows = tuple(_row(p) for p in self.programs)
             blocks += [
-                Heading(f"Programs by {self.sort} " + marker, 2),
+                Heading(f"Programs by {self.sort.order} " + marker, 2),
                 Records(PROGRAM_COLUMNS, rows),
             ]
             shown = len(self.programs)
@@ -277,7 +277,8 @@ def _sort_key(sort: ProgramSort) -> Callable[[Program], tuple[bool, int, str]]:
             ProgramSort.DEBT: program.debt,
             ProgramSort.COMPLETERS: program.completers,
         }[sort]
-        return (value is None, -(value or 0), program.school)
+        shown = value or 0
+        return (value is None, shown if sort.least_first else -shown, program.school)
 
     return key
 
@@ -396,7 +397,7 @@ def build_programs(
         states=tuple(place.state for place in chosen) if len(chosen) > 1 else (),
         credential=credential.value if credential and credential is not Credential.ANY else None,
         credential_from=credential_from,
-        sort=sort.value,
+        sort=sort,
         fields=tuple(fields),
         programs=tuple(shown),
         total=len(found),
