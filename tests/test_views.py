@@ -316,7 +316,9 @@ def test_the_glossary_explains_a_word_by_any_of_its_names(run: Any) -> None:
     assert term["term"] == "location quotient"
     every = json.loads(run("glossary", "--json").stdout)["terms"]
     names = {t["term"] for t in every}
-    assert {"median", "OEWS", "job zone", "lower bound", "cross-industry"} <= names
+    assert {"median", "OEWS", "job zone", "lower bound", "cross-industry", "median debt"} <= names
+    payback = run("payback", "ma", "--area", "FL", "--current-pay", "30000", "-f", "plain")
+    assert "median debt. 'careercompare glossary TERM' explains each." in payback.stdout
     typo = run("glossary", "medain")
     assert typo.exit_code == 2 and "did you mean 'median'?" in typo.stderr
     assert "careercompare glossary" in run("--help").stdout
