@@ -337,9 +337,11 @@ def test_payback_takes_a_cost_and_a_length_for_one_role_and_says_which_were_give
     per_role = ("--months", "ma=6", "--months", "phlebotomist=3", "--cost", "phlebotomist=1500")
     data = json.loads(run(*args, *per_role, "--json").stdout)
     assert data["version"] == 2
-    assert data["plan"]["cost"] is None and data["plan"]["months"] is None
-    assert data["plan"]["cost_by_role"] == {"phlebotomist": 1500}
-    assert data["plan"]["months_by_role"] == {"medical-assistant": 6, "phlebotomist": 3}
+    assert data["plan"]["cost"] == {"every": None, "by_role": {"phlebotomist": 1500}}
+    assert data["plan"]["months"] == {
+        "every": None,
+        "by_role": {"medical-assistant": 6, "phlebotomist": 3},
+    }
     ma, phlebotomist = data["roles"]
     assert (phlebotomist["plan"]["cost"], phlebotomist["plan"]["months"]) == (1500, 3)
     assert phlebotomist["plan"]["cost_basis"] is None  # given, not sourced
@@ -520,10 +522,11 @@ def test_the_figures_given_are_every_roles_or_one_roles() -> None:
         index, [alpha, beta], 30000, ["4000", "beta=1000"], ["Alpha aide=6", "beta=2.5"],
         hourly=False, part_time=False,
     )  # fmt: skip
-    assert (asked.cost, dict(asked.cost_by_role)) == (4000, {"beta": 1000})
-    assert (asked.months, dict(asked.months_by_role)) == (None, {"alpha": 6, "beta": 2.5})
+    assert (asked.cost.every, dict(asked.cost.by_role)) == (4000, {"beta": 1000})
+    assert (asked.months.every, dict(asked.months.by_role)) == (None, {"alpha": 6, "beta": 2.5})
     assert asked.costed("alpha") and asked.costed("beta")
-    assert asked.same_cost is None and asked.same_months is None
+    assert asked.cost.shared is None and asked.months.shared is None
+    assert asked.cost.of("alpha") == 4000 and asked.months.of("alpha") == 6
     own = role_plan(asked, beta, None)
     assert (own.cost, own.months, own.cost_basis, own.months_basis) == (1000, 2.5, None, None)
     with pytest.raises(UsageError, match="'gamma' is not one of the roles compared"):

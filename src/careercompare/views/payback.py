@@ -40,32 +40,40 @@ NEVER = "never pays back at this pay"
 
 
 @dataclass(frozen=True)
+class Given:
+    """A figure as the person gave it: for every role (`every`), and for one role alone
+    (`by_role`, by role id); None and empty where not given."""
+
+    every: float | None = None
+    by_role: Mapping[str, float] = field(default_factory=dict)
+
+    def of(self, role_id: str) -> float | None:
+        """The role's own figure, else the one for every role."""
+        return self.by_role.get(role_id, self.every)
+
+    @property
+    def shared(self) -> float | None:
+        """The figure every role shares, where only one was given, for all."""
+        return None if self.by_role else self.every
+
+    def figures(self) -> list[float]:
+        return [*([] if self.every is None else [self.every]), *self.by_role.values()]
+
+
+@dataclass(frozen=True)
 class Asked:
-    """What the person gave: pay now (a year); the training's cost and length, for every
-    role and for one role (by role id), None where not given; whether they keep their pay
-    while training."""
+    """What the person gave: pay now (a year), whether they keep it while training, and
+    the training's cost and length (`Given`: for every role, or one role's own)."""
 
     current_pay: float
     hourly: bool
     part_time: bool
-    cost: float | None = None
-    months: float | None = None
-    cost_by_role: Mapping[str, float] = field(default_factory=dict)
-    months_by_role: Mapping[str, float] = field(default_factory=dict)
+    cost: Given = field(default_factory=Given)
+    months: Given = field(default_factory=Given)
 
     def costed(self, role_id: str) -> bool:
         """True when a cost was given for the role (for it alone, or for every role)."""
-        return self.cost_by_role.get(role_id, self.cost) is not None
-
-    @property
-    def same_months(self) -> float | None:
-        """The training length every role shares, where one was given for all."""
-        return None if self.months_by_role else self.months
-
-    @property
-    def same_cost(self) -> float | None:
-        """The cost every role shares, where one was given for all."""
-        return None if self.cost_by_role else self.cost
+        return self.cost.of(role_id) is not None
 
 
 @dataclass(frozen=True)
@@ -124,8 +132,8 @@ class PaybackResult(CitingResult):
     """Months to pay back a training, for each role, in one area."""
 
     VIEW = "payback"
-    # 2: `plan` is what was given (null where not; `cost_by_role`, `months_by_role`); each
-    #    of `roles` has its own `plan` always, with the cost and length it was reckoned with
+    # 2: `plan` is what was given (`cost` and `months`: {every, by_role}, null and empty
+    #    where not); each of `roles` has its own `plan`, the cost and length reckoned with
     JSON_VERSION = 2
     area: Area
     release: str
@@ -184,11 +192,11 @@ class PaybackResult(CitingResult):
         said: list[Text] = []
         if own.cost_basis and own.cost_source:
             said.append(self.cited(own.cost_basis, own.cost_source))
-        elif self.plan.same_cost is None:
+        elif self.plan.cost.shared is None:
             said.append(f"cost {money(own.cost)}, as given")
         if own.months_basis and own.months_source:
             said.append(self.cited(own.months_basis, own.months_source))
-        elif self.plan.same_months is None:
+        elif self.plan.months.shared is None:
             said.append(f"training {own.months:g} months, as given")
         return said
 
@@ -227,7 +235,7 @@ class PaybackResult(CitingResult):
 def _shared_plan(plan: Asked) -> str:
     """The training's length, cost and forgone pay where every role shares them; what is
     each role's own (given for it, or sourced) is said under the table."""
-    months, cost = plan.same_months, plan.same_cost
+    months, cost = plan.months.shared, plan.cost.shared
     said = []
     if months:
         said.append(f"training {months:g} months" + (", part-time" if plan.part_time else ""))
@@ -266,33 +274,29 @@ def checked_plan(
     current_pay: float | None,
     *,
     hourly: bool,
-    cost: float | None,
-    months: float | None,
     part_time: bool,
-    cost_by_role: Mapping[str, float] | None = None,
-    months_by_role: Mapping[str, float] | None = None,
+    cost: Given | float | None = None,
+    months: Given | float | None = None,
 ) -> Asked:
-    """What was given, each figure checked to be a finite number above 0. A cost or length
-    not given is filled per role by `role_plan`, from the sources where they speak."""
+    """What was given (a cost or length as one figure for every role, or as `Given`), each
+    figure checked to be a finite number above 0. A cost or length not given is filled
+    per role by `role_plan`, from the sources where they speak."""
     if current_pay is None:
         raise UsageError("--current-pay is missing; give what you earn now, a year")
-    figures = [("--current-pay", current_pay), ("--cost", cost), ("--months", months)]
-    figures += [("--cost", value) for value in (cost_by_role or {}).values()]
-    figures += [("--months", value) for value in (months_by_role or {}).values()]
+    cost, months = _given(cost), _given(months)
+    figures = [("--current-pay", current_pay)]
+    figures += [("--cost", value) for value in cost.figures()]
+    figures += [("--months", value) for value in months.figures()]
     for option, value in figures:
-        if value is not None and (not value > 0 or value == float("inf")):
+        if not value > 0 or value == float("inf"):
             what = "a finite number" if value == float("inf") else "a number above 0"
             raise UsageError(f"{option} must be {what}, not {value:g}")
     annual = current_pay * HOURS_PER_YEAR if hourly else current_pay
-    return Asked(
-        annual,
-        hourly,
-        part_time,
-        cost,
-        months,
-        dict(cost_by_role or {}),
-        dict(months_by_role or {}),
-    )
+    return Asked(annual, hourly, part_time, cost, months)
+
+
+def _given(figure: Given | float | None) -> Given:
+    return figure if isinstance(figure, Given) else Given(figure)
 
 
 def asked_plan(
@@ -307,22 +311,18 @@ def asked_plan(
 ) -> Asked:
     """What the command line gave for the roles compared, each `--cost` and `--months`
     read as every role's or one role's (`figures_given`) and every figure checked."""
-    cost_for_all, cost_by_role = figures_given("--cost", cost, index, roles)
-    months_for_all, months_by_role = figures_given("--months", months, index, roles)
     return checked_plan(
         current_pay,
         hourly=hourly,
-        cost=cost_for_all,
-        months=months_for_all,
         part_time=part_time,
-        cost_by_role=cost_by_role,
-        months_by_role=months_by_role,
+        cost=figures_given("--cost", cost, index, roles),
+        months=figures_given("--months", months, index, roles),
     )
 
 
 def figures_given(
     option: str, values: Sequence[str], index: CatalogIndex, roles: Sequence[Role]
-) -> tuple[float | None, dict[str, float]]:
+) -> Given:
     """An option's figures as given: a bare number is every role's, `ROLE=N` one role's
     (any name of one of `roles`); a usage error for words that are neither, a role not
     compared, or a figure given twice."""
@@ -354,7 +354,7 @@ def figures_given(
         if role.id in by_role:
             raise UsageError(f"{option} gives a figure for '{role.id}' twice")
         by_role[role.id] = number
-    return every, by_role
+    return Given(every, by_role)
 
 
 def _compared_role(name: str, index: CatalogIndex, roles: Sequence[Role]) -> Role:
@@ -382,8 +382,7 @@ def role_plan(asked: Asked, role: Role, debt: ProgramDebt | None) -> Plan:
     sourced program length (its longest) and the median debt of the area's programs of
     its training credential, each labelled; a usage error naming the option where no
     source speaks."""
-    months = asked.months_by_role.get(role.id, asked.months)
-    cost = asked.cost_by_role.get(role.id, asked.cost)
+    months, cost = asked.months.of(role.id), asked.cost.of(role.id)
     plan = Plan(asked.current_pay, asked.hourly, cost or 0.0, months or 0.0, asked.part_time)
     if months is None:
         length = role.program_length
