@@ -58,15 +58,3 @@ class ProgramSort(StrEnum):
     @property
     def least_first(self) -> bool:
         return self is ProgramSort.DEBT
-
-    @property
-    def order(self) -> str:
-        """The order, in words: "median debt, least first"."""
-        return _ORDERS[self]
-
-
-_ORDERS = {
-    ProgramSort.EARNINGS: "graduates' median earnings, highest first",
-    ProgramSort.DEBT: "median debt, least first",
-    ProgramSort.COMPLETERS: "completers, most first",
-}

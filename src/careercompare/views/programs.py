@@ -29,6 +29,12 @@ from careercompare.wages.estimates import Area, Cell
 if TYPE_CHECKING:
     from careercompare.wages.database import WageDatabase
 
+# How each --sort orders the programs, for the heading above them.
+ORDERS = {
+    ProgramSort.EARNINGS: "graduates' median earnings, highest first",
+    ProgramSort.DEBT: "median debt, least first",
+    ProgramSort.COMPLETERS: "completers, most first",
+}
 PROGRAM_COLUMNS = (
     "School",
     "State",
@@ -106,7 +112,7 @@ class ProgramsResult(CitingResult):
         else:
             rows = tuple(_row(p) for p in self.programs)
             blocks += [
-                Heading(f"Programs by {self.sort.order} " + marker, 2),
+                Heading(f"Programs by {ORDERS[self.sort]} " + marker, 2),
                 Records(PROGRAM_COLUMNS, rows),
             ]
             shown = len(self.programs)
