@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from careercompare.render.csv_format import csv_cell
-from careercompare.sanitize import sanitize
+from careercompare.sanitize import sanitize, visible
 
 HOSTILE = (
     "[bold]Loud[/] :bus: \x1b[31mred\x1b[0m \x1b]0;title\x07 \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\"
@@ -40,6 +40,22 @@ def test_sanitize_strips_sequences_controls_and_bidi_overrides() -> None:
     assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in clean)
     assert "\u202e" not in clean
     assert "[bold]Loud[/] :bus: red" in clean
+
+
+def test_visible_shows_controls_as_escapes_and_leaves_none() -> None:
+    assert visible("ma=\x1b[2J6") == "ma=\\x1b[2J6"
+    assert visible("zz\u202eyy\u200b") == "zz\\u202eyy\\u200b"
+    assert visible("a\n\tb  c") == "a b c"
+    assert visible("Médico assistant") == "Médico assistant"
+    assert visible("".join(map(chr, range(0x20)))).isprintable()
+
+
+def test_an_error_quoting_typed_control_characters_shows_them_escaped(run: Any) -> None:
+    result = run("payback", "ma", "--current-pay", "30000", "--months", "ma=\x1b[2J6")
+    assert result.exit_code == 2 and "\x1b" not in result.stderr
+    assert "not 'ma=\\x1b[2J6'" in result.stderr  # not 'ma=6', which would be a good value
+    unknown = run("show", "zz\u202eyy")
+    assert "unknown role 'zz\\u202eyy'" in unknown.stderr and "\u202e" not in unknown.stderr
 
 
 @pytest.mark.parametrize("fmt", ["rich", "plain", "markdown"])

@@ -33,3 +33,19 @@ def _scrub(text: str) -> str:
     without_sequences = re.sub(_ESCAPE_SEQUENCE, "", text)
     spaced = re.sub(_SPACES, " ", without_sequences)
     return re.sub(_CONTROL, "", spaced)
+
+
+def visible(text: str) -> str:
+    """Text safe to print in a message that quotes what someone typed or a file holds:
+    runs of white space folded to one space, and every other control or invisible
+    character shown as its escape ('\\x1b', '\\u202e') rather than dropped, so that the
+    message says what was there."""
+    if text.isprintable() and "  " not in text:
+        return text
+    spaced = re.sub(_SPACES, " ", text)
+    return re.sub(_CONTROL, _escaped, spaced)
+
+
+def _escaped(found: re.Match[str]) -> str:
+    code = ord(found.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

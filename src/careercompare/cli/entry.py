@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from careercompare import __version__
 from careercompare.errors import CareerCompareError, ExitStatus, OutputClosed, Terminated
-from careercompare.sanitize import sanitize
+from careercompare.sanitize import visible
 
 if TYPE_CHECKING:
     import typer
@@ -37,7 +37,7 @@ def interrupted() -> None:
 
 def fail(message: str, details: Sequence[str] = ()) -> None:
     """Print an error line (and detail lines) to stderr, if there is a stderr."""
-    lines = [f"careercompare: error: {sanitize(message)}", *(f"  {sanitize(d)}" for d in details)]
+    lines = [f"careercompare: error: {visible(message)}", *(f"  {visible(d)}" for d in details)]
     with contextlib.suppress(OSError, ValueError, AttributeError):
         sys.stderr.write("\n".join(lines) + "\n")
         sys.stderr.flush()
