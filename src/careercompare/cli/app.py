@@ -879,9 +879,9 @@ def import_occupations(
         projections, onet, output, force=force, ep_published=published, states=states
     )
     settings(ctx).terminal.note(
-        f"wrote {summary.path}: projections {summary.ep_edition} ({summary.projections} rows), "
-        f"O*NET {summary.onet_release} ({summary.occupations} occupations, "
-        f"{summary.titles} titles)"
+        f"wrote {summary.path}: projections {summary.ep_edition} ({summary.projections:,} rows), "
+        f"O*NET {summary.onet_release} ({summary.occupations:,} occupations, "
+        f"{summary.titles:,} titles)"
     )
 
 
@@ -925,8 +925,8 @@ def import_programs(
 
     summary = build_programs_database(scorecard, crosswalk, output, force=force, release=release)
     settings(ctx).terminal.note(
-        f"wrote {summary.path}: College Scorecard {summary.release} ({summary.programs} "
-        f"programs), {summary.crosswalk} CIP-SOC pairs"
+        f"wrote {summary.path}: College Scorecard {summary.release} ({summary.programs:,} "
+        f"programs), {summary.crosswalk:,} CIP-SOC pairs"
     )
 
 
