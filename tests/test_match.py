@@ -500,3 +500,19 @@ def test_one_answer_missing_is_named_in_the_singular(run: Any) -> None:
     assert result.stderr.startswith(
         "careercompare: error: 1 question unanswered: office-tasks (yes|no); answer it with "
     )
+
+
+def test_match_all_without_interests_ranks_nothing_and_says_how_to(run: Any) -> None:
+    data = json.loads(run("match", "--all", *answers(FAST_CLINICAL), "--json").stdout)
+    assert not any(entry["reasons"] for entry in data["ranking"])
+    assert data["suggested_command"] == ""  # no table of two roles picked by tie-break
+    assert "-a interests=" in data["suggested_because"]
+    plain = " ".join(run("match", "--all", *answers(FAST_CLINICAL), "-f", "plain").stdout.split())
+    assert "Rank | Role | Score" not in plain  # no table with no rows
+    assert f"No answer moved any of the {len(data['ranking']):,} roles; each scored 0." in plain
+    assert "None of your answers gave any role points" in plain
+    assert "careercompare table" not in plain
+    # the roles set apart are named up to 30, then counted
+    others = len(data["apart"]) - 30
+    assert f"; and {others:,} other occupations need a degree first (--json lists them)." in plain
+    assert "Cardiovascular technologist or technician needs an associate's degree first" in plain

@@ -30,6 +30,16 @@ INTEREST_RULE = (
     "7; an interest you chose gives +2 to a role whose occupation O*NET rates 5 or more for "
     "it, and +1 at 4 to under 5 (careercompare's rule)."
 )
+NOTHING_RANKED = (
+    "None of your answers gave any role points, so no role ranks above another and no "
+    "comparison is suggested."
+)
+INTERESTS_RANK_ALL = (
+    " Most questions rest on comparison cells that only the catalog's roles have; with "
+    "--all, answer the interests question (-a interests=social,investigative: up to three of "
+    "realistic, investigative, artistic, social, enterprising and conventional), which "
+    "O*NET rates for every occupation."
+)
 # Entry education that means years of school before the first job (BLS's words).
 DEGREES = (
     "Associate's degree",
@@ -102,15 +112,12 @@ class MatchResult(CitingResult):
         if len(moved) > SHOWN_RANKED:
             still = [*moved[SHOWN_RANKED:], *still]
             moved = moved[:SHOWN_RANKED]
-        blocks: list[Block] = [
-            Heading("Which career fits your answers"),
-            Records(
-                ("Rank", "Role", "Score"),
-                tuple((r.shown_rank, r.role.header, _points(r.score)) for r in moved),
-            ),
-        ]
+        blocks: list[Block] = [Heading("Which career fits your answers")]
+        if moved:
+            rows = tuple((r.shown_rank, r.role.header, _points(r.score)) for r in moved)
+            blocks.append(Records(("Rank", "Role", "Score"), rows))
         if still:
-            blocks.append(Paragraph(_unmoved(still), note=True))
+            blocks.append(Paragraph(_unmoved(still, others=bool(moved)), note=True))
         for entry in moved:
             items = tuple(
                 self.cited(
@@ -121,13 +128,21 @@ class MatchResult(CitingResult):
             )
             blocks += [Heading(f"{entry.role.name}: {_points(entry.score)}", 2), BulletList(items)]
         if self.apart:
+            named = self.apart[:UNMOVED_LISTED]
             needs = join_text(
                 "; ",
                 (
-                    self.cited(f"{a.role.name} needs a {a.entry_education.lower()} first", a.source)
-                    for a in self.apart
+                    self.cited(
+                        f"{a.role.name} needs {_a(a.entry_education.lower())} first", a.source
+                    )
+                    for a in named
                 ),
             )
+            if len(self.apart) > len(named):
+                others = len(self.apart) - len(named)
+                needs += (
+                    f"; and {others:,} other occupations need a degree first (--json lists them)"
+                )
             asked = "You answered that you want to start as soon as possible. "
             blocks += [Heading("Set apart: school first", 2), Paragraph(asked + needs + ".")]
         blocks += [Paragraph(text, note=True) for text in self.not_scored]
@@ -140,10 +155,13 @@ class MatchResult(CitingResult):
             blocks.append(Paragraph(INTEREST_RULE, note=True))
         blocks.append(Paragraph(WEIGHTING, note=True))
         blocks.append(Paragraph(f"Equal scores are listed by {self.tie_break}.", note=True))
-        blocks += [
-            Paragraph(f"Compare {self.suggested_because}:"),
-            Paragraph(self.suggested_command),
-        ]
+        if self.suggested_command:
+            blocks += [
+                Paragraph(f"Compare {self.suggested_because}:"),
+                Paragraph(self.suggested_command),
+            ]
+        else:
+            blocks.append(Paragraph(self.suggested_because))
         return (*blocks, *sources_block(self))
 
     def records(self) -> list[dict[str, CsvValue]]:
@@ -170,17 +188,24 @@ UNMOVED_LISTED = 30
 SHOWN_RANKED = 20
 
 
-def _unmoved(still: list[Ranked]) -> str:
-    """The sentence on the roles not shown: named when few, counted when many."""
+def _unmoved(still: list[Ranked], *, others: bool = True) -> str:
+    """The sentence on the roles not shown (`others`: after some that are): named when
+    few, counted when many."""
     if any(entry.score for entry in still):
         return (
             f"The other {len(still):,} roles are ranked below these (all of them in --json "
             "and --format csv)."
         )
     if len(still) > UNMOVED_LISTED:
-        return f"No answer moved the other {len(still):,} roles; each scored 0."
+        which = "the other" if others else "any of the"
+        return f"No answer moved {which} {len(still):,} roles; each scored 0."
     names = ", ".join(entry.role.header for entry in still)
     return f"No answer moved {names}; {'it' if len(still) == 1 else 'each'} scored 0."
+
+
+def _a(words: str) -> str:
+    """Words with their indefinite article: 'an associate's degree'."""
+    return f"{'an' if words[:1] in 'aeiou' else 'a'} {words}"
 
 
 def _points(points: int) -> str:
@@ -297,6 +322,10 @@ def build_match(
     elif len(top) == 2 and top[1].tied:
         because = f"the top role and the first of those tied after it (by {order})"
     command = "careercompare table " + " ".join(entry.role.id for entry in top)
+    if not any(entry.reasons for entry in ranking):
+        # nothing ranked them: a table of the first two by name or growth would be a guess
+        command = ""
+        because = NOTHING_RANKED + (INTERESTS_RANK_ALL if every and not interests else "")
     return MatchResult(
         answers=dict(answers),
         ranking=tuple(ranking),
