@@ -447,3 +447,19 @@ def test_no_view_builds_a_pydantic_validator_once_the_catalog_is_cached(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "False"
+
+
+# The models' schema each CACHE_FORMAT was set for: a change to the models changes the
+# schema, and an entry pickled by the older models could be read back without a field
+# the views then ask for (an AttributeError in every view). Bump CACHE_FORMAT with it.
+SCHEMA_OF_FORMAT = {10: "2ae7c4cc9dbf944a846ad5648a39d676d70847744a244aa19ae2abbbadcb65d3"}
+
+
+def test_a_change_to_the_models_comes_with_a_new_cache_format() -> None:
+    import hashlib
+
+    schema = (ROOT / "data" / "roles.schema.json").read_bytes()
+    assert SCHEMA_OF_FORMAT.get(cache.CACHE_FORMAT) == hashlib.sha256(schema).hexdigest(), (
+        "the catalog models changed: bump CACHE_FORMAT in catalog/cache.py and pin the new "
+        "schema's SHA-256 here"
+    )

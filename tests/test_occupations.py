@@ -610,3 +610,21 @@ def test_the_education_cell_of_an_occupation_gives_its_experience_and_training_t
     [row] = [r for r in data["rows"] if r["category"] == "education-required"]
     assert row["cells"][0]["text"] == cell
     assert row["cells"][0]["source"] == "bls-ep-2024-34"
+
+
+@needs_shared
+def test_a_projection_prints_its_percent_with_the_decimal_the_table_prints(run: Any) -> None:
+    from careercompare.occupations.roles import EP_PERCENT_DECIMALS
+
+    book = load_workbook(EP_FILE, read_only=True)
+    rows = book["Table 1.2"].iter_rows()
+    named = "employment change, percent"
+    header = next(r for r in rows if any(str(c.value).lower().startswith(named) for c in r))
+    column = next(i for i, c in enumerate(header) if str(c.value).lower().startswith(named))
+    hygienists = next(r for r in rows if r[1].value == "29-1292")
+    assert hygienists[column].value == 7  # a whole number, which BLS prints as 7.0
+    assert hygienists[column].number_format.endswith("0." + "0" * EP_PERCENT_DECIMALS)
+    book.close()
+    plain = run("outlook", "dental hygienist", "-f", "plain").stdout
+    assert "| +7.0% (2024-2034) |" in plain
+    assert "| +12.5% (2024-2034)" in run("outlook", "ma", "-f", "plain").stdout

@@ -49,7 +49,7 @@ def test_physicians_pay_is_each_groups_exact_may_2025_median(run: Any) -> None:
         "Physicians (29-1210): $271,090 a year (May 2025) [3], +$225,400 vs Medical assistant "
         "($45,690)"
     ) in plain
-    assert "Surgeons (29-1240): +4% (2024-2034) [1]" in plain
+    assert "Surgeons (29-1240): +4.0% (2024-2034) [1]" in plain
 
 
 def test_a_step_of_several_occupations_names_each_ones_local_median(run: Any) -> None:

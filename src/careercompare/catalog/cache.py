@@ -29,7 +29,7 @@ from careercompare.user_folders import platform_folder
 if TYPE_CHECKING:
     from careercompare.catalog.models import Catalog
 
-CACHE_FORMAT = 9
+CACHE_FORMAT = 10
 CACHE_DIR_ENV_VAR = "CAREERCOMPARE_CACHE_DIR"
 NO_CACHE_ENV_VAR = "CAREERCOMPARE_NO_CACHE"
 KEPT_ENTRIES = 8

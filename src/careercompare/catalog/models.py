@@ -267,6 +267,12 @@ class OutlookFigure(Model):
 
     id: Slug
     percent: Percent
+    decimals: Annotated[int, Field(ge=0, le=3, strict=True)] | None = Field(
+        default=None,
+        description="The decimal places the source prints the percent with, where it prints "
+        "a whole number with them (BLS's projections print 7 as 7.0); without it, the percent "
+        "is shown as written.",
+    )
     approximate: Flag = False
     period: Text | None = Field(
         default=None, description="As the source states it: '2024-2034', 'through 2032'."

@@ -41,6 +41,9 @@ MAX_TASKS = 5
 ALL_TASKS = 200
 MAX_PATHS = 4
 HIGHEST_JOB_ZONE = 5  # O*NET's scale runs from 1 to 5: no occupation needs more than 5
+# Table 1.2 of the projections prints its percent change with one decimal (number format
+# '#,##0.0': 7 is printed 7.0).
+EP_PERCENT_DECIMALS = 1
 # (salary kind, OEWS measure, id suffix) of the national OEWS figures a role is given.
 OEWS_MEASURES: tuple[tuple[Literal["median", "percentile-10", "percentile-90"], str, str], ...] = (
     ("median", "median", "median"),
@@ -392,6 +395,7 @@ class OccupationRoles:
         return OutlookFigure.model_construct(
             id=table_figure_id(self.ep_source.id, tag),
             percent=projection.percent,
+            decimals=EP_PERCENT_DECIMALS,
             period=f"{base}-{target}",
             start_year=base,
             end_year=target,

@@ -94,8 +94,12 @@ def salary_kind(figure: SalaryFigure) -> str:
 
 
 def percent(figure: OutlookFigure) -> str:
-    """'+12%', 'about +15%'."""
-    text = f"{signed(figure.percent)}%"
+    """'+12.5%', '+7.0%' where the source prints it so, 'about +15%'."""
+    if figure.decimals is None:
+        text = f"{signed(figure.percent)}%"
+    else:
+        sign = "+" if figure.percent > 0 else ""
+        text = f"{sign}{as_published(figure.percent, figure.decimals)}%"
     return f"about {text}" if figure.approximate else text
 
 
