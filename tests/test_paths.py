@@ -86,6 +86,11 @@ def test_a_step_outside_the_catalog_may_be_an_occupation_of_the_tables(run: Any)
     assert show["id"] == supervisors
     median = next(f for f in show["salary"] if f["kind"] == "median")
     assert step["median_pay"]["amount"] == median["amount"]
+    # the facts under the step are its own, not the start's (which has the same training)
+    assert (
+        "support workers [3] - Training: High school diploma or equivalent [1] - Median pay: "
+        f"${median['amount']:,.0f} a year (May 2025)"
+    ) in out
 
 
 def test_a_note_of_merged_paths_names_the_paths_it_belongs_to(run: Any) -> None:

@@ -186,14 +186,8 @@ class CatalogIndex:
             return self._occupation(codes[0])
         if not codes:
             return None
-        found = [(code, self._occupation(code)) for code in codes]
-        # the catalog's roles first, then healthcare occupations, each by code
-        found.sort(
-            key=lambda pair: (
-                pair[1].id not in self._catalog_roles,
-                not pair[0].startswith(HEALTHCARE_GROUPS),
-            )
-        )
+        found = [(code, self._occupation(code)) for code in healthcare_first(codes)]
+        found.sort(key=lambda pair: pair[1].id not in self._catalog_roles)  # catalog's first
         listed = [f"{code} ({role.name})" for code, role in found]
         raise UsageError(
             f"'{shown}' is a name of {len(codes)} occupations: "
