@@ -20,6 +20,7 @@ from careercompare.catalog.models import ProgramLength
 from careercompare.errors import DataError, UsageError
 from careercompare.importers.programs import build_programs_database
 from careercompare.programs.database import ProgramDatabase
+from careercompare.programs.datasets import bundled_programs
 from careercompare.results.inline import Bound, runs_of
 from careercompare.views.formatting import length_span
 from careercompare.views.payback import Plan, checked_plan, months_to_pay_back
@@ -92,6 +93,94 @@ def test_the_crosswalk_gives_the_4_digit_families_of_an_occupation(
     assert (field.family, field.title) == ("5108", "Allied Health and Medical Assisting Services")
     assert [code for code, _ in field.programs] == ["51.0801", "51.0809"]
     assert built.release == "2026-06-10"
+
+
+def test_the_crosswalk_names_the_other_occupations_a_family_holds_programs_for(
+    tmp_path: Path,
+) -> None:
+    pairs = [
+        *PAIRS,
+        ("51.0801", "Medical/Clinical Assistant.", "25-1071"),
+        ("51.0805", "Pharmacy Technician/Assistant.", "29-2052"),
+        ("51.0805", "Pharmacy Technician/Assistant.", "25-1071"),
+        ("51.0806", "Physical Therapy Assistant.", "31-2021"),
+        ("51.0899", "Allied Health, Other.", "99-9999"),
+        ("51.0999", "Other.", "29-2099"),
+    ]
+    output = tmp_path / "programs.sqlite"
+    build_programs_database(
+        write_scorecard(tmp_path / "scorecard-fos-2026-06-10.csv.gz", PROGRAM_ROWS),
+        write_crosswalk(tmp_path / "crosswalk.xlsx", pairs),
+        output,
+        force=False,
+        release=None,
+    )
+    db = ProgramDatabase(output)
+    # most programs first, then by code; never the occupation itself nor 99-9999 (no occupation)
+    assert db.sharing(["5108"], ("31-9092",)) == ["25-1071", "29-2052", "31-2021"]
+    assert db.sharing(["5108", "5109"], ("31-9092",)) == [
+        "25-1071", "29-2052", "29-2099", "29-9999", "31-2021",
+    ]  # fmt: skip
+    assert db.sharing(["5108"], ("31-9092", "25-1071", "29-2052", "31-2021")) == []
+    assert db.sharing([], ("31-9092",)) == []
+
+
+def test_the_example_of_a_shared_field_is_neither_its_teachers_nor_an_all_other_group() -> None:
+    from careercompare.views.program_figures import SharedFields, shared_fields
+    from tests.conftest import bundled_index
+
+    index = bundled_index()
+    db = bundled_programs()
+    rad = shared_fields(db, index, ["5109"], ("29-2034",))
+    # 25-1071 Health Specialties Teachers, Postsecondary and 29-2099 Health Technologists
+    # and Technicians, All Other share the most programs; the first other is named
+    assert rad.shared_with[:2] == ("25-1071", "29-2099")
+    assert rad.example == "Cardiovascular technologist or technician"
+    assert rad.words() == (
+        f"the crosswalk maps these fields to {len(rad.shared_with)} other occupations too, "
+        "Cardiovascular technologist or technician among them"
+    )
+    cna = shared_fields(db, index, ["5126", "5139"], ("31-1131",))
+    assert cna.shared_with[0] == "29-2061" and cna.example == "Licensed practical nurse"
+    one = SharedFields(("29-2061",), "Licensed practical nurse")
+    assert one.words() == (
+        "the crosswalk maps these fields to one other occupation too, Licensed practical nurse"
+    )
+    assert SharedFields(()).words() == ""
+
+
+def test_figures_of_a_shared_field_say_whose_programs_they_also_hold(run: Any) -> None:
+    shared = (
+        "the crosswalk maps these fields to 7 other occupations too, Licensed practical "
+        "nurse among them"
+    )
+    show = run("show", "cna", "--area", "OH", "-f", "plain")
+    out = " ".join(show.stdout.split())
+    crosswalk = re.search(r"\[(\d+)\] CIP 2020 to SOC 2018 crosswalk", out)
+    assert crosswalk is not None, out
+    assert f"in the fields that lead to it ({shared} [{crosswalk.group(1)}]);" in out
+    payback = run(
+        "payback", "cna", "--area", "OH", "--current-pay", "28000", "--months", "2", "--json"
+    )
+    plan = json.loads(payback.stdout)["roles"][0]["plan"]
+    assert plan["cost_basis"].endswith(f"(College Scorecard; a debt, not a price; {shared})")
+    assert plan["cost_shared_with"][0] == "29-2061" and len(plan["cost_shared_with"]) == 7
+    assert plan["cost_shared_source"] == "nces-cip2020-soc2018"
+    drawn = " ".join(
+        run(
+            "payback", "cna", "--area", "OH", "--current-pay", "28000", "--months", "2",
+            "-f", "plain",
+        ).stdout.split()
+    )  # fmt: skip
+    assert f"not a price; {shared}) [2][3]." in drawn
+    assert "[3] CIP 2020 to SOC 2018 crosswalk" in drawn
+    given = run(
+        "payback", "cna", "--area", "OH", "--current-pay", "28000", "--months", "2",
+        "--cost", "1500", "-f", "plain",
+    )  # fmt: skip
+    assert "crosswalk" not in given.stdout  # a cost given takes nothing from the fields
+    listed = json.loads(run("programs", "cna", "--area", "OH", "--json").stdout)
+    assert listed["shared_with"] == plan["cost_shared_with"]
 
 
 def test_a_broad_occupation_stands_for_each_detailed_one_the_projections_put_in_it() -> None:
@@ -188,7 +277,7 @@ def test_the_programs_view_lists_counts_and_labels_the_other_measure(run: Any) -
     out = " ".join(run("programs", "ma", "--area", "FL", "-f", "plain").stdout.split())
     assert "A different measure: the median pay of everyone in the occupation" in out
     assert "College Scorecard (U.S. Department of Education), as compiled by Truewise" in out
-    assert "so a family also holds programs for other occupations" in out
+    assert "The Scorecard groups programs by these 4-digit families, and the crosswalk maps" in out
 
 
 @pytest.mark.skipif(not SCORECARD.exists(), reason="the shared Scorecard file is not there")

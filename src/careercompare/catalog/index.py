@@ -108,10 +108,15 @@ class CatalogIndex:
         if self.tables is None:
             return None
         code = self.tables.code_of_id(role_id)
-        if code is None:
-            return None
+        return self.occupation_name(code) if code else None
+
+    def occupation_name(self, code: str) -> str | None:
+        """The name of an occupation as a role: the catalog role's that stands for it alone,
+        else the projections' title; None where neither knows it."""
         covered = self._covered.get(code)
-        return covered.name if covered else self.tables.title_of(code)
+        if covered is not None:
+            return covered.name
+        return self.tables.title_of(code) if self.tables else None
 
     @cached_property
     def _covered(self) -> dict[str, Role]:

@@ -28,6 +28,8 @@ CREDENTIALS = {"certificate": 1, "associate": 2, "bachelor": 3}
 HORIZONS = {"1yr_after_completion": "1 year", "4yr_after_completion": "4 years"}
 
 
+# The crosswalk's code for a program that leads to no occupation.
+NO_OCCUPATION = "99-9999"
 # The title of a family the crosswalk names but the Scorecard has no program of.
 NO_PROGRAM = "no program in the Scorecard"
 
@@ -89,6 +91,20 @@ class ProgramDatabase(ReadOnlyDatabase):
             Field(family, self._family_title(family), tuple(programs))
             for family, programs in families.items()
         ]
+
+    def sharing(self, families: list[str], socs: tuple[str, ...]) -> list[str]:
+        """The other occupations the crosswalk maps a program of these families to, the one
+        with the most such programs first (then by code), without 99-9999 (the crosswalk's
+        code for a program of no occupation)."""
+        if not families:
+            return []
+        rows = self._query(
+            "SELECT soc FROM crosswalk WHERE substr(cip, 1, 2) || substr(cip, 4, 2) IN "
+            f"({', '.join('?' * len(families))}) AND soc NOT IN ({', '.join('?' * len(socs))}) "
+            "AND soc <> ? GROUP BY soc ORDER BY COUNT(DISTINCT cip) DESC, soc",
+            (*families, *socs, NO_OCCUPATION),
+        )
+        return [str(soc) for (soc,) in rows]
 
     def _family_title(self, family: str) -> str:
         rows = self._query("SELECT family_title FROM programs WHERE family = ? LIMIT 1", (family,))

@@ -90,6 +90,9 @@ class Plan:
     cost_source: str | None = None
     months_basis: str | None = None
     months_source: str | None = None
+    # the other occupations whose programs a program debt taken as the cost includes
+    cost_shared_with: tuple[str, ...] = ()
+    cost_shared_source: str | None = None
 
     @property
     def forgone(self) -> float:
@@ -191,7 +194,10 @@ class PaybackResult(CitingResult):
         for it alone, or taken from a source (cited)."""
         said: list[Text] = []
         if own.cost_basis and own.cost_source:
-            said.append(self.cited(own.cost_basis, own.cost_source))
+            basis = self.cited(own.cost_basis, own.cost_source)
+            if own.cost_shared_source:
+                basis = basis + self.marker(own.cost_shared_source)
+            said.append(basis)
         elif self.plan.cost.shared is None:
             said.append(f"cost {money(own.cost)}, as given")
         if own.months_basis and own.months_source:
@@ -404,12 +410,20 @@ def role_plan(asked: Asked, role: Role, debt: ProgramDebt | None) -> Plan:
                 f"that leads to '{role.name}' in the area publishes a median debt (a graduate "
                 f"degree's is not read); give --cost, for every role or as {role.id}=DOLLARS"
             )
+        shared = debt.shared.words()
         basis = (
             f"cost taken as {money(debt.amount)}, the median debt of {debt.where}'s "
             f"{debt.credential.label} programs that lead to it (College Scorecard; a debt, "
-            "not a price)"
+            f"not a price{'; ' + shared if shared else ''})"
         )
-        plan = replace(plan, cost=float(debt.amount), cost_basis=basis, cost_source=debt.source.id)
+        plan = replace(
+            plan,
+            cost=float(debt.amount),
+            cost_basis=basis,
+            cost_source=debt.source.id,
+            cost_shared_with=debt.shared.shared_with,
+            cost_shared_source=debt.crosswalk.id if shared else None,
+        )
     return plan
 
 
@@ -467,6 +481,8 @@ def _paybacks(
         own = role_plan(plan, role, debt)
         if own.cost_source and debt is not None:
             citations.cite_source(debt.source)
+            if own.cost_shared_source:
+                citations.cite_source(debt.crosswalk)
         if own.months_source:
             citations.cite(own.months_source)
         for estimate in estimates:

@@ -12,8 +12,52 @@ from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, Source, SourcedText, oews_codes
 from careercompare.programs.choices import BELOW_A_CREDENTIAL, ENTRY_CREDENTIALS, Credential
 from careercompare.programs.database import CREDENTIALS, ProgramDatabase
-from careercompare.results.base import NOT_IN_JSON
+from careercompare.results.base import FLATTEN, NOT_IN_JSON
 from careercompare.wages.estimates import Area
+
+
+@dataclass(frozen=True)
+class SharedFields:
+    """The other occupations the crosswalk maps a role's fields of study to. The Scorecard
+    publishes a field's figures for all its programs, so theirs are in them too."""
+
+    shared_with: tuple[str, ...]  # their codes, those of the most programs first
+    # The name of the first that is neither the field's postsecondary teachers nor an
+    # "All Other" group, which the crosswalk maps to nearly every field and say little.
+    example: str | None = field(default=None, metadata=NOT_IN_JSON)
+
+    def words(self) -> str:
+        """ "the crosswalk maps these fields to 7 other occupations too, Licensed practical
+        nurse among them"; "" where it maps them to none."""
+        count = len(self.shared_with)
+        if not count:
+            return ""
+        if count == 1:
+            named = f", {self.example}" if self.example else ""
+            return f"the crosswalk maps these fields to one other occupation too{named}"
+        named = f", {self.example} among them" if self.example else ""
+        return f"the crosswalk maps these fields to {count:,} other occupations too{named}"
+
+
+def shared_fields(
+    db: ProgramDatabase, index: CatalogIndex, families: list[str], codes: tuple[str, ...]
+) -> SharedFields:
+    """Which other occupations the crosswalk maps the families' programs to, and the one
+    to name (`SharedFields.example`)."""
+    others = tuple(db.sharing(families, codes))
+    fallback = None
+    for code in others:  # in order, until one is named
+        name = index.occupation_name(code)
+        if name and _telling(index, code):
+            return SharedFields(others, name)
+        fallback = fallback or name
+    return SharedFields(others, fallback)
+
+
+def _telling(index: CatalogIndex, code: str) -> bool:
+    """Whether the occupation is neither a field's teachers nor an "all other" group."""
+    title = (index.tables.title_of(code) if index.tables else None) or ""
+    return not title.lower().endswith((", all other", "teachers, postsecondary"))
 
 
 @dataclass(frozen=True)
@@ -26,7 +70,9 @@ class ProgramsNear:
     with_earnings: int
     median_earnings: int | None
     median_debt: int | None
+    shared: SharedFields = field(metadata=FLATTEN)
     source: Source = field(metadata=NOT_IN_JSON)
+    crosswalk: Source = field(metadata=NOT_IN_JSON)
 
 
 def crosswalk_codes(index: CatalogIndex, role: Role) -> tuple[str, ...]:
@@ -48,8 +94,8 @@ def programs_near(
     codes = crosswalk_codes(index, role)
     if not codes:
         return None
-    fields = db.fields_for(codes)
-    found = db.programs([f.family for f in fields], state=state.state, credential=None)
+    families = [f.family for f in db.fields_for(codes)]
+    found = db.programs(families, state=state.state, credential=None)
     return ProgramsNear(
         state.title,
         state.state,
@@ -57,7 +103,8 @@ def programs_near(
         sum(1 for p in found if p.earnings is not None),
         median_low([p.earnings for p in found]),
         median_low([p.debt for p in found]),
-        scorecard_sources(db)[0],
+        shared_fields(db, index, families, codes),
+        *scorecard_sources(db),
     )
 
 
@@ -68,7 +115,9 @@ class ProgramDebt:
     amount: int
     where: str
     credential: Credential
+    shared: SharedFields
     source: Source
+    crosswalk: Source
 
 
 DebtOf = Callable[[Role], ProgramDebt | None]
@@ -116,22 +165,23 @@ def program_debt(db: ProgramDatabase, index: CatalogIndex, state: Area | None) -
     (`training_credential`) in the state (or the nation), and where; None where none
     publishes one, or the role needs a graduate degree."""
 
-    source = scorecard_sources(db)[0]
+    sources = scorecard_sources(db)
 
     def debt(role: Role) -> ProgramDebt | None:
         credential = training_credential(index, role)
         if credential is None:
             return None
-        fields = db.fields_for(crosswalk_codes(index, role))
+        codes = crosswalk_codes(index, role)
+        families = [f.family for f in db.fields_for(codes)]
         found = db.programs(
-            [f.family for f in fields],
-            state=state.state if state else None,
-            credential=CREDENTIALS[credential.value],
+            families, state=state.state if state else None, credential=CREDENTIALS[credential.value]
         )
         middle = median_low([p.debt for p in found])
         if middle is None:
             return None
-        return ProgramDebt(middle, state.title if state else "the U.S.", credential, source)
+        where = state.title if state else "the U.S."
+        shared = shared_fields(db, index, families, codes)
+        return ProgramDebt(middle, where, credential, shared, *sources)
 
     return debt
 

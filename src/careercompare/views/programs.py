@@ -12,17 +12,19 @@ from careercompare.catalog.models import Role, SourcedText, oews_codes
 from careercompare.errors import UsageError
 from careercompare.programs.choices import ENTRY_CREDENTIALS, Credential, ProgramSort
 from careercompare.programs.database import CREDENTIALS, NO_PROGRAM, Field, Program, ProgramDatabase
-from careercompare.results.base import NOT_IN_JSON, CitingResult, CsvValue
+from careercompare.results.base import FLATTEN, NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
 from careercompare.results.inline import Cite, Gap, Text, bounded, join_text
 from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_RELEASED, RoleRef, sources_block
 from careercompare.views.formatting import money, number
 from careercompare.views.program_figures import (
+    SharedFields,
     crosswalk_codes,
     entry_credential,
     median_low,
     scorecard_sources,
+    shared_fields,
 )
 from careercompare.wages.estimates import Area, Cell
 
@@ -93,6 +95,7 @@ class ProgramsResult(CitingResult):
     states: tuple[str, ...] = ()  # when several are side by side (`state` is the first)
     sort: ProgramSort
     fields: tuple[Field, ...]
+    shared: SharedFields = field(metadata=FLATTEN)
     programs: tuple[Program, ...]
     total: int
     without_earnings: int
@@ -187,8 +190,9 @@ class ProgramsResult(CitingResult):
             + "; ".join(parts)
             + " "
             + self.marker(self.crosswalk_source)
-            + ". The Scorecard groups programs by these 4-digit families, so a family also "
-            "holds programs for other occupations."
+            + ". The Scorecard groups programs by these 4-digit families, and "
+            + (self.shared.words() or "the crosswalk maps them to no other occupation")
+            + ": the figures below are of all their programs."
         )
 
     def _summary_blocks(self, marker: Cite) -> list[Block]:
@@ -405,6 +409,7 @@ def build_programs(
         credential_from=credential_from,
         sort=sort,
         fields=tuple(fields),
+        shared=shared_fields(db, index, families, crosswalk_codes(index, role)),
         programs=tuple(shown),
         total=len(found),
         without_earnings=sum(1 for p in found if p.earnings is None),

@@ -180,17 +180,20 @@ class ShowResult(CitingResult):
             else "none publishes earnings"
         )
         debt = f", median debt {money(near.median_debt)}" if near.median_debt is not None else ""
+        fields: Text = f"Programs near you ({near.state}): {number(near.programs)} programs, "
+        fields += "of every credential, in the fields that lead to it"
+        shared = near.shared.words()
+        if shared:
+            fields = fields + f" ({shared} " + self.marker(near.crosswalk.id) + ")"
         text = (
-            f"Programs near you ({near.state}): {number(near.programs)} programs, of every "
-            f"credential, in the fields that lead to it; {number(near.with_earnings)} publish "
-            f"earnings, {middle}{debt} "
+            f"; {number(near.with_earnings)} publish earnings, {middle}{debt} "
             "(careercompare's middle of the published figures) "
         )
         command = (
             f"'careercompare programs {self.role.id} --area {near.postal} --credential any' "
             "lists them."
         )
-        return Paragraph(text + self.marker(near.source.id) + ". " + command)
+        return Paragraph(fields + text + self.marker(near.source.id) + ". " + command)
 
     def _local_notes(self) -> list[Block]:
         local = self.local_wages
@@ -261,6 +264,8 @@ def build_show(
     wages = _cite_in_order(index, role, citations, local)
     nearby = tuple(near)
     for each in nearby:
+        if each.shared.shared_with:  # its marker comes first
+            citations.cite_source(each.crosswalk)
         citations.cite_source(each.source)
     ordered = projections(index, role, citations)
     for driver in role.growth_drivers:
