@@ -73,17 +73,21 @@ PAIRS = [
 ]
 
 
-@pytest.fixture
-def built(tmp_path: Path) -> ProgramDatabase:
+def build(tmp_path: Path, pairs: list[tuple[str, str, str]]) -> ProgramDatabase:
     output = tmp_path / "programs.sqlite"
     build_programs_database(
         write_scorecard(tmp_path / "scorecard-fos-2026-06-10.csv.gz", PROGRAM_ROWS),
-        write_crosswalk(tmp_path / "crosswalk.xlsx", PAIRS),
+        write_crosswalk(tmp_path / "crosswalk.xlsx", pairs),
         output,
         force=False,
         release=None,
     )
     return ProgramDatabase(output)
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> ProgramDatabase:
+    return build(tmp_path, PAIRS)
 
 
 def test_the_crosswalk_gives_the_4_digit_families_of_an_occupation(
@@ -107,15 +111,7 @@ def test_the_crosswalk_names_the_other_occupations_a_family_holds_programs_for(
         ("51.0899", "Allied Health, Other.", "99-9999"),
         ("51.0999", "Other.", "29-2099"),
     ]
-    output = tmp_path / "programs.sqlite"
-    build_programs_database(
-        write_scorecard(tmp_path / "scorecard-fos-2026-06-10.csv.gz", PROGRAM_ROWS),
-        write_crosswalk(tmp_path / "crosswalk.xlsx", pairs),
-        output,
-        force=False,
-        release=None,
-    )
-    db = ProgramDatabase(output)
+    db = build(tmp_path, pairs)
     # most programs first, then by code; never the occupation itself nor 99-9999 (no occupation)
     assert db.sharing(["5108"], ("31-9092",)) == ["25-1071", "29-2052", "31-2021"]
     assert db.sharing(["5108", "5109"], ("31-9092",)) == [
