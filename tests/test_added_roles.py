@@ -199,6 +199,16 @@ def test_career_growth_of_a_role_at_the_top_job_zone_says_none_needs_more(
     assert emt.text.startswith("Leads to ") and "higher job zone" in emt.text
 
 
+def test_career_growth_parts_steps_with_semicolons_when_a_step_holds_a_comma(
+    index: CatalogIndex,
+) -> None:
+    growth = index.resolve_role("surgical-technologist").comparison["career-growth"].text
+    assert "; Orthopedic Surgeons, Except Pediatric; " in growth
+    assert ", " not in growth.split(" (O*NET's")[0].replace(", Except", "")
+    plain = index.resolve_role("emt").comparison["career-growth"].text
+    assert "; " not in plain and ", " in plain.split(" (O*NET's")[0]
+
+
 def test_career_growth_names_the_steps_the_paths_take(index: CatalogIndex) -> None:
     # every role whose paths come from O*NET: the cell, show and paths agree
     from careercompare.views.paths import build_paths
@@ -210,7 +220,8 @@ def test_career_growth_names_the_steps_the_paths_take(index: CatalogIndex) -> No
         if listed.career_paths or not role.career_paths:
             continue
         assert {p.source for p in role.career_paths} == {onet}
-        labels = ", ".join(p.label for p in role.career_paths)
+        named = [p.label for p in role.career_paths]
+        labels = ("; " if any("," in label for label in named) else ", ").join(named)
         assert role.comparison["career-growth"].text.startswith(f"Leads to {labels} (O*NET's")
         steps = build_paths(index, role).steps
         assert [label for step in steps for label in step.labels] == [

@@ -495,8 +495,11 @@ class OccupationRoles:
         codes = oews_codes(role)
         paths = self._paths_of(codes)
         if paths:
+            labels = [path.label for path in paths]
+            # "Orthopedic Surgeons, Except Pediatric" holds a comma of its own
+            between = "; " if any("," in label for label in labels) else ", "
             return (
-                "Leads to " + ", ".join(path.label for path in paths) + " (O*NET's related "
+                "Leads to " + between.join(labels) + " (O*NET's related "
                 "occupations that need more preparation: a higher job zone)"
             )
         profiles = [self.db.profile(code) for code in codes]
