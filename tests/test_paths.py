@@ -144,3 +144,20 @@ def test_the_paths_read_from_o_net_lead_from_the_start_and_no_further() -> None:
     ma = build_paths(index, index.resolve_role("ma")).steps
     nurse = next(s for s in ma if s.role and s.role.id == "registered-nurse")
     assert nurse.steps == () and nurse.facts is not None
+
+
+def test_a_step_named_as_its_role_is_named_once(run: Any) -> None:
+    steps = [
+        line.removeprefix("  - ").removesuffix(" [3]")
+        for line in run("paths", "cna", "-f", "plain").stdout.splitlines()
+        if line.startswith("  - ") and line.endswith(" [3]")
+    ]
+    # O*NET's "Registered Nurses" is the catalog's "Registered nurse": said once, not twice
+    assert steps == [
+        "Registered nurse",
+        "Emergency medicine physicians",
+        "Nurse practitioners",
+        "Nurse anesthetists",
+    ]
+    out = run("paths", "ma", "-f", "plain").stdout
+    assert "Nursing -> Licensed practical nurse [" in out  # a label of its own still shows

@@ -214,17 +214,26 @@ class PathsResult(CitingResult):
                 notes = join_text("; ", (self.cited(n.text, n.source) for n in step.note_details))
                 shown += " (" + notes + ")"
             return TreeNode(shown)
+        if step.name and _same_words(labels, step.name):
+            labels = step.name  # "Nurse Practitioners -> Nurse practitioners" says it twice
+        else:
+            labels = f"{labels} -> {step.name}"
         if step.seen_above:
-            return TreeNode(f"{labels} -> {step.name} (see above) " + markers)
+            return TreeNode(f"{labels} (see above) " + markers)
         children = self._facts(step.facts, self.role.name) if step.facts else []
         for note in step.note_details:
             whose = "" if note.labels == step.labels else f" ({', '.join(note.labels)})"
             children.append(TreeNode(self.cited(f"Note{whose}: {note.text}", note.source)))
         children += [self._step(onward) for onward in step.steps]
-        return TreeNode(f"{labels} -> {step.name} " + markers, tuple(children))
+        return TreeNode(f"{labels} " + markers, tuple(children))
 
     def records(self) -> list[dict[str, CsvValue]]:
         return _records(self, self.steps, 1)
+
+
+def _same_words(label: str, name: str) -> bool:
+    """Whether a step's label and its role's name differ only in capitals or a plural."""
+    return label.lower().rstrip("s") == name.lower().rstrip("s")
 
 
 def _records(
