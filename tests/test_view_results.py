@@ -199,6 +199,21 @@ def test_a_role_without_a_summary_says_what_it_does_in_onets_words(run: Any) -> 
     assert "Main tasks" in out and "preparation (O*NET job zone): Job Zone Three" in out
 
 
+def test_tasks_stand_for_the_duties_no_empty_duties_section_above_them() -> None:
+    from careercompare.results.blocks import Heading
+    from tests.conftest import bundled_index
+
+    shipped = bundled_index()
+
+    def headings(name: str) -> list[str]:
+        result = build_show(shipped, shipped.resolve_role(name))
+        return [str(b.text) for b in result.blocks() if isinstance(b, Heading) and b.level == 2]
+
+    optician = headings("opticians-dispensing")  # an occupation of the tables only
+    assert "Main tasks" in optician and "Duties" not in optician
+    assert headings("ma")[1:3] == ["Duties", "Main tasks"]  # the FHCA article's, then O*NET's
+
+
 def test_an_imported_occupation_gets_its_onet_description(run: Any, tmp_path: Path) -> None:
     from tests.test_import_bls import ROWS, export
 

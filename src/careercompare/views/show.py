@@ -119,7 +119,8 @@ class ShowResult(CitingResult):
     def _duties(self) -> list[Block]:
         blocks: list[Block] = [Heading("Duties", 2)]
         if not self.role.duties:
-            return [*blocks, Paragraph(NOT_IN_SOURCES)]
+            # O*NET's tasks, where there are any, are the duties: no empty section above them
+            return [] if self.role.tasks else [*blocks, Paragraph(NOT_IN_SOURCES)]
         for area in ("clinical", "administrative"):
             items = tuple(self.cited(d.text, d.source) for d in self.role.duties if d.area == area)
             blocks += [
