@@ -150,6 +150,22 @@ def test_rich_draws_a_table_when_it_fits_and_stacks_when_not() -> None:
     assert all(len(line) <= 20 for line in narrow.getvalue().splitlines())
 
 
+def test_short_figures_stay_whole_beside_a_column_of_sentences() -> None:
+    # shared in proportion to the longest lines, the sentences' column took the room and
+    # every figure beside it broke in two; fitted, the figures keep their line
+    sentence = "Yes: basic care for patients in hospitals and residents of long-term care " * 2
+    rows = tuple(
+        (label, (f"${n},690 a year (May 2025) [5]", sentence if n % 2 else "Yes [1]"))
+        for n, label in enumerate(("Pay", "Pay in Florida", "Pay in Georgia", "Care"), 40)
+    )
+    block = Comparison("Category", ("Medical assistant", "Nursing assistant"), rows)
+    out = io.StringIO()
+    render_rich((block,), make_console(out, width=100))
+    lines = out.getvalue().splitlines()
+    assert sum("a year (May 2025) [5]" in line for line in lines) == 4, "\n".join(lines)
+    assert all(len(line) == 100 for line in lines)
+
+
 @pytest.mark.parametrize("length", [37, 38, 39, 40])
 def test_a_stacked_field_whose_word_fits_the_width_stays_within_it(length: int) -> None:
     # a file's path as long as the terminal is wide, under a label too long to sit beside

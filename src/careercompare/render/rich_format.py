@@ -37,6 +37,9 @@ MIN_HANGING = 24
 # would measure every cell of every row before printing the first one. `roles` of a
 # 10,000-role catalog took 2.1 s as a table and 0.33 s as lines (benchmarks/startup.py).
 LARGE_TABLE_ROWS = 300
+# Up to this many cells a table's widths are fitted to make it short (`_Fitting`); a
+# larger one shares the room in proportion, which costs no wrapping.
+FITTED_CELLS = 400
 _ADDRESS = re.compile(r"https?://[^\s<>|\"'\\]+[^\s<>|\"'\\.,;:)]")
 # Blocks that a blank line sets apart from what comes before them.
 _SET_APART = (layout.Heading, layout.SourceList, layout.Comparison, layout.Records, layout.BarChart)
@@ -179,6 +182,86 @@ def _broken(value: Text, width: int) -> Text:
     return Text("\n").join(wrap_words(value, width))
 
 
+class _Fitting:
+    """Column widths that make a table short: the spare room goes, a few cells at a time,
+    to the column where it takes the most lines off the rows (a row is as tall as its
+    tallest cell). Sharing it in proportion to what each column lacks, as `_share_out`
+    does, can leave a column of short figures each broken in two beside a column of
+    sentences; `_fits` takes these widths where the table is shorter or has fewer cells
+    broken over lines, and neither taller nor more broken.
+
+    Lines are counted as words wrap; a word wider than its column counts as folded.
+    """
+
+    def __init__(self, columns: list[list[str]]) -> None:
+        self.sizes = [
+            [[cell_len(word) for word in text.split()] for text in column] for column in columns
+        ]
+        self._lines: dict[tuple[int, int], list[int]] = {}
+
+    def lines(self, column: int, width: int) -> list[int]:
+        """The lines of each cell of a column at a width."""
+        key = (column, width)
+        if key not in self._lines:
+            self._lines[key] = [_wrapped_lines(words, width) for words in self.sizes[column]]
+        return self._lines[key]
+
+    def height(self, widths: list[int]) -> int:
+        """The lines of the table's rows."""
+        return _height([self.lines(column, width) for column, width in enumerate(widths)])
+
+    def broken(self, widths: list[int]) -> int:
+        """How many cells take more than a line: a shorter table that breaks more of them
+        (names and ids in two, to give a column of sentences a line less) reads worse."""
+        return sum(
+            1 for column, width in enumerate(widths) for n in self.lines(column, width) if n > 1
+        )
+
+    def widths(self, minimums: list[int], wanted: list[int], room: int) -> list[int]:
+        widths = list(minimums)
+        spare = room - sum(widths)
+        drawn = [self.lines(column, width) for column, width in enumerate(widths)]
+        while spare > 0:
+            height, total = _height(drawn), sum(map(sum, drawn))
+            best: tuple[float, int, int] | None = None
+            for column, width in enumerate(widths):
+                now = sum(drawn[column])
+                for wider in range(width + 1, min(wanted[column], width + spare) + 1):
+                    lines = self.lines(column, wider)
+                    if sum(lines) < now:  # the first width at which a cell loses a line
+                        trial = [*drawn[:column], lines, *drawn[column + 1 :]]
+                        gain = (height - _height(trial)) * 1000 + total - sum(map(sum, trial))
+                        if best is None or gain / (wider - width) > best[0]:
+                            best = (gain / (wider - width), column, wider)
+                        break
+            if best is None:
+                break
+            _, column, wider = best
+            spare -= wider - widths[column]
+            widths[column] = wider
+            drawn[column] = self.lines(column, wider)
+        return _share_out(widths, wanted, room)
+
+
+def _height(columns: list[list[int]]) -> int:
+    return sum(map(max, zip(*columns, strict=True)))
+
+
+def _wrapped_lines(words: list[int], width: int) -> int:
+    lines, length = 1, 0
+    for size in words:
+        if not length:
+            length = size
+        elif length + 1 + size <= width:
+            length += 1 + size
+        else:
+            lines, length = lines + 1, size
+        if length > width:  # folded
+            extra = (length - 1) // width
+            lines, length = lines + extra, length - extra * width
+    return lines
+
+
 def _share_out(minimums: list[int], wanted: list[int], room: int) -> list[int]:
     """Widths from the minimums towards what each column wants, the spare room shared in
     proportion to what each still lacks."""
@@ -243,7 +326,17 @@ class _RichRenderer:
         room = self.console.width - (3 * len(columns) + 1)
         if sum(minimums) > room:
             return None
-        return _share_out(minimums, [_longest_line(column) for column in columns], room)
+        wanted = [_longest_line(column) for column in columns]
+        shared = _share_out(minimums, wanted, room)
+        if sum(len(column) for column in columns) > FITTED_CELLS:
+            return shared
+        texts = [[sanitize(plain(value)) for value in column] for column in columns]
+        fitting = _Fitting(texts)
+        fitted = fitting.widths(minimums, wanted, room)
+        better = (fitting.height(fitted), fitting.broken(fitted))
+        worse = (fitting.height(shared), fitting.broken(shared))
+        # taken where it is shorter or breaks fewer cells, and neither taller nor more broken
+        return fitted if better != worse and all(map(int.__le__, better, worse)) else shared
 
     def _table(
         self, header: tuple[str, ...], rows: list[tuple[TextRuns, ...]], widths: list[int]
