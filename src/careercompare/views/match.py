@@ -22,8 +22,7 @@ WEIGHTING = (
     "once, however many answers it fits (the most of them); a row gives none where fewer "
     "than half the roles ranked have a value in it (the FHCA article's comparison of its "
     "two roles is no comparison of the others). A role whose cell no source fills gets no "
-    "points for that answer. Equal scores share a rank (=1); within it, roles are listed by "
-    "their projected growth (BLS Employment Projections), then by name."
+    "points for that answer. Equal scores share a rank (=1)."
 )
 INTEREST_RULE = (
     "Interests: O*NET rates how well each occupation fits each of six interests, from 1 to "
@@ -154,7 +153,7 @@ class MatchResult(CitingResult):
             blocks.append(Paragraph(f"Your interests, in O*NET's words: {chosen}.", note=True))
             blocks.append(Paragraph(INTEREST_RULE, note=True))
         blocks.append(Paragraph(WEIGHTING, note=True))
-        blocks.append(Paragraph(f"Equal scores are listed by {self.tie_break}.", note=True))
+        blocks.append(Paragraph(f"Within a rank, roles are listed by {self.tie_break}.", note=True))
         if self.suggested_command:
             blocks += [
                 Paragraph(f"Compare {self.suggested_because}:"),
