@@ -245,21 +245,15 @@ class OccupationRoles:
             row = self.db.state_projection(code, fips)
             if row is None or row.percent is None:
                 continue
-            figure = OutlookFigure.model_construct(
-                id=f"{source.id}-{fips}-{code}",
-                percent=row.percent,
-                approximate=False,
-                period=f"{start}-{end}",
-                start_year=start,
-                end_year=end,
-                jobs_start=row.base,
-                jobs_end=row.projected,
+            figure = _table_projection(
+                f"{source.id}-{fips}-{code}",
+                (start, end),
+                row.percent,
+                (row.base, row.projected),
                 change=None,
-                openings_per_year=row.openings,
-                descriptor=None,
+                openings=row.openings,
                 scope=f"{state}: {row.title} ({code})",
                 occupation=code if len(codes) > 1 else None,
-                reports=None,
                 source=source.id,
             )
             found.append((figure, self._flag(row, code)))
@@ -391,21 +385,17 @@ class OccupationRoles:
         return found
 
     def _outlook(self, projection: Projection, tag: str | None) -> OutlookFigure:
-        base, target = self.db.years
-        return OutlookFigure.model_construct(
-            id=table_figure_id(self.ep_source.id, tag),
-            percent=projection.percent,
-            decimals=EP_PERCENT_DECIMALS,
-            period=f"{base}-{target}",
-            start_year=base,
-            end_year=target,
-            jobs_start=projection.jobs_start,
-            jobs_end=projection.jobs_end,
+        return _table_projection(
+            table_figure_id(self.ep_source.id, tag),
+            self.db.years,
+            projection.percent,
+            (projection.jobs_start, projection.jobs_end),
             change=projection.change,
-            openings_per_year=projection.openings_per_year,
-            occupation=tag,
+            openings=projection.openings_per_year,
             scope=f"{projection.title} ({projection.code})" if tag else None,
+            occupation=tag,
             source=self.ep_source.id,
+            decimals=EP_PERCENT_DECIMALS,
         )
 
     def _requirements(self, found: list[tuple[Projection, str | None]]) -> tuple[Requirement, ...]:
@@ -575,6 +565,40 @@ class OccupationRoles:
             if len(paths) == MAX_PATHS:
                 break
         return tuple(paths)
+
+
+def _table_projection(
+    figure_id: str,
+    years: tuple[int, int],
+    percent: float,
+    jobs: tuple[int | None, int | None],
+    *,
+    change: int | None,
+    openings: int | None,
+    scope: str | None,
+    occupation: str | None,
+    source: str,
+    decimals: int | None = None,
+) -> OutlookFigure:
+    """A projection read from a table (national or a state's): its period from its years,
+    its percent with the decimals the table prints (None: as the file writes it)."""
+    start, end = years
+    # model_construct: the table's figures are checked by its importer
+    return OutlookFigure.model_construct(
+        id=figure_id,
+        percent=percent,
+        decimals=decimals,
+        period=f"{start}-{end}",
+        start_year=start,
+        end_year=end,
+        jobs_start=jobs[0],
+        jobs_end=jobs[1],
+        change=change,
+        openings_per_year=openings,
+        scope=scope,
+        occupation=occupation,
+        source=source,
+    )
 
 
 def _entry_requirements(requirements: tuple[Requirement, ...]) -> str | None:
