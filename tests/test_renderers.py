@@ -146,7 +146,8 @@ def test_rich_draws_a_table_when_it_fits_and_stacks_when_not() -> None:
     render_rich((block,), make_console(narrow, width=20))
     assert "│ Pay" in wide.getvalue() and "$50,000" in wide.getvalue()
     assert "│" not in narrow.getvalue()
-    assert narrow.getvalue().splitlines()[:3] == ["Alpha", "Pay", "  $40,000"]
+    stacked = ["Pay", "Alpha:", "  $40,000", "Beta:", "  $50,000"]
+    assert narrow.getvalue().splitlines()[:5] == stacked
     assert all(len(line) <= 20 for line in narrow.getvalue().splitlines())
 
 

@@ -115,7 +115,9 @@ def test_table_stacks_when_columns_no_longer_fit(run: Any, monkeypatch: pytest.M
     monkeypatch.setenv("COLUMNS", "40")
     out = run("table").stdout
     assert "╭" not in out
-    assert "Median pay (BLS)\n  $45,690 a year (May 2025) [2]" in out
+    # each row in turn, the roles' cells under it: still a comparison
+    pay = "Median pay (BLS)\nMedical assistant:\n  $45,690 a year (May 2025) [2]\n"
+    assert pay + "Medical office assistant:\n  $45,930 a year (May 2025) [2]\n" in out
 
 
 def test_many_roles_switch_to_the_stacked_layout(run: Any) -> None:
@@ -123,6 +125,7 @@ def test_many_roles_switch_to_the_stacked_layout(run: Any) -> None:
     assert "╭" not in out
     assert "…" not in out
     assert "Physicians (29-1210): $271,090 a year" in out
+    assert "Job outlook (BLS)\nMedical assistant:        +12.5% (2024-2034) [" in out
 
 
 def test_table_fills_a_missing_text_from_the_tables_as_its_own_reading(run: Any) -> None:

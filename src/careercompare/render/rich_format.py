@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, assert_never
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
@@ -359,12 +358,13 @@ class _RichRenderer:
         widths = self._fits([list(column) for column in zip(header, *rows, strict=True)])
         if widths is not None:
             return [self._table(header, rows, widths)]
+        # too narrow for a table: each row in turn, every role's cell under its label,
+        # so that the roles are still compared where they differ
         stacked: list[RenderableType] = []
-        for position, column in enumerate(block.columns):
-            stacked.append(text(column, "bold underline"))
-            for label, cells in block.rows:
-                stacked.append(text(label, "bold"))
-                stacked.append(Padding(text(cells[position]), (0, 0, 0, 2), expand=False))
+        for label, cells in block.rows:
+            stacked.append(text(label, "bold underline"))
+            pairs = zip((f"{column}:" for column in block.columns), cells, strict=True)
+            stacked.append(self._hanging(pairs, "bold"))
         return stacked
 
     def _records(self, block: layout.Records) -> list[RenderableType]:
