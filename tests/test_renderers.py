@@ -151,6 +151,22 @@ def test_rich_draws_a_table_when_it_fits_and_stacks_when_not() -> None:
     assert all(len(line) <= 20 for line in narrow.getvalue().splitlines())
 
 
+def test_a_source_marker_is_never_alone_at_the_start_of_a_line() -> None:
+    from rich.text import Text
+
+    from careercompare.render.rich_format import wrap_words
+
+    cell = "Clinics, hospitals, specialty practices [1]"
+    lines = [line.plain for line in wrap_words(Text(cell), 40)]
+    assert lines == ["Clinics, hospitals, specialty", "practices [1]"]
+    block = Comparison("Category", ("Alpha", "Beta"), (("Work settings", (cell, "Offices [2]")),))
+    for width in (52, 53, 54, 55, 73, 74, 75):  # where Rich left '[1]' alone on a line
+        out = io.StringIO()
+        render_rich((block,), make_console(out, width=width))
+        cells = [part.strip() for line in out.getvalue().splitlines() for part in line.split("│")]
+        assert "[1]" not in cells and "[2]" not in cells, (width, out.getvalue())
+
+
 def test_short_figures_stay_whole_beside_a_column_of_sentences() -> None:
     # shared in proportion to the longest lines, the sentences' column took the room and
     # every figure beside it broke in two; fitted, the figures keep their line

@@ -136,9 +136,15 @@ def _pieces(value: str) -> list[str]:
     return [piece.group(0) for piece in _PIECE.finditer(value)]
 
 
+# A word with the source markers after it ('practices [1]', 'them [8]);'): a marker is
+# not left alone at the start of a line.
+_GLUED = re.compile(r"\S+(?: \[\d+\]\S*)*\s*")
+
+
 def _words(value: str, width: int) -> Iterator[re.Match[str]]:
-    """The words of a line, a word wider than the line in its hyphenated pieces."""
-    for word in re.finditer(r"\S+\s*", value):
+    """The words of a line, each with its markers; one wider than the line in its pieces
+    (after a space or a hyphen)."""
+    for word in _GLUED.finditer(value):
         if cell_len(word.group(0).rstrip()) <= width:
             yield word
         else:
@@ -174,9 +180,10 @@ def wrap_words(value: Text, width: int) -> list[Text]:
 
 
 def _broken(value: Text, width: int) -> Text:
-    """A cell with a word wider than its column broken after its hyphens, where Rich
-    would cut the word anywhere."""
-    if all(cell_len(word) <= width for word in value.plain.split()):
+    """A cell wider than its column, broken into lines here (`wrap_words`): a word wider
+    than the column after its hyphens, where Rich would cut it anywhere, and a source
+    marker kept with its word, where Rich would leave it alone on a line."""
+    if value.cell_len <= width:
         return value
     return Text("\n").join(wrap_words(value, width))
 
@@ -194,7 +201,11 @@ class _Fitting:
 
     def __init__(self, columns: list[list[str]]) -> None:
         self.sizes = [
-            [[cell_len(word) for word in text.split()] for text in column] for column in columns
+            [
+                [cell_len(word.group(0).rstrip()) for word in _GLUED.finditer(text)]
+                for text in column
+            ]
+            for column in columns
         ]
         self._lines: dict[tuple[int, int], list[int]] = {}
 
