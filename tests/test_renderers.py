@@ -165,6 +165,13 @@ def test_a_source_marker_is_never_alone_at_the_start_of_a_line() -> None:
         render_rich((block,), make_console(out, width=width))
         cells = [part.strip() for line in out.getvalue().splitlines() for part in line.split("│")]
         assert "[1]" not in cells and "[2]" not in cells, (width, out.getvalue())
+    said = "Medical assistants have stronger job growth and advancement opportunities. [1]"
+    for width in (37, 38, 39, 40, 74, 75, 76, 77):  # where Rich left it alone in a paragraph
+        out = io.StringIO()
+        render_rich((Paragraph(said), Heading(said, 2)), make_console(out, width=width))
+        lines = out.getvalue().splitlines()
+        assert not any(line.startswith("[1]") for line in lines), (width, lines)
+        assert " ".join(" ".join(lines).split()) == f"{said} {said}"
 
 
 def test_short_figures_stay_whole_beside_a_column_of_sentences() -> None:

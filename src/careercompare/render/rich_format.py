@@ -298,9 +298,10 @@ class _RichRenderer:
     def render(self, block: layout.Block) -> list[RenderableType]:
         match block:
             case layout.Heading():
-                return [text(block.text, "bold" if block.level == 1 else "bold underline")]
+                style = "bold" if block.level == 1 else "bold underline"
+                return [self._lines(text(block.text, style))]
             case layout.Paragraph():
-                return [text(block.text, "dim" if block.note else "")]
+                return [self._lines(text(block.text, "dim" if block.note else ""))]
             case layout.BulletList():
                 return [self._hanging(block.marked(self.bullet))]
             case layout.FieldList():
@@ -319,6 +320,13 @@ class _RichRenderer:
                 return [text("Sources", "bold underline"), self._hanging(numbered)]
             case _:
                 assert_never(block)
+
+    def _lines(self, value: Text) -> Text:
+        """A text broken into lines here, each source marker kept with its word (Rich
+        would leave one alone at the start of a line)."""
+        if value.cell_len <= self.console.width:
+            return value
+        return Text("\n").join(wrap_words(value, self.console.width))
 
     def _hanging(self, pairs: Iterable[tuple[str, TextRuns]], marker_style: str = "") -> _Hanging:
         return _Hanging([(text(marker, marker_style), text(value)) for marker, value in pairs])
