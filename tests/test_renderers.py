@@ -172,6 +172,12 @@ def test_a_source_marker_is_never_alone_at_the_start_of_a_line() -> None:
         lines = out.getvalue().splitlines()
         assert not any(line.startswith("[1]") for line in lines), (width, lines)
         assert " ".join(" ".join(lines).split()) == f"{said} {said}"
+    tree = TreeNode("Root", (TreeNode("Step", (TreeNode(said),)),))
+    for width in range(30, 90):  # a node's lines are as wide as its guides leave
+        out = io.StringIO()
+        render_rich((tree,), make_console(out, width=width))
+        lines = [line.strip(" │├└─") for line in out.getvalue().splitlines()]
+        assert not any(line.startswith("[1]") for line in lines), (width, lines)
 
 
 def test_short_figures_stay_whole_beside_a_column_of_sentences() -> None:

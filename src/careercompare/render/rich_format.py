@@ -321,12 +321,13 @@ class _RichRenderer:
             case _:
                 assert_never(block)
 
-    def _lines(self, value: Text) -> Text:
-        """A text broken into lines here, each source marker kept with its word (Rich
-        would leave one alone at the start of a line)."""
-        if value.cell_len <= self.console.width:
+    def _lines(self, value: Text, width: int | None = None) -> Text:
+        """A text broken into lines of the width (the console's) here, each source
+        marker kept with its word (Rich would leave one alone at the start of a line)."""
+        width = self.console.width if width is None else width
+        if value.cell_len <= width or width < MIN_COLUMN:
             return value
-        return Text("\n").join(wrap_words(value, self.console.width))
+        return Text("\n").join(wrap_words(value, width))
 
     def _hanging(self, pairs: Iterable[tuple[str, TextRuns]], marker_style: str = "") -> _Hanging:
         return _Hanging([(text(marker, marker_style), text(value)) for marker, value in pairs])
@@ -430,13 +431,14 @@ class _RichRenderer:
     def _tree(self, root: layout.TreeNode) -> RenderableType:
         from rich.tree import Tree  # only `paths` draws trees
 
-        tree = Tree(text(root.text, "bold"), guide_style="dim")
+        tree = Tree(self._lines(text(root.text, "bold")), guide_style="dim")
 
-        def grow(branch: Tree, node: layout.TreeNode) -> None:
-            for child in node.children:
-                grow(branch.add(text(child.text)), child)
+        def grow(branch: Tree, node: layout.TreeNode, depth: int) -> None:
+            for child in node.children:  # each level's guide takes 4 columns
+                label = self._lines(text(child.text), self.console.width - 4 * depth)
+                grow(branch.add(label), child, depth + 1)
 
-        grow(tree, root)
+        grow(tree, root, 1)
         return _AsciiGuides(tree) if self.ascii else tree
 
 
