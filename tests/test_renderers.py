@@ -180,6 +180,34 @@ def test_a_source_marker_is_never_alone_at_the_start_of_a_line() -> None:
         assert not any(line.startswith("[1]") for line in lines), (width, lines)
 
 
+def test_polished_widths_are_never_worse_and_no_one_move_betters_them() -> None:
+    import random
+    from itertools import permutations
+
+    from careercompare.render.rich_format import _Fitting
+
+    rng = random.Random(7)
+    words = ["care", "patients", "hospitals", "[1]", "$45,690", "a", "year", "(May", "2025)"]
+    for _ in range(40):
+        columns = [
+            [" ".join(rng.choices(words, k=rng.randint(1, 12))) for _ in range(6)]
+            for _ in range(rng.randint(2, 4))
+        ]
+        fitting = _Fitting(columns)
+        minimums = [max(len(w) for t in c for w in t.split()) for c in columns]
+        wanted = [max(len(t) for t in c) for c in columns]
+        start = [max(m, w // 2) for m, w in zip(minimums, wanted, strict=True)]
+        done = fitting.polished(start, minimums, wanted)
+        assert sum(done) == sum(start)
+        assert done == start or fitting.better(done, start)
+        for giver, taker in permutations(range(len(done)), 2):
+            trial = list(done)
+            trial[giver] -= 1
+            trial[taker] += 1
+            if trial[giver] >= minimums[giver] and trial[taker] <= wanted[taker]:
+                assert not fitting.better(trial, done), (columns, done, trial)
+
+
 def test_short_figures_stay_whole_beside_a_column_of_sentences() -> None:
     # shared in proportion to the longest lines, the sentences' column took the room and
     # every figure beside it broke in two; fitted, the figures keep their line

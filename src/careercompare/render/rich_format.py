@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import groupby
+from itertools import groupby, permutations
 from typing import TYPE_CHECKING, assert_never
 
 from rich import box
@@ -194,7 +194,8 @@ class _Fitting:
     tallest cell). Sharing it in proportion to what each column lacks, as `_share_out`
     does, can leave a column of short figures each broken in two beside a column of
     sentences; `_fits` takes these widths where the table is shorter or has fewer cells
-    broken over lines, and neither taller nor more broken.
+    broken over lines, and neither taller nor more broken (`better`), then moves a few
+    cells between columns while that makes it better still (`polished`).
 
     Lines are counted as words wrap; a word wider than its column counts as folded.
     """
@@ -226,6 +227,30 @@ class _Fitting:
         return sum(
             1 for column, width in enumerate(widths) for n in self.lines(column, width) if n > 1
         )
+
+    def better(self, these: list[int], those: list[int]) -> bool:
+        """Whether these widths make the table shorter or break fewer cells, and neither
+        taller nor more broken."""
+        one = (self.height(these), self.broken(these))
+        other = (self.height(those), self.broken(those))
+        return one != other and one[0] <= other[0] and one[1] <= other[1]
+
+    def polished(self, widths: list[int], minimums: list[int], wanted: list[int]) -> list[int]:
+        """The widths after moving a few cells from one column to another for as long as
+        a move makes them `better`."""
+        moved = True
+        while moved:
+            moved = False
+            for giver, taker in permutations(range(len(widths)), 2):
+                for cells in (1, 2, 3, 5, 8, 13):
+                    trial = list(widths)
+                    trial[giver] -= cells
+                    trial[taker] += cells
+                    if trial[giver] < minimums[giver] or trial[taker] > wanted[taker]:
+                        continue
+                    if self.better(trial, widths):
+                        widths, moved = trial, True
+        return widths
 
     def widths(self, minimums: list[int], wanted: list[int], room: int) -> list[int]:
         widths = list(minimums)
@@ -352,10 +377,8 @@ class _RichRenderer:
         texts = [[sanitize(plain(value)) for value in column] for column in columns]
         fitting = _Fitting(texts)
         fitted = fitting.widths(minimums, wanted, room)
-        better = (fitting.height(fitted), fitting.broken(fitted))
-        worse = (fitting.height(shared), fitting.broken(shared))
-        # taken where it is shorter or breaks fewer cells, and neither taller nor more broken
-        return fitted if better != worse and all(map(int.__le__, better, worse)) else shared
+        chosen = fitted if fitting.better(fitted, shared) else shared
+        return fitting.polished(chosen, minimums, wanted)
 
     def _table(
         self, header: tuple[str, ...], rows: list[tuple[TextRuns, ...]], widths: list[int]
