@@ -177,6 +177,9 @@ def test_figures_of_a_shared_field_say_whose_programs_they_also_hold(run: Any) -
     assert "crosswalk" not in given.stdout  # a cost given takes nothing from the fields
     listed = json.loads(run("programs", "cna", "--area", "OH", "--json").stdout)
     assert listed["shared_with"] == plan["cost_shared_with"]
+    nation = run("payback", "cna", "--current-pay", "28000", "--months", "2", "--json")
+    basis = json.loads(nation.stdout)["roles"][0]["plan"]["cost_basis"]
+    assert "the median debt of certificate programs in the U.S. that lead to it" in basis
 
 
 def test_a_broad_occupation_stands_for_each_detailed_one_the_projections_put_in_it() -> None:
@@ -438,7 +441,10 @@ def test_payback_takes_a_cost_and_a_length_for_one_role_and_says_which_were_give
     plain = " ".join(run(*args, *per_role, "-f", "plain").stdout.split())
     assert "Current pay $30,000 a year; each role's own training length and cost below." in plain
     assert "Phlebotomist: cost $1,500, as given; training 3 months, as given." in plain
-    assert "Medical assistant: cost taken as $9,500, the median debt of Florida's" in plain
+    assert (
+        "Medical assistant: cost taken as $9,500, the median debt of certificate programs in "
+        "Florida that lead to it" in plain
+    )
     assert "training 6 months, as given." in plain
     # one figure for every role, and one role's own beside it
     mixed = json.loads(
@@ -556,7 +562,7 @@ def test_payback_takes_the_debt_of_the_programs_of_the_roles_entry_credential(
     )  # fmt: skip
     plan = data["roles"][0]["plan"]
     assert (
-        f"the median debt of Florida's {credential} programs that lead to it" in plan["cost_basis"]
+        f"the median debt of {credential} programs in Florida that lead to it" in plan["cost_basis"]
     )
     # the same middle figure `programs` gives for that credential in Florida
     programs = json.loads(

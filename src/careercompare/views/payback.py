@@ -412,8 +412,8 @@ def role_plan(asked: Asked, role: Role, debt: ProgramDebt | None) -> Plan:
             )
         shared = debt.shared.words()
         basis = (
-            f"cost taken as {money(debt.amount)}, the median debt of {debt.where}'s "
-            f"{debt.credential.label} programs that lead to it (College Scorecard; a debt, "
+            f"cost taken as {money(debt.amount)}, the median debt of {debt.credential.label} "
+            f"programs in {debt.where} that lead to it (College Scorecard; a debt, "
             f"not a price{'; ' + shared if shared else ''})"
         )
         plan = replace(
