@@ -180,6 +180,11 @@ def test_figures_of_a_shared_field_say_whose_programs_they_also_hold(run: Any) -
     nation = run("payback", "cna", "--current-pay", "28000", "--months", "2", "--json")
     basis = json.loads(nation.stdout)["roles"][0]["plan"]["cost_basis"]
     assert "the median debt of certificate programs in the U.S. that lead to it" in basis
+    drawn = run("payback", "cna", "--current-pay", "28000", "--months", "2", "-f", "plain")
+    assert drawn.stdout.startswith("Months until training pays back in the U.S. (May 2025)")
+    assert "\nPay in the U.S. [1]\n" in drawn.stdout
+    table = run("table", "ma", "--area", "us", "-f", "plain").stdout
+    assert "Median pay in the U.S. (BLS OEWS) | Medical assistant | $45,690" in table
 
 
 def test_a_broad_occupation_stands_for_each_detailed_one_the_projections_put_in_it() -> None:

@@ -70,12 +70,12 @@ def estimates_in(
     within = detailed_estimates(db, tables, codes, area) if detailed else ()
     if within:
         return within, (
-            f"{note} of {', '.join(codes)} in {area.title}; shown instead "
+            f"{note} of {', '.join(codes)} in {area.in_text}; shown instead "
             f"{'is' if len(within) == 1 else 'are'} the "
             f"{counted(len(within), 'detailed occupation')} within {_it(codes)} that it "
             "publishes there."
         )
-    return (), f"{note} in {area.title}{published_within(db, tables, role, area)}."
+    return (), f"{note} in {area.in_text}{published_within(db, tables, role, area)}."
 
 
 def detailed_estimates(

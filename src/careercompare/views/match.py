@@ -314,7 +314,7 @@ def build_match(
     top = ranking[:2]
     order = "projected growth, then name"
     if local is not None:
-        order = f"median pay in {local.areas[0].title}, then {order}"
+        order = f"median pay in {local.areas[0].in_text}, then {order}"
     because = "the top two"
     if len(top) == 2 and top[0].score == top[1].score:
         because = f"the first two of those tied at the top (by {order})"

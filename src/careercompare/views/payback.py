@@ -147,7 +147,7 @@ class PaybackResult(CitingResult):
     areas: tuple[Area, ...] = ()  # when several are side by side (`area` is the first)
 
     def _where(self) -> str:
-        return " and ".join(a.title for a in self.areas) if self.areas else self.area.title
+        return " and ".join(a.in_text for a in self.areas) if self.areas else self.area.in_text
 
     def _name(self, r: RolePayback) -> str:
         return f"{r.role.name}, {r.area.title}" if r.area is not None else r.role.name
@@ -173,7 +173,7 @@ class PaybackResult(CitingResult):
             for r in self.roles
         )
         blocks: list[Block] = [
-            Heading(f"Months until training pays back, {self._where()} ({self.release})"),
+            Heading(f"Months until training pays back in {self._where()} ({self.release})"),
             Paragraph(given),
         ]
         if rows:

@@ -228,7 +228,7 @@ def local_median_rows(
                 text += f" ({release})"
             source = wages.source if wages.estimates else None
             cells.append(TableCell(role.id, text, source, period=release))
-        label = f"Median pay in {area.title} (BLS OEWS)"
+        label = f"Median pay in {area.in_text} (BLS OEWS)"
         rows.append(TableRow("local-median-pay", label, "oews-median", tuple(cells)))
     return rows
 

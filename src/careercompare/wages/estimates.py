@@ -76,6 +76,11 @@ class Area:
         """Every state the area lies in."""
         return tuple(self.state.split("-"))
 
+    @property
+    def in_text(self) -> str:
+        """The area's name inside a sentence: "pay in the U.S.", "pay in Florida"."""
+        return f"the {self.title}" if self.kind == "nation" and self.title == "U.S." else self.title
+
 
 @dataclass(frozen=True)
 class Estimate:
