@@ -177,6 +177,9 @@ def test_figures_of_a_shared_field_say_whose_programs_they_also_hold(run: Any) -
     assert "crosswalk" not in given.stdout  # a cost given takes nothing from the fields
     listed = json.loads(run("programs", "cna", "--area", "OH", "--json").stdout)
     assert listed["shared_with"] == plan["cost_shared_with"]
+
+
+def test_the_nation_reads_the_us_inside_a_sentence(run: Any) -> None:
     nation = run("payback", "cna", "--current-pay", "28000", "--months", "2", "--json")
     basis = json.loads(nation.stdout)["roles"][0]["plan"]["cost_basis"]
     assert "the median debt of certificate programs in the U.S. that lead to it" in basis
@@ -185,6 +188,12 @@ def test_figures_of_a_shared_field_say_whose_programs_they_also_hold(run: Any) -
     assert "\nPay in the U.S. [1]\n" in drawn.stdout
     table = run("table", "ma", "--area", "us", "-f", "plain").stdout
     assert "Median pay in the U.S. (BLS OEWS) | Medical assistant | $45,690" in table
+    programs = " ".join(run("programs", "ma", "-f", "plain").stdout.split())
+    assert "Medical Assistants (31-9092) in the U.S.: $45,690 a year" in programs
+    wages = run("wages", "ma", "moa", "-f", "plain").stdout
+    assert wages.startswith("Wages in the U.S., May 2025 (BLS OEWS)")
+    paths = run("paths", "ma", "--area", "us", "-f", "plain").stdout
+    assert "Median pay in the U.S.: $45,690 a year (May 2025)" in paths
 
 
 def test_a_broad_occupation_stands_for_each_detailed_one_the_projections_put_in_it() -> None:

@@ -25,7 +25,7 @@ from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_IN_SOURCES, NOT_RELEASED, RoleRef, sources_block
 from careercompare.views.formatting import length_span, money, outlook_summary, salary_amount
 from careercompare.views.local_wages import LocalArea, role_wages
-from careercompare.wages.estimates import Area, Cell
+from careercompare.wages.estimates import Area, Cell, in_text
 
 MAX_DEPTH = 4
 
@@ -196,7 +196,9 @@ class PathsResult(CitingResult):
         if cell.value is not None:
             shown = bounded(f"{money(cell.value)} a year", cell.at_least)
         release = f" ({local.release or self.wage_release})"
-        text = self.cited(f"Median pay {what}in {local.area}: " + shown + release, local.source)
+        text = self.cited(
+            f"Median pay {what}in {in_text(local.area)}: " + shown + release, local.source
+        )
         gap = local.pay_difference
         if gap is not None and base is not None:
             text += ", " + gap.text(base)

@@ -26,7 +26,7 @@ from careercompare.views.program_figures import (
     scorecard_sources,
     shared_fields,
 )
-from careercompare.wages.estimates import Area, Cell
+from careercompare.wages.estimates import NATION_TITLE, Area, Cell, in_text
 
 if TYPE_CHECKING:
     from careercompare.wages.database import WageDatabase
@@ -111,7 +111,9 @@ class ProgramsResult(CitingResult):
         blocks: list[Block] = [Heading(title), Paragraph(self._fields_text())]
         blocks += self._credential_blocks()
         if not self.programs:
-            blocks.append(Paragraph(f"No program of these fields in {self.area}. " + marker))
+            blocks.append(
+                Paragraph(f"No program of these fields in {in_text(self.area)}. " + marker)
+            )
         else:
             rows = tuple(_row(p) for p in self.programs)
             blocks += [
@@ -149,7 +151,7 @@ class ProgramsResult(CitingResult):
             text = join_text(
                 "",
                 [
-                    f"No {wanted} programs in {self.area}, the credential of the "
+                    f"No {wanted} programs in {in_text(self.area)}, the credential of the "
                     "occupation's typical entry education (",
                     entry,
                     "): every credential listed.",
@@ -225,7 +227,9 @@ class ProgramsResult(CitingResult):
                 if cell.value is None
                 else bounded(money(cell.value) + " a year", cell.at_least)
             )
-            line = f"{pay.occupation_title} ({pay.occupation_code}) in {pay.area}: " + shown
+            line = (
+                f"{pay.occupation_title} ({pay.occupation_code}) in {in_text(pay.area)}: " + shown
+            )
             line += f" ({pay.release})"
             if self.wage_source:
                 line += " " + self.marker(self.wage_source)
@@ -304,7 +308,7 @@ def _summaries(
     for level in sorted({f[0] for _, local in places for f in local}):
         groups = [(where, [f for f in local if f[0] == level]) for where, local in places]
         if national is not None:
-            groups.append(("U.S.", [f for f in national if f[0] == level]))
+            groups.append((NATION_TITLE, [f for f in national if f[0] == level]))
         for place, group in groups:
             if not group:
                 continue
@@ -371,7 +375,7 @@ def build_programs(
     found = [program for _, programs in by_place for program in programs]
     places = [
         (
-            place.title if place else "U.S.",
+            place.title if place else NATION_TITLE,
             [(p.credential, p.credential_title, p.earnings, p.debt) for p in programs],
         )
         for place, programs in summarised
@@ -379,7 +383,7 @@ def build_programs(
     national = db.figures(families, credential=read_level) if chosen else None
     ordered = sorted(found, key=_sort_key(sort))
     shown = ordered if top is None else ordered[:top]
-    where = " and ".join(place.title for place in chosen) if chosen else "U.S."
+    where = " and ".join(place.title for place in chosen) if chosen else NATION_TITLE
     pay: list[OccupationPay] = []
     wage_source = None
     nation = wages.nation if wages is not None else None

@@ -143,7 +143,7 @@ class WagesResult(CitingResult):
             blocks = self._ranking_blocks(marker)
         else:
             places = self.areas or ((self.area,) if self.area else ())
-            where = " and ".join(place.title for place in places) if places else "U.S."
+            where = " and ".join(place.in_text for place in places) if places else "the U.S."
             order = f", by {WageSort(self.sort).describes}" if len(self.side_by_side) > 1 else ""
             releases = dict.fromkeys(place.release or self.release for place in places)
             release = " and ".join(releases) if releases else self.release

@@ -79,7 +79,15 @@ class Area:
     @property
     def in_text(self) -> str:
         """The area's name inside a sentence: "pay in the U.S.", "pay in Florida"."""
-        return f"the {self.title}" if self.kind == "nation" and self.title == "U.S." else self.title
+        return in_text(self.title)
+
+
+NATION_TITLE = "U.S."
+
+
+def in_text(title: str) -> str:
+    """An area's title inside a sentence: the nation's with its article ("the U.S.")."""
+    return f"the {title}" if title == NATION_TITLE else title
 
 
 @dataclass(frozen=True)
