@@ -183,9 +183,15 @@ def _broken(value: Text, width: int) -> Text:
     """A cell wider than its column, broken into lines here (`wrap_words`): a word wider
     than the column after its hyphens, where Rich would cut it anywhere, and a source
     marker kept with its word, where Rich would leave it alone on a line."""
-    if value.cell_len <= width:
+    if value.cell_len <= width or not _needs_breaking(value.plain, width):
         return value
     return Text("\n").join(wrap_words(value, width))
+
+
+def _needs_breaking(plain: str, width: int) -> bool:
+    """Whether a text wider than its room must be broken into lines here: it has a source
+    marker, or a word wider than the room. Rich breaks any other as `wrap_words` would."""
+    return "[" in plain or any(cell_len(word) > width for word in plain.split())
 
 
 class _Fitting:
@@ -350,7 +356,7 @@ class _RichRenderer:
         """A text broken into lines of the width (the console's) here, each source
         marker kept with its word (Rich would leave one alone at the start of a line)."""
         width = self.console.width if width is None else width
-        if value.cell_len <= width or width < MIN_COLUMN:
+        if value.cell_len <= width or width < MIN_COLUMN or "[" not in value.plain:
             return value
         return Text("\n").join(wrap_words(value, width))
 
