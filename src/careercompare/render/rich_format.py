@@ -214,32 +214,40 @@ class _Fitting:
             ]
             for column in columns
         ]
+        # each cell's length on one line: no cell needs wrapping at that width or wider
+        self.lengths = [[sum(words) + len(words) - 1 for words in cells] for cells in self.sizes]
         self._lines: dict[tuple[int, int], list[int]] = {}
+        self._scores: dict[tuple[int, ...], tuple[int, int]] = {}
 
     def lines(self, column: int, width: int) -> list[int]:
         """The lines of each cell of a column at a width."""
         key = (column, width)
         if key not in self._lines:
-            self._lines[key] = [_wrapped_lines(words, width) for words in self.sizes[column]]
+            self._lines[key] = [
+                1 if length <= width else _wrapped_lines(words, width)
+                for words, length in zip(self.sizes[column], self.lengths[column], strict=True)
+            ]
         return self._lines[key]
-
-    def height(self, widths: list[int]) -> int:
-        """The lines of the table's rows."""
-        return _height([self.lines(column, width) for column, width in enumerate(widths)])
-
-    def broken(self, widths: list[int]) -> int:
-        """How many cells take more than a line: a shorter table that breaks more of them
-        (names and ids in two, to give a column of sentences a line less) reads worse."""
-        return sum(
-            1 for column, width in enumerate(widths) for n in self.lines(column, width) if n > 1
-        )
 
     def better(self, these: list[int], those: list[int]) -> bool:
         """Whether these widths make the table shorter or break fewer cells, and neither
         taller nor more broken."""
-        one = (self.height(these), self.broken(these))
-        other = (self.height(those), self.broken(those))
+        one, other = self._score(tuple(these)), self._score(tuple(those))
         return one != other and one[0] <= other[0] and one[1] <= other[1]
+
+    def broken(self, widths: list[int]) -> int:
+        """How many cells take more than a line."""
+        return self._score(tuple(widths))[1]
+
+    def _score(self, widths: tuple[int, ...]) -> tuple[int, int]:
+        """The lines of the table's rows, and how many cells take more than a line: a
+        shorter table that breaks more of them (names and ids in two, to give a column of
+        sentences a line less) reads worse."""
+        if widths not in self._scores:
+            columns = [self.lines(column, width) for column, width in enumerate(widths)]
+            broken = sum(n > 1 for cells in columns for n in cells)
+            self._scores[widths] = (_height(columns), broken)
+        return self._scores[widths]
 
     def polished(self, widths: list[int], minimums: list[int], wanted: list[int]) -> list[int]:
         """The widths after moving a few cells from one column to another for as long as
@@ -382,6 +390,8 @@ class _RichRenderer:
             return shared
         texts = [[sanitize(plain(value)) for value in column] for column in columns]
         fitting = _Fitting(texts)
+        if not fitting.broken(shared):  # every cell on one line: nothing to better
+            return shared
         fitted = fitting.widths(minimums, wanted, room)
         chosen = fitted if fitting.better(fitted, shared) else shared
         return fitting.polished(chosen, minimums, wanted)
