@@ -110,8 +110,13 @@ def test_the_crosswalk_names_the_other_occupations_a_family_holds_programs_for(
         ("51.0806", "Physical Therapy Assistant.", "31-2021"),
         ("51.0899", "Allied Health, Other.", "99-9999"),
         ("51.0999", "Other.", "29-2099"),
+        ("51.9999", "Health Professions and Related Clinical Sciences, Other.", "29-9099"),
+        ("51.1004", "Clinical/Medical Laboratory Technician.", "29-2012"),
     ]
     db = build(tmp_path, pairs)
+    # a family is its own 6-digit codes only: 5199 up to 51.9999, 5110 not in 5101
+    assert db.sharing(["5199"], ("31-9092",)) == ["29-9099"]
+    assert db.sharing(["5110"], ()) == ["29-2012"] and db.sharing(["5101"], ()) == []
     # most programs first, then by code; never the occupation itself nor 99-9999 (no occupation)
     assert db.sharing(["5108"], ("31-9092",)) == ["25-1071", "29-2052", "31-2021"]
     assert db.sharing(["5108", "5109"], ("31-9092",)) == [

@@ -14,6 +14,7 @@ SCHEMA = (
 CREATE TABLE crosswalk (
     soc TEXT NOT NULL, cip TEXT NOT NULL, cip_title TEXT NOT NULL, PRIMARY KEY (soc, cip)
 ) WITHOUT ROWID;
+CREATE INDEX crosswalk_by_cip ON crosswalk (cip);
 CREATE TABLE programs (
     family TEXT NOT NULL, state TEXT NOT NULL, credential INTEGER NOT NULL,
     unitid TEXT NOT NULL, school TEXT NOT NULL, control TEXT NOT NULL,
@@ -98,11 +99,15 @@ class ProgramDatabase(ReadOnlyDatabase):
         code for a program of no occupation)."""
         if not families:
             return []
+        # a family's CIP codes sort from '51.08' to below '51.08~' (digits sort below '~'),
+        # which the index on cip finds without reading every pair
+        ranges = [(f"{f[:2]}.{f[2:]}", f"{f[:2]}.{f[2:]}~") for f in families]
         rows = self._query(
-            "SELECT soc FROM crosswalk WHERE substr(cip, 1, 2) || substr(cip, 4, 2) IN "
-            f"({', '.join('?' * len(families))}) AND soc NOT IN ({', '.join('?' * len(socs))}) "
-            "AND soc <> ? GROUP BY soc ORDER BY COUNT(DISTINCT cip) DESC, soc",
-            (*families, *socs, NO_OCCUPATION),
+            "SELECT soc FROM crosswalk WHERE ("
+            + " OR ".join("(cip >= ? AND cip < ?)" for _ in ranges)
+            + f") AND soc NOT IN ({', '.join('?' * len(socs))}) AND soc <> ? "
+            "GROUP BY soc ORDER BY COUNT(DISTINCT cip) DESC, soc",
+            (*(bound for pair in ranges for bound in pair), *socs, NO_OCCUPATION),
         )
         return [str(soc) for (soc,) in rows]
 
