@@ -184,7 +184,7 @@ def test_polished_widths_are_never_worse_and_no_one_move_betters_them() -> None:
     import random
     from itertools import permutations
 
-    from careercompare.render.rich_format import _Fitting
+    from careercompare.render.column_widths import Fitting
 
     rng = random.Random(7)
     words = ["care", "patients", "hospitals", "[1]", "$45,690", "a", "year", "(May", "2025)"]
@@ -193,7 +193,7 @@ def test_polished_widths_are_never_worse_and_no_one_move_betters_them() -> None:
             [" ".join(rng.choices(words, k=rng.randint(1, 12))) for _ in range(6)]
             for _ in range(rng.randint(2, 4))
         ]
-        fitting = _Fitting(columns)
+        fitting = Fitting(columns)
         minimums = [max(len(w) for t in c for w in t.split()) for c in columns]
         wanted = [max(len(t) for t in c) for c in columns]
         start = [max(m, w // 2) for m, w in zip(minimums, wanted, strict=True)]
