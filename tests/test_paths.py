@@ -88,9 +88,17 @@ def test_a_step_outside_the_catalog_may_be_an_occupation_of_the_tables(run: Any)
     assert step["median_pay"]["amount"] == median["amount"]
     # the facts under the step are its own, not the start's (which has the same training)
     assert (
-        "support workers [3] - Training: High school diploma or equivalent [1] - Median pay: "
+        "support workers [3] - Training: High school diploma or equivalent [1]; work experience "
+        "in a related occupation: Less than 5 years [1] - Median pay: "
         f"${median['amount']:,.0f} a year (May 2025)"
     ) in out
+    # the experience the projections ask of it, not asked of a step that needs none
+    assert step["work_experience"]["text"] == "Less than 5 years"
+    records = list(csv.DictReader(io.StringIO(run("paths", "moa", "--format", "csv").stdout)))
+    by_role = {row["role_id"]: row for row in records}
+    assert by_role[supervisors]["work_experience"] == "Less than 5 years"
+    assert by_role["medical-records-specialist"]["work_experience"] == ""
+    assert by_role["medical-records-specialist"]["on_the_job_training"] == ""
 
 
 def test_a_note_of_merged_paths_names_the_paths_it_belongs_to(run: Any) -> None:

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import (
+    REQUIREMENT_COLUMNS,
     CareerPath,
     OutlookFigure,
     ProgramLength,
@@ -81,6 +82,9 @@ class StepFacts:
     local_note: str | None = None
     each_median_pay: tuple[OccupationPay, ...] = ()
     each_outlook: tuple[OutlookFigure, ...] = ()
+    # what else the projections say it takes, where it is not "None"
+    work_experience: Requirement | None = None
+    on_the_job_training: Requirement | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,13 @@ class PathsResult(CitingResult):
             requirement = facts.entry_education
             scope = f" ({requirement.scope})" if requirement.scope else ""
             training.append(self.cited(f"{requirement.text}{scope}", requirement.source))
+        for kind, other in (
+            ("work-experience", facts.work_experience),
+            ("on-the-job-training", facts.on_the_job_training),
+        ):
+            if other is not None:
+                label = REQUIREMENT_COLUMNS[kind]
+                training.append(self.cited(f"{label}: {other.text}", other.source))
         if facts.program_length is not None:
             length = facts.program_length
             training.append(self.cited(f"program {length_span(length)}", length.source))
@@ -238,6 +249,10 @@ def _same_words(label: str, name: str) -> bool:
     return label.lower().rstrip("s") == name.lower().rstrip("s")
 
 
+def _text_of(requirement: Requirement | None) -> str:
+    return requirement.text if requirement is not None else ""
+
+
 def _records(
     result: PathsResult, steps: tuple[PathStep, ...], depth: int
 ) -> list[dict[str, CsvValue]]:
@@ -254,6 +269,8 @@ def _records(
                 "occupation": occupation,
                 "outside_catalog": step.outside_catalog,
                 "entry_education": education.text if education else "",
+                "work_experience": _text_of(facts.work_experience if facts else None),
+                "on_the_job_training": _text_of(facts.on_the_job_training if facts else None),
                 "median_pay": median.amount if median else None,
                 "median_pay_bound": median.bound if median else "",
                 "median_pay_as_of": (median.as_of or "") if median else "",
@@ -388,10 +405,17 @@ class _PathBuilder:
     def catalog_sources(self) -> set[str]:
         return {source.id for source in self.index.catalog.sources}
 
+    def requirement_beyond_none(self, role: Role, kind: str) -> Requirement | None:
+        """The role's requirement of a kind, None where the projections say "None"."""
+        found = self.index.requirement(role, kind)
+        return found if found is not None and found.text != "None" else None
+
     def facts(self, role: Role) -> StepFacts:
         requirement = self.index.requirement(role, "entry-education")
+        experience = self.requirement_beyond_none(role, "work-experience")
+        on_the_job = self.requirement_beyond_none(role, "on-the-job-training")
         length = role.program_length
-        for cited in (requirement, length):
+        for cited in (requirement, experience, on_the_job, length):
             if cited is not None:
                 self.citations.cite(cited.source)
         median = self.index.headline_median(role)
@@ -421,6 +445,8 @@ class _PathBuilder:
             note,
             each_median_pay=each_pay,
             each_outlook=each_outlook,
+            work_experience=experience,
+            on_the_job_training=on_the_job,
         )
 
     def difference(self, role: Role, median: SalaryFigure) -> PayDifference | None:
