@@ -214,6 +214,26 @@ def test_tasks_stand_for_the_duties_no_empty_duties_section_above_them() -> None
     assert headings("ma")[1:3] == ["Duties", "Main tasks"]  # the FHCA article's, then O*NET's
 
 
+def test_an_occupation_without_aliases_is_also_called_by_onets_reported_titles() -> None:
+    from careercompare.results.blocks import FieldList
+    from careercompare.results.inline import plain
+    from tests.conftest import bundled_index
+
+    shipped = bundled_index()
+    supervisors = build_show(shipped, shipped.resolve_role("43-1011"))
+    assert "Administrative Supervisor" in supervisors.reported_titles
+    assert len(set(supervisors.reported_titles)) == len(supervisors.reported_titles) == 10
+    [fields] = [b for b in supervisors.blocks() if isinstance(b, FieldList)][:1]
+    called = plain(dict(fields.pairs)["Also called"])
+    number = supervisors.number(supervisors.reported_titles_source)
+    assert called.endswith(
+        f"Staff Services Manager (O*NET's sample of reported job titles) [{number}]"
+    )
+    assert supervisors.reported_titles_source.startswith("onet-")
+    ma = build_show(shipped, shipped.resolve_role("ma"))  # the catalog's own names stand
+    assert ma.reported_titles == () and ma.reported_titles_source is None
+
+
 def test_an_imported_occupation_gets_its_onet_description(run: Any, tmp_path: Path) -> None:
     from tests.test_import_bls import ROWS, export
 

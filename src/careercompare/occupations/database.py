@@ -125,6 +125,14 @@ class OccupationDatabase(ReadOnlyDatabase):
     def _projection_rows(self) -> dict[str, Projection | None]:
         return {}
 
+    def reported_titles(self, soc: str) -> list[str]:
+        """O*NET's sample of the job titles people in the occupation reported, each once."""
+        rows = self._query(
+            "SELECT DISTINCT title FROM titles WHERE soc = ? AND kind = 'reported' ORDER BY title",
+            (soc,),
+        )
+        return [str(title) for (title,) in rows]
+
     def titles(self) -> list[tuple[str, str]]:
         """(code, title) of every detailed occupation of the projections, in code order."""
         rows = self._query("SELECT code, title FROM projections WHERE line_item = 1 ORDER BY code")

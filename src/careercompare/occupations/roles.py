@@ -125,8 +125,8 @@ class OccupationRoles:
             "(USDOL/ETA)",
             url="https://www.onetcenter.org/database.html",
             note=f"O*NET {self.db.onet_release} Database by USDOL/ETA, used under CC BY 4.0 "
-            "(https://www.onetcenter.org/license_db.html); descriptions, tasks, job zones "
-            "and related occupations unmodified.",
+            "(https://www.onetcenter.org/license_db.html); descriptions, tasks, job zones, "
+            "related occupations and reported job titles unmodified.",
         )
 
     @cached_property
@@ -211,6 +211,13 @@ class OccupationRoles:
         found = self._found(_named(role))
         entry = next((r for r in self._requirements(found) if r.kind == "entry-education"), None)
         return (entry.text, entry.source) if entry else None
+
+    def reported_titles(self, role: Role) -> tuple[tuple[str, ...], str] | None:
+        """O*NET's sample of reported job titles of the role's one occupation, with the
+        source it cites; None for a role of several occupations or where O*NET has none."""
+        codes = oews_codes(role)
+        titles = self.db.reported_titles(codes[0]) if len(codes) == 1 else []
+        return (tuple(titles), self.onet_source.id) if titles else None
 
     def interest_keywords(self) -> dict[str, str]:
         """O*NET's keywords of each interest."""

@@ -48,6 +48,9 @@ class ShowResult(CitingResult):
     wage_release: str | None = None
     local_wages: RoleWages | None = None
     programs_near: tuple[ProgramsNear, ...] = ()
+    # for a role without aliases of the catalog's: O*NET's sample of reported job titles
+    reported_titles: tuple[str, ...] = ()
+    reported_titles_source: str | None = field(default=None, metadata=NOT_IN_JSON)
 
     def blocks(self) -> tuple[Block, ...]:
         role = self.role
@@ -93,9 +96,15 @@ class ShowResult(CitingResult):
             bls = self.cited(
                 f"{occupation.title}{code}, {occupation.match} match", occupation.source
             )
+        called: Text = ", ".join(role.aliases) or "no aliases"
+        if not role.aliases and self.reported_titles and self.reported_titles_source:
+            called = self.cited(
+                ", ".join(self.reported_titles) + " (O*NET's sample of reported job titles)",
+                self.reported_titles_source,
+            )
         pairs: tuple[tuple[str, Text], ...] = (
             ("Id", role.id),
-            ("Also called", ", ".join(role.aliases) or "no aliases"),
+            ("Also called", called),
             ("BLS occupation", bls),
         )
         comparison = tuple(
@@ -262,6 +271,9 @@ def build_show(
     """Everything the catalog says about one role, each fact with its source; with
     `local`, its OEWS wages in that area and the nation."""
     citations = Citations(index)
+    reported = index.tables.reported_titles(role) if index.tables and not role.aliases else None
+    if reported is not None:  # it comes first, under the role's name
+        citations.cite(reported[1])
     wages = _cite_in_order(index, role, citations, local)
     nearby = tuple(near)
     for each in nearby:
@@ -288,6 +300,8 @@ def build_show(
         wage_release=local.release if local else None,
         local_wages=wages,
         programs_near=nearby,
+        reported_titles=reported[0] if reported else (),
+        reported_titles_source=reported[1] if reported else None,
         sources=citations.cited(),
     )
 
