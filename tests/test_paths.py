@@ -169,3 +169,32 @@ def test_a_step_named_as_its_role_is_named_once(run: Any) -> None:
     ]
     out = run("paths", "ma", "-f", "plain").stdout
     assert "Nursing -> Licensed practical nurse [" in out  # a label of its own still shows
+
+
+def test_requirements_beyond_school_are_said_once_in_the_tables_words(run: Any) -> None:
+    from careercompare.catalog.models import (
+        Requirement,
+        further_requirements,
+        requirement_words,
+    )
+
+    def req(kind: str, text: str) -> Requirement:
+        return Requirement.model_construct(kind=kind, text=text, scope=None, source="ep")
+
+    given = [
+        req("on-the-job-training", "Internship/residency"),
+        req("entry-education", "Doctoral or professional degree"),
+        req("work-experience", "None"),
+        req("on-the-job-training", "Short-term on-the-job training"),  # a second: not read
+    ]
+    [training] = further_requirements(given)  # "None" is no requirement
+    assert requirement_words(training) == "typical on-the-job training: Internship/residency"
+    assert requirement_words(req("on-the-job-training", "Long-term on-the-job training")) == (
+        "Long-term on-the-job training"  # it names itself: not "...training: ...training"
+    )
+    out = " ".join(run("paths", "moa", "--format", "plain").stdout.split())
+    assert (
+        "Training: High school diploma or equivalent [1]; Moderate-term on-the-job training" in out
+    )
+    doctor = " ".join(run("paths", "ma", "--format", "plain").stdout.split())
+    assert "[1]; typical on-the-job training: Internship/residency [1]" in doctor

@@ -5,6 +5,7 @@ never needs their validators. Checks across the whole catalog (ids, references)
 run after every field is read (`checks.catalog_problems`).
 """
 
+from collections.abc import Iterable
 from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -211,6 +212,29 @@ class Requirement(SharedValue):
         default=None, description="Set when the figure covers a wider group than the role."
     )
     source: SourceRef
+
+
+# The projections' word where an occupation asks no such experience or training.
+NO_REQUIREMENT = "None"
+
+
+def further_requirements(requirements: Iterable[Requirement]) -> list[Requirement]:
+    """The work experience and on-the-job training among a role's requirements (the first
+    of each), in that order, where the projections do not say "None"."""
+    found: dict[str, Requirement] = {}
+    for requirement in requirements:
+        found.setdefault(requirement.kind, requirement)
+    further = (found.get("work-experience"), found.get("on-the-job-training"))
+    return [r for r in further if r is not None and r.text != NO_REQUIREMENT]
+
+
+def requirement_words(requirement: Requirement) -> str:
+    """A requirement in the table's words, after its column's name unless it names itself:
+    "work experience in a related occupation: Less than 5 years", "Long-term on-the-job
+    training", "typical on-the-job training: Internship/residency"."""
+    if "on-the-job training" in requirement.text.lower():
+        return requirement.text
+    return f"{REQUIREMENT_COLUMNS[requirement.kind]}: {requirement.text}"
 
 
 class SalaryFigure(Model):

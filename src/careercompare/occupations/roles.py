@@ -18,7 +18,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from careercompare.catalog.models import (
-    REQUIREMENT_COLUMNS,
     BlsOccupation,
     CareerPath,
     ComparisonCell,
@@ -28,7 +27,9 @@ from careercompare.catalog.models import (
     SalaryFigure,
     Source,
     SourcedText,
+    further_requirements,
     oews_codes,
+    requirement_words,
 )
 from careercompare.catalog.names import title_key
 from careercompare.occupations.database import OccupationDatabase, Projection, StateProjection
@@ -612,18 +613,11 @@ def _entry_requirements(requirements: tuple[Requirement, ...]) -> str | None:
     """The typical entry education, with the work experience and on-the-job training the
     projections also give where they are not "None", in the table's words: "High school
     diploma or equivalent; work experience in a related occupation: Less than 5 years"."""
-    found = {r.kind: r.text for r in requirements}
-    education = found.get("entry-education")
+    education = next((r.text for r in requirements if r.kind == "entry-education"), None)
     if education is None:
         return None
-    parts = [education]
-    experience = found.get("work-experience")
-    if experience and experience != "None":
-        parts.append(f"{REQUIREMENT_COLUMNS['work-experience']}: {experience}")
-    training = found.get("on-the-job-training")
-    if training and training != "None":
-        parts.append(training)
-    return "; ".join(parts)
+    further = (requirement_words(r) for r in further_requirements(requirements))
+    return "; ".join([education, *further])
 
 
 def _named(role: Role) -> list[tuple[str, str | None]]:

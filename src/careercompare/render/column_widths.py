@@ -16,10 +16,12 @@ MARKED_WORD = re.compile(r"\S+(?: \[\d+\]\S*)*\s*")
 FITTED_CELLS = 400
 
 
-def column_widths(columns: list[list[str]], minimums: list[int], room: int) -> list[int]:
-    """Widths of at least the minimums that fill at most the room: the proportional
-    share, or the fitted widths where they are better, polished."""
-    wanted = [max((cell_len(text) for text in column), default=1) for column in columns]
+def column_widths(
+    columns: list[list[str]], minimums: list[int], wanted: list[int], room: int
+) -> list[int]:
+    """Widths from the minimums towards what each column wants (its longest line) that
+    fill at most the room: the proportional share, or the fitted widths where they are
+    better, polished."""
     shared = share_out(minimums, wanted, room)
     if sum(len(column) for column in columns) > FITTED_CELLS:
         return shared

@@ -103,9 +103,9 @@ def side_by_side_width(blocks: tuple[layout.Block, ...]) -> int:
                 columns = list(zip(block.columns, *block.rows, strict=True))
             case _:
                 continue
+        texts = [_texts(column) for column in columns]
         room = sum(
-            min(_longest_line(column), max(_longest_word(column), PAGE_COLUMN))
-            for column in columns
+            min(_longest_line(column), max(_longest_word(column), PAGE_COLUMN)) for column in texts
         )
         widest = max(widest, room + 3 * len(columns) + 1)
     return widest
@@ -144,15 +144,17 @@ def _words(value: str, width: int) -> Iterator[re.Match[str]]:
             yield from _PIECE.finditer(value, word.start(), word.end())
 
 
-def _longest_word(values: Iterable[TextRuns]) -> int:
-    return max(
-        (cell_len(piece.rstrip()) for value in values for piece in _pieces(sanitize(plain(value)))),
-        default=1,
-    )
+def _texts(values: Iterable[TextRuns]) -> list[str]:
+    """A column's cells as the plain text they are drawn as."""
+    return [sanitize(plain(value)) for value in values]
 
 
-def _longest_line(values: Iterable[TextRuns]) -> int:
-    return max((cell_len(sanitize(plain(value))) for value in values), default=1)
+def _longest_word(texts: Iterable[str]) -> int:
+    return max((cell_len(piece.rstrip()) for text in texts for piece in _pieces(text)), default=1)
+
+
+def _longest_line(texts: Iterable[str]) -> int:
+    return max((cell_len(text) for text in texts), default=1)
 
 
 def wrap_words(value: Text, width: int) -> list[Text]:
@@ -184,7 +186,11 @@ def _broken(value: Text, width: int) -> Text:
 def _needs_breaking(plain: str, width: int) -> bool:
     """Whether a text wider than its room must be broken into lines here: it has a source
     marker, or a word wider than the room. Rich breaks any other as `wrap_words` would."""
-    return "[" in plain or any(cell_len(word) > width for word in plain.split())
+    return _has_marker(plain) or any(cell_len(word) > width for word in plain.split())
+
+
+def _has_marker(plain: str) -> bool:
+    return "[" in plain  # a source marker, '[2]'; any other bracket costs a wrap, no more
 
 
 class _RichRenderer:
@@ -221,12 +227,13 @@ class _RichRenderer:
                 assert_never(block)
 
     def _lines(self, value: Text, width: int | None = None) -> Text:
-        """A text broken into lines of the width (the console's) here, each source
-        marker kept with its word (Rich would leave one alone at the start of a line)."""
+        """A text broken into lines of the width (the console's) here where it has a source
+        marker, kept with its word (Rich would leave one alone at the start of a line);
+        Rich folds a word wider than a line of text as it should."""
         width = self.console.width if width is None else width
-        if value.cell_len <= width or width < MIN_COLUMN or "[" not in value.plain:
+        if width < MIN_COLUMN or not _has_marker(value.plain):
             return value
-        return Text("\n").join(wrap_words(value, width))
+        return _broken(value, width)
 
     def _hanging(self, pairs: Iterable[tuple[str, TextRuns]], marker_style: str = "") -> _Hanging:
         return _Hanging([(text(marker, marker_style), text(value)) for marker, value in pairs])
@@ -238,14 +245,16 @@ class _RichRenderer:
         Widths are fixed here rather than left to Rich, which can end wider than the
         console, cropping the last column, when minimum widths are set.
         """
+        texts = [_texts(column) for column in columns]
+        wanted = [_longest_line(column) for column in texts]
         minimums = [
-            max(_longest_word(column), min(MIN_COLUMN, _longest_line(column))) for column in columns
+            max(_longest_word(column), min(MIN_COLUMN, longest))
+            for column, longest in zip(texts, wanted, strict=True)
         ]
         room = self.console.width - (3 * len(columns) + 1)
         if sum(minimums) > room:
             return None
-        texts = [[sanitize(plain(value)) for value in column] for column in columns]
-        return column_widths(texts, minimums, room)
+        return column_widths(texts, minimums, wanted, room)
 
     def _table(
         self, header: tuple[str, ...], rows: list[tuple[TextRuns, ...]], widths: list[int]

@@ -11,13 +11,14 @@ from functools import cached_property
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import (
-    REQUIREMENT_COLUMNS,
     CareerPath,
     OutlookFigure,
     ProgramLength,
     Requirement,
     Role,
     SalaryFigure,
+    further_requirements,
+    requirement_words,
 )
 from careercompare.results.base import FLATTEN, NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, Heading, TreeNode
@@ -143,13 +144,9 @@ class PathsResult(CitingResult):
             requirement = facts.entry_education
             scope = f" ({requirement.scope})" if requirement.scope else ""
             training.append(self.cited(f"{requirement.text}{scope}", requirement.source))
-        for kind, other in (
-            ("work-experience", facts.work_experience),
-            ("on-the-job-training", facts.on_the_job_training),
-        ):
+        for other in (facts.work_experience, facts.on_the_job_training):
             if other is not None:
-                label = REQUIREMENT_COLUMNS[kind]
-                training.append(self.cited(f"{label}: {other.text}", other.source))
+                training.append(self.cited(requirement_words(other), other.source))
         if facts.program_length is not None:
             length = facts.program_length
             training.append(self.cited(f"program {length_span(length)}", length.source))
@@ -405,15 +402,10 @@ class _PathBuilder:
     def catalog_sources(self) -> set[str]:
         return {source.id for source in self.index.catalog.sources}
 
-    def requirement_beyond_none(self, role: Role, kind: str) -> Requirement | None:
-        """The role's requirement of a kind, None where the projections say "None"."""
-        found = self.index.requirement(role, kind)
-        return found if found is not None and found.text != "None" else None
-
     def facts(self, role: Role) -> StepFacts:
         requirement = self.index.requirement(role, "entry-education")
-        experience = self.requirement_beyond_none(role, "work-experience")
-        on_the_job = self.requirement_beyond_none(role, "on-the-job-training")
+        further = {r.kind: r for r in further_requirements(role.requirements)}
+        experience, on_the_job = further.get("work-experience"), further.get("on-the-job-training")
         length = role.program_length
         for cited in (requirement, experience, on_the_job, length):
             if cited is not None:

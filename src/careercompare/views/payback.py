@@ -23,7 +23,7 @@ from careercompare.views.citations import Citations
 from careercompare.views.common import RoleRef, sources_block
 from careercompare.views.formatting import length_span, money
 from careercompare.views.local_wages import estimates_in, wage_source
-from careercompare.wages.estimates import Area, Cell
+from careercompare.wages.estimates import Area, Cell, in_text
 
 if TYPE_CHECKING:
     from careercompare.views.program_figures import DebtOf, ProgramDebt
@@ -413,7 +413,7 @@ def role_plan(asked: Asked, role: Role, debt: ProgramDebt | None) -> Plan:
         shared = debt.shared.words()
         basis = (
             f"cost taken as {money(debt.amount)}, the median debt of {debt.credential.label} "
-            f"programs in {debt.where} that lead to it (College Scorecard; a debt, "
+            f"programs in {in_text(debt.where)} that lead to it (College Scorecard; a debt, "
             f"not a price{'; ' + shared if shared else ''})"
         )
         plan = replace(

@@ -13,7 +13,7 @@ from careercompare.catalog.models import Role, Source, SourcedText, oews_codes
 from careercompare.programs.choices import BELOW_A_CREDENTIAL, ENTRY_CREDENTIALS, Credential
 from careercompare.programs.database import CREDENTIALS, ProgramDatabase
 from careercompare.results.base import FLATTEN, NOT_IN_JSON
-from careercompare.wages.estimates import Area
+from careercompare.wages.estimates import NATION_TITLE, Area
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ class ProgramDebt:
     """The median debt of the programs of one credential that lead to a role, and where."""
 
     amount: int
-    where: str
+    where: str  # the area's title
     credential: Credential
     shared: SharedFields
     source: Source
@@ -179,7 +179,7 @@ def program_debt(db: ProgramDatabase, index: CatalogIndex, state: Area | None) -
         middle = median_low([p.debt for p in found])
         if middle is None:
             return None
-        where = state.title if state else "the U.S."
+        where = state.title if state else NATION_TITLE
         shared = shared_fields(db, index, families, codes)
         return ProgramDebt(middle, where, credential, shared, *sources)
 

@@ -351,7 +351,8 @@ def build_programs(
     scorecard, crosswalk = scorecard_sources(db)
     citations.cite_source(scorecard)
     citations.cite_source(crosswalk)
-    fields = db.fields_for(crosswalk_codes(index, role))
+    detailed = crosswalk_codes(index, role)
+    fields = db.fields_for(detailed)
     families = [f.family for f in fields]
     credential_from = None
     if credential is None:
@@ -413,7 +414,7 @@ def build_programs(
         credential_from=credential_from,
         sort=sort,
         fields=tuple(fields),
-        shared=shared_fields(db, index, families, crosswalk_codes(index, role)),
+        shared=shared_fields(db, index, families, detailed),
         programs=tuple(shown),
         total=len(found),
         without_earnings=sum(1 for p in found if p.earnings is None),

@@ -27,7 +27,14 @@ from careercompare.views.local_wages import (
 )
 from careercompare.wages.areas import areas_in
 from careercompare.wages.choices import AreaKind, WageSort
-from careercompare.wages.estimates import VALUE_COLUMNS, Area, Cell, Estimate
+from careercompare.wages.estimates import (
+    NATION_TITLE,
+    VALUE_COLUMNS,
+    Area,
+    Cell,
+    Estimate,
+    in_text,
+)
 
 if TYPE_CHECKING:
     from careercompare.wages.database import WageDatabase
@@ -143,7 +150,7 @@ class WagesResult(CitingResult):
             blocks = self._ranking_blocks(marker)
         else:
             places = self.areas or ((self.area,) if self.area else ())
-            where = " and ".join(place.in_text for place in places) if places else "the U.S."
+            where = " and ".join(place.in_text for place in places) or in_text(NATION_TITLE)
             order = f", by {WageSort(self.sort).describes}" if len(self.side_by_side) > 1 else ""
             releases = dict.fromkeys(place.release or self.release for place in places)
             release = " and ".join(releases) if releases else self.release
