@@ -118,6 +118,17 @@ def test_jobs_per_1000_and_location_quotients_read_as_the_oews_tables_print_them
         ("us", "99"),
         ("U.S.", "99"),
         ("New York", "36"),
+        # BLS writes "St." but "Fort" and "Mount" in full; either spelling finds them
+        ("fort worth", "19100"),
+        ("ft worth", "19100"),
+        ("fort myers", "15980"),
+        ("ft. lauderdale", "33100"),
+        ("mount vernon", "34580"),
+        ("mt vernon", "34580"),
+        ("rocky mount", "40580"),
+        ("saint louis", "41180"),
+        ("st cloud", "41060"),
+        ("billings mt", "13740"),  # MT after the comma is Montana, never Mount
     ],
 )
 def test_an_area_is_found_by_name_code_or_words(db: WageDatabase, typed: str, code: str) -> None:
@@ -259,6 +270,9 @@ def test_a_search_word_finds_the_areas_of_the_state_it_names(db: WageDatabase) -
     assert len(in_florida) == 25 and "Flagstaff, AZ" not in in_florida
     assert found("springfield", "MO") == ["Springfield, MO"]
     assert "Flagstaff, AZ" in found("fl")
+    assert found("ft worth") == ["Dallas-Fort Worth-Arlington, TX"]
+    assert found("mt", "vernon") == ["Mount Vernon-Anacortes, WA"]
+    assert "Mount Vernon-Anacortes, WA" not in found("MT")
 
 
 def test_data_lists_the_release_its_source_file_and_hash(run: Any) -> None:

@@ -85,15 +85,34 @@ def _by_state(folded: str, areas: Sequence[Area]) -> list[Area]:
     return [a for a in states if folded in (a.state.casefold(), a.title.casefold())]
 
 
-# Words people spell out that area names abbreviate.
-_SPELLED = {"saint": "st", "fort": "ft", "mount": "mt"}
+# Words of place names written two ways: BLS writes "St." but "Fort" and "Mount" in full,
+# and people type either. Only the place's words get them, not the postal codes after
+# its comma: "MT" is Montana, never Mount.
+_SPELLINGS = {
+    "st": ("saint",),
+    "saint": ("st",),
+    "fort": ("ft",),
+    "ft": ("fort",),
+    "mount": ("mt",),
+    "mt": ("mount",),
+}
+
+
+def name_words(title: str) -> list[str]:
+    """The words of an area's name, with the other spelling of each word of its place
+    ('Fort Smith, AR-OK': fort, ft, smith, ar, ok)."""
+    place, _, postal = title.rpartition(",") if "," in title else (title, "", "")
+    words = []
+    for word in words_of(place):
+        words += [word, *_SPELLINGS.get(word, ())]
+    return words + words_of(postal)
 
 
 def _by_words(folded: str, areas: Sequence[Area]) -> list[Area]:
     """The areas whose names hold every word typed, as whole words (never as the start of
     another word: 'fla' is not Flagstaff); a state's name or postal code among the words
     keeps the areas of that state ('tampa florida')."""
-    wanted = [_SPELLED.get(word, word) for word in words_of(folded)]
+    wanted = words_of(folded)
     exact = [a for a in areas if a.title.casefold() == folded]
     if exact or not wanted:
         return exact
@@ -111,14 +130,14 @@ def _by_words(folded: str, areas: Sequence[Area]) -> list[Area]:
 
 
 def _holds_whole_words(area: Area, wanted: list[str]) -> bool:
-    words = set(words_of(area.title))
+    words = set(name_words(area.title))
     return all(word in words for word in wanted)
 
 
 def holds_words(area: Area, wanted: list[str], state_names: Mapping[str, str]) -> bool:
     """True when every wanted word starts a word of the area's name or of the name of a
     state it lies in (`state_names`: postal code to name), so that 'florida' finds Tampa."""
-    words = words_of(area.title)
+    words = name_words(area.title)
     for state in area.states:
         words += words_of(state_names.get(state, ""))
     return all(any(word.startswith(w) for word in words) for w in wanted)
