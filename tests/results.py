@@ -134,7 +134,7 @@ def _programs(index: CatalogIndex) -> ViewResult:
         index,
         bundled_programs(),
         index.catalog.roles[0],
-        states=florida,
+        areas=florida,
         wages=db,
         credential=None,
         sort=ProgramSort.EARNINGS,

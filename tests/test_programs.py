@@ -19,9 +19,12 @@ from openpyxl import Workbook
 from careercompare.catalog.models import ProgramLength
 from careercompare.errors import DataError, UsageError
 from careercompare.importers.programs import build_programs_database
+from careercompare.programs.choices import ProgramSort
 from careercompare.programs.database import ProgramDatabase
 from careercompare.programs.datasets import bundled_programs
-from careercompare.results.inline import Bound, runs_of
+from careercompare.results.blocks import Paragraph
+from careercompare.results.inline import Bound, plain, runs_of
+from careercompare.results.serialize import result_data
 from careercompare.views.formatting import length_span
 from careercompare.views.payback import Plan, checked_plan, months_to_pay_back
 from careercompare.wages.estimates import Cell
@@ -668,3 +671,47 @@ def test_programs_by_debt_list_the_least_debt_first(run: Any) -> None:
     assert shown == sorted(shown, reverse=True)
     plain = run("programs", "ma", "--area", "TX", "--sort", "debt", "-f", "plain").stdout
     assert "Programs by median debt, least first [1]" in plain
+
+
+def test_a_metro_area_lists_its_states_programs_says_so_and_keeps_its_own_pay() -> None:
+    from careercompare.views.programs import AreaInState, build_programs
+    from careercompare.wages.areas import resolve_area
+    from careercompare.wages.datasets import bundled_wages
+    from tests.conftest import bundled_index
+
+    index, wages = bundled_index(), bundled_wages()
+    asked = [resolve_area(name, wages.areas) for name in ("columbus oh", "philadelphia", "OH")]
+    result = build_programs(
+        index,
+        bundled_programs(),
+        index.resolve_role("phlebotomist"),
+        areas=asked,
+        wages=wages,
+        credential=None,
+        sort=ProgramSort.EARNINGS,
+        top=3,
+    )
+    # Ohio once, though two areas lie in it; the Scorecard has no town to narrow it to
+    assert result.area == "Ohio and Pennsylvania"
+    assert {p.state for p in result.programs} <= {"OH", "PA"}
+    assert result.areas_in_states == (
+        AreaInState("Columbus, OH", "18140", "Ohio"),
+        AreaInState(
+            "Philadelphia-Camden-Wilmington, PA-NJ-DE-MD", "37980", "Pennsylvania",
+            ("NJ", "DE", "MD"),
+        ),
+    )  # fmt: skip
+    said = " ".join(plain(b.text) for b in result.blocks() if isinstance(b, Paragraph))
+    assert (
+        "The College Scorecard gives each school's state, not its town: for Columbus, OH, the "
+        "programs of Ohio are listed; for Philadelphia-Camden-Wilmington, PA-NJ-DE-MD, the "
+        "programs of Pennsylvania, the first state its name gives, are listed (--area NJ,DE,MD "
+        "lists those of the others)." in said
+    )
+    # the occupation's own pay in each metro area asked for, then in each state
+    assert [p.area for p in result.occupation_pay] == [
+        "Columbus, OH", "Philadelphia-Camden-Wilmington, PA-NJ-DE-MD", "Ohio", "Pennsylvania",
+    ]  # fmt: skip
+    assert result_data(result)["areas_in_states"][0] == {
+        "area": "Columbus, OH", "area_code": "18140", "state": "Ohio", "other_states": [],
+    }  # fmt: skip

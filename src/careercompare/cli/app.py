@@ -463,17 +463,15 @@ def programs(
     """
     from careercompare.programs.datasets import bundled_programs
     from careercompare.views.programs import build_programs
-    from careercompare.wages.areas import state_area
+    from careercompare.wages.areas import resolve_area
 
     index = catalog_index(ctx)
     wages_db = wage_database(ctx)
-    found = (state_area(name, wages_db.areas) for name in area_names(area))
-    states = list(dict.fromkeys(state for state in found if state is not None))
     return build_programs(
         index,
         bundled_programs(),
         index.resolve_role(role),
-        states=states,
+        areas=[resolve_area(name, wages_db.areas) for name in area_names(area)],
         wages=wages_db,
         credential=credential,
         sort=sort,

@@ -128,11 +128,10 @@ def program_debt_by_area(
 ) -> Callable[[Area], DebtOf]:
     """`program_debt` of the state an area lies in (a metro area: its principal state; the
     nation: the nation)."""
-    from careercompare.wages.areas import state_area
+    from careercompare.wages.areas import state_containing
 
     def in_area(area: Area) -> DebtOf:
-        state = state_area(area.code, areas) if area.kind != "nation" else None
-        return program_debt(db, index, state)
+        return program_debt(db, index, state_containing(area, areas))
 
     return in_area
 

@@ -26,6 +26,7 @@ from careercompare.views.program_figures import (
     scorecard_sources,
     shared_fields,
 )
+from careercompare.wages.areas import state_containing
 from careercompare.wages.estimates import NATION_TITLE, Area, Cell, in_text
 
 if TYPE_CHECKING:
@@ -79,6 +80,30 @@ class OccupationPay:
     release: str
 
 
+@dataclass(frozen=True)
+class AreaInState:
+    """An --area that is not a state (a metro or nonmetro area), and the state whose
+    programs stand for it: the Scorecard gives each school's state, not its town."""
+
+    area: str
+    area_code: str
+    state: str
+    # the other states a metro area's name gives ("Philadelphia-Camden-Wilmington,
+    # PA-NJ-DE-MD": NJ, DE, MD); their programs are not listed
+    other_states: tuple[str, ...] = ()
+
+    def words(self) -> str:
+        said = f"for {self.area}, the programs of {self.state} are listed"
+        if not self.other_states:
+            return said
+        others = ",".join(self.other_states)
+        return (
+            f"for {self.area}, the programs of {self.state}, the first state its name gives, "
+            f"are listed (--area {others} lists those of the "
+            f"{'other' if len(self.other_states) == 1 else 'others'})"
+        )
+
+
 @dataclass(frozen=True, kw_only=True)
 class ProgramsResult(CitingResult):
     """Programs that lead to one role, with what their graduates earn and owe."""
@@ -93,6 +118,8 @@ class ProgramsResult(CitingResult):
     # when `credential` was chosen for the role, not asked for: its typical entry education
     credential_from: SourcedText | None = None
     states: tuple[str, ...] = ()  # when several are side by side (`state` is the first)
+    # the areas asked for that are not states, each with the state that stands for it
+    areas_in_states: tuple[AreaInState, ...] = ()
     sort: ProgramSort
     fields: tuple[Field, ...]
     shared: SharedFields = field(metadata=FLATTEN)
@@ -108,8 +135,16 @@ class ProgramsResult(CitingResult):
     def blocks(self) -> tuple[Block, ...]:
         marker = self.marker(self.scorecard_source)
         title = f"Programs that lead to {self.role.name}, {self.area}"
-        blocks: list[Block] = [Heading(title), Paragraph(self._fields_text())]
-        blocks += self._credential_blocks()
+        blocks: list[Block] = [Heading(title)]
+        if self.areas_in_states:
+            said = "; ".join(each.words() for each in self.areas_in_states)
+            blocks.append(
+                Paragraph(
+                    f"The College Scorecard gives each school's state, not its town: {said}.",
+                    note=True,
+                )
+            )
+        blocks += [Paragraph(self._fields_text()), *self._credential_blocks()]
         if not self.programs:
             blocks.append(
                 Paragraph(f"No program of these fields in {in_text(self.area)}. " + marker)
@@ -297,6 +332,12 @@ def _sort_key(sort: ProgramSort) -> Callable[[Program], tuple[bool, int, str]]:
     return key
 
 
+def _other_states(area: Area, state: Area) -> tuple[str, ...]:
+    """The postal codes after the comma of a metro area's name, but its state's."""
+    _, _, postal = area.title.rpartition(",")
+    return tuple(code for code in postal.strip().split("-") if code and code != state.state)
+
+
 _Figures = tuple[int, str, int | None, int | None]  # credential, title, earnings, debt
 
 
@@ -330,17 +371,21 @@ def build_programs(
     db: ProgramDatabase,
     role: Role,
     *,
-    states: Sequence[Area] = (),
+    areas: Sequence[Area] = (),
     wages: WageDatabase | None = None,
     credential: Credential | None,
     sort: ProgramSort,
     top: int | None,
 ) -> ProgramsResult:
-    """The programs of the fields the crosswalk maps to the role's occupations, in a
-    state, in several side by side, or in the nation; of one credential, or of every one
-    (`Credential.ANY`), or without `credential` of the one the role's typical entry
-    education (BLS) names, where it names one and it has programs here."""
-    chosen = list(states)
+    """The programs of the fields the crosswalk maps to the role's occupations, in the
+    state of each of `areas` (a metro or nonmetro area: its principal state, said so,
+    beside its own pay), several side by side, or in the nation; of one credential, or
+    of every one (`Credential.ANY`), or without `credential` of the one the role's
+    typical entry education (BLS) names, where it names one and it has programs here."""
+    every_area = wages.areas if wages is not None else areas
+    in_states = [(area, state_containing(area, every_area)) for area in areas]
+    chosen = list(dict.fromkeys(state for _, state in in_states if state is not None))
+    widened = [(area, state) for area, state in in_states if state is not None and state != area]
     codes = oews_codes(role)
     if not codes:
         raise UsageError(
@@ -388,7 +433,8 @@ def build_programs(
     pay: list[OccupationPay] = []
     wage_source = None
     nation = wages.nation if wages is not None else None
-    for area in chosen or ([nation] if nation is not None else []):
+    paid_areas = [area for area, _ in widened] + chosen  # a metro area's own pay first
+    for area in paid_areas or ([nation] if nation is not None else []):
         if wages is not None:
             wage_source = citations.cite_source(
                 index.sources_by_id.get(wages.source_id) or wages.source()
@@ -410,6 +456,10 @@ def build_programs(
         area=where,
         state=chosen[0].state if chosen else None,
         states=tuple(place.state for place in chosen) if len(chosen) > 1 else (),
+        areas_in_states=tuple(
+            AreaInState(area.title, area.code, state.title, _other_states(area, state))
+            for area, state in widened
+        ),
         credential=credential.value if credential and credential is not Credential.ANY else None,
         credential_from=credential_from,
         sort=sort,

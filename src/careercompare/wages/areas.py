@@ -178,7 +178,12 @@ def resolve_state(wanted: str, areas: Sequence[Area]) -> str:
 def state_area(wanted: str, areas: Sequence[Area]) -> Area | None:
     """The state an --area lies in: the state itself, or the principal state of a metro or
     nonmetro area; None for the nation."""
-    area = resolve_area(wanted, areas)
+    return state_containing(resolve_area(wanted, areas), areas)
+
+
+def state_containing(area: Area, areas: Sequence[Area]) -> Area | None:
+    """The state itself, or the principal state of a metro or nonmetro area (the first its
+    name gives); None for the nation."""
     if area.kind == "nation":
         return None
     if area.kind in ("state", "territory"):
