@@ -252,3 +252,19 @@ def test_a_short_name_heads_the_table_and_the_full_name_stays_in_show(run: Any) 
     assert "| Nurse practitioner, midwife or anesthetist |" in table
     show = run("show", "np", "--format", "plain").stdout
     assert show.startswith("Nurse anesthetists, nurse midwives, and nurse practitioners\n")
+
+
+def test_the_wages_legend_explains_only_the_columns_and_ranks_shown() -> None:
+    from careercompare.results.blocks import Paragraph, Records
+    from careercompare.results.inline import plain
+    from tests.results import build
+
+    for view, ranked in (("wages-ranking", True), ("wages-fl-ga", False)):
+        blocks = build(view).blocks()
+        shown = {name for b in blocks if isinstance(b, Records) for name in b.columns}
+        legend = next(
+            plain(b.text) for b in blocks if isinstance(b, Paragraph) and "Wages a" in plain(b.text)
+        )
+        assert ("LQ: location quotient." in legend) == ("LQ" in shown) == ranked, view
+        assert ("share the first rank" in legend) == ranked, view
+        assert "10th-90th: the 10th to 90th percentile wage." in legend

@@ -376,11 +376,15 @@ def test_table_csv_wide_has_a_row_per_category_and_columns_per_role(run: Any) ->
 
 def test_a_one_line_hint_names_the_glossary_terms_a_view_uses(run: Any) -> None:
     hint = "'careercompare glossary TERM' explains each."
-    wages = run("wages", "ma", "--area", "FL", "--format", "plain").stdout
+    wages = run("wages", "ma", "--in", "FL", "--top", "3", "--format", "plain").stdout
     line = next(line for line in wages.splitlines() if hint in line)
     for term in ("median", "percentile", "OEWS", "location quotient"):
         assert term in line, term
     assert "job zone" not in line  # a term the view does not use is not named
+    # roles side by side in an area have no LQ column, and their legend does not explain one
+    wages = run("wages", "ma", "--area", "FL", "--format", "plain").stdout
+    line = next(line for line in wages.splitlines() if hint in line)
+    assert "median" in line and "location quotient" not in line
     assert hint not in run("glossary", "--format", "plain").stdout
     assert hint not in run("roles", "--format", "plain").stdout
     assert hint not in run("table", "--json").stdout

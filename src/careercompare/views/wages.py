@@ -41,12 +41,24 @@ if TYPE_CHECKING:
 
 COLUMNS = ("Rank", "Area", "Median", "10th-90th", "Jobs", "Per 1,000", "LQ")
 SIDE_COLUMNS = ("Role", "Median", "10th-90th", "Jobs", "Per 1,000")
-LEGEND = (
-    "Wages a year. 10th-90th: the 10th to 90th percentile wage. Jobs: employment, "
-    "without the self-employed. Per 1,000: jobs per 1,000 jobs in the area. LQ: location "
-    "quotient. 'At least': a wage at or above the top of the range BLS publishes; areas "
-    "with only such a lower bound share the first rank, apart from the exact figures."
-)
+# What each column's name means, for the legend under the tables that have it.
+COLUMN_MEANINGS = {
+    "10th-90th": "the 10th to 90th percentile wage",
+    "Jobs": "employment, without the self-employed",
+    "Per 1,000": "jobs per 1,000 jobs in the area",
+    "LQ": "location quotient",
+}
+
+
+def legend(columns: tuple[str, ...], *, hourly: bool, ranked: bool) -> str:
+    """The legend under a table of these columns: only what it shows."""
+    said = ["Wages an hour, as BLS publishes them." if hourly else "Wages a year."]
+    said += [f"{name}: {COLUMN_MEANINGS[name]}." for name in columns if name in COLUMN_MEANINGS]
+    at_least = "'At least': a wage at or above the top of the range BLS publishes"
+    if ranked:
+        at_least += "; areas with only such a lower bound share the first rank, apart from "
+        at_least += "the exact figures"
+    return " ".join([*said, at_least + "."])
 
 
 def sort_cell(estimate: Estimate, key: WageSort, *, hourly: bool = False) -> Cell:
@@ -159,8 +171,9 @@ class WagesResult(CitingResult):
             blocks += [Paragraph(note, note=True) for note in self.notes[: self.leading_notes]]
             blocks += self._side_blocks()
         blocks += [Paragraph(note, note=True) for note in self.notes[self.leading_notes :]]
-        legend = LEGEND.replace("Wages a year.", "Wages an hour, as BLS publishes them.", 1)
-        blocks.append(Paragraph(legend if self.hourly else LEGEND, note=True))
+        ranked = bool(self.rankings)
+        columns = COLUMNS if ranked else SIDE_COLUMNS
+        blocks.append(Paragraph(legend(columns, hourly=self.hourly, ranked=ranked), note=True))
         return (*blocks, *sources_block(self))
 
     def _ranking_blocks(self, marker: Text) -> list[Block]:
