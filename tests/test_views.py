@@ -62,8 +62,31 @@ def test_unknown_role_suggests_closest_match(run: Any) -> None:
     assert result.stdout == ""
     assert result.stderr == (
         "careercompare: error: unknown role 'medical asistant'; did you mean "
-        "'medical-assistant'? run 'careercompare roles' to list them\n"
+        "'medical assistant'? run 'careercompare roles' to list them\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("dental hygenist", "dental hygienist"),  # an occupation's, not the dental assistant
+        ("xray tech", "x ray technician"),  # two words run together
+        ("sonografer", "sonographer"),
+        ("nurse practioner", "nurse practitioner"),  # a name, not the role's long id
+        ("medcal office asistant", "medical office assistant"),
+    ],
+)
+def test_an_unknown_role_suggests_a_name_that_finds_what_was_meant(typed: str, meant: str) -> None:
+    from tests.conftest import bundled_index
+
+    index = bundled_index()
+    with pytest.raises(UsageError) as caught:
+        index.resolve_role(typed)
+    assert f"did you mean '{meant}'?" in caught.value.message
+    try:  # what it suggests is found, or lists what it may be
+        index.resolve_role(meant)
+    except UsageError as listed:
+        assert "unknown role" not in listed.message and "name one" in listed.message
 
 
 @pytest.mark.parametrize("command", ["table", "show", "paths", "outlook"])
@@ -212,7 +235,7 @@ def test_every_name_of_every_role_resolves_to_its_role_in_any_case(
         for name in (role.id, role.name, *role.aliases):
             assert CatalogIndex(index.catalog).resolve_role(name.upper()) is role
             assert index.resolve_role(f" {name.replace(' ', '-')} ") is role
-    with pytest.raises(UsageError, match="did you mean 'medical-assistant'"):
+    with pytest.raises(UsageError, match="did you mean 'medical assistant'"):
         index.resolve_role("medical asistant")
     assert index.resolve_role("MA") is index.role_by_id("medical-assistant")
 

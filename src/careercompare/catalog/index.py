@@ -42,6 +42,8 @@ class TableRoles(Protocol):
 
     def codes_with_words(self, words: list[str]) -> dict[str, str]: ...
 
+    def corrected(self, words: list[str]) -> list[str] | None: ...
+
     def title_of(self, code: str) -> str | None: ...
 
     def listing(self) -> list[tuple[str, str, str]]: ...
@@ -202,10 +204,19 @@ class CatalogIndex:
         )
 
     def _suggestion(self, wanted: str) -> str:
-        """'did you mean ...? ' for a typo of a role's name or of a word in the names."""
+        """'did you mean ...? ' for a typo of a role's name, or of words of the names of
+        the catalog's roles or of the tables' occupations. A near miss of a catalog role's
+        whole name comes first; then the words put right where they name an occupation
+        ('dental hygenist' is not the dental assistant)."""
+        close = difflib.get_close_matches(wanted, self._roles_by_name, n=1, cutoff=0.8)
+        if close:  # the name it nearly is: 'nurse practitioner', not the role's long id
+            return f"did you mean '{close[0]}'? "
+        fixed = self.tables.corrected(wanted.split()) if self.tables is not None else None
+        if fixed:
+            return f"did you mean '{' '.join(fixed)}'? "
         close = difflib.get_close_matches(wanted, self._roles_by_name, n=1)
         if close:
-            return f"did you mean '{self._roles_by_name[close[0]].id}'? "
+            return f"did you mean '{close[0]}'? "
         words = {word for key in self._roles_by_name for word in key.split() if len(word) > 2}
         fixed = [(difflib.get_close_matches(w, words, n=1) or [w])[0] for w in wanted.split()]
         return f"did you mean '{' '.join(fixed)}'? " if fixed != wanted.split() else ""

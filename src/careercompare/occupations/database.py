@@ -133,6 +133,14 @@ class OccupationDatabase(ReadOnlyDatabase):
         )
         return [str(title) for (title,) in rows]
 
+    def title_keys(self) -> list[str]:
+        """Every name of the detailed occupations, in its matching form (`title_key`)."""
+        rows = self._query(
+            "SELECT DISTINCT t.key FROM titles t JOIN projections p ON p.code = t.soc "
+            "AND p.line_item = 1"
+        )
+        return [str(key) for (key,) in rows]
+
     def titles(self) -> list[tuple[str, str]]:
         """(code, title) of every detailed occupation of the projections, in code order."""
         rows = self._query("SELECT code, title FROM projections WHERE line_item = 1 ORDER BY code")

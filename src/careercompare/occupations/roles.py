@@ -12,6 +12,7 @@ What a role gets from the tables, each fact citing the table it comes from:
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from functools import cached_property
@@ -317,6 +318,33 @@ class OccupationRoles:
         """Occupations one of whose names holds every word, by code: {code: that name}."""
         keys = [title_key(word) for word in words]
         return self.db.codes_with_words([k for k in keys if k])
+
+    def corrected(self, words: list[str]) -> list[str] | None:
+        """The words put right where no name of an occupation holds them: a typo
+        ('hygenist'), or two words run together ('xray'); None when none is put right or
+        the words put right name no occupation."""
+        keys = [title_key(word) for word in words]
+        if not all(keys):
+            return None
+        fixed = [self._put_right(key) for key in keys]
+        if fixed == keys or not self.db.codes_with_words(" ".join(fixed).split()):
+            return None
+        return fixed
+
+    def _put_right(self, word: str) -> str:
+        vocabulary = self._title_words
+        if word in vocabulary:
+            return word
+        for cut in range(1, len(word)):  # before typos: 'xray' is 'x ray', not 'ray'
+            if word[:cut] in vocabulary and word[cut:] in vocabulary:
+                return f"{word[:cut]} {word[cut:]}"
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.8)
+        return close[0] if close else word
+
+    @cached_property
+    def _title_words(self) -> frozenset[str]:
+        """The words of the occupations' names."""
+        return frozenset(word for key in self.db.title_keys() for word in key.split())
 
     def title_of(self, code: str) -> str | None:
         """The projections' title of an occupation."""
