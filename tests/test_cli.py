@@ -170,9 +170,12 @@ def test_usage_problems_end_with_exit_2_and_one_line(
 def test_a_usage_problem_that_names_its_command_is_not_pointed_at_the_help(run: Any) -> None:
     result = run("show", "no-such-role")
     assert result.stderr == (
-        "careercompare: error: unknown role 'no-such-role'; run 'careercompare roles' to list "
-        "them\n"
+        "careercompare: error: unknown role 'no-such-role'; run 'careercompare roles WORDS' to "
+        "search every occupation's names\n"
     )
+    # the search it points to finds an occupation by a name people use
+    found = run("roles", "dental", "hygienist", "--json")
+    assert "dental-hygienists" in [r["id"] for r in json.loads(found.stdout)["roles"]]
 
 
 def test_python_dash_m_runs_the_tool() -> None:

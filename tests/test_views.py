@@ -62,7 +62,8 @@ def test_unknown_role_suggests_closest_match(run: Any) -> None:
     assert result.stdout == ""
     assert result.stderr == (
         "careercompare: error: unknown role 'medical asistant'; did you mean "
-        "'medical assistant'? run 'careercompare roles' to list them\n"
+        "'medical assistant'? run 'careercompare roles WORDS' to search every occupation's "
+        "names\n"
     )
 
 

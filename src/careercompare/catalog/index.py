@@ -21,6 +21,8 @@ from careercompare.catalog.names import bounded, normalize_name
 from careercompare.errors import UsageError
 
 LIST_ROLES_HINT = "run 'careercompare roles' to list them"
+# With the tables, any occupation can be named: a search finds it by the words people use.
+SEARCH_ROLES_HINT = "run 'careercompare roles WORDS' to search every occupation's names"
 # The SOC major groups of healthcare: practitioners and technical (29), support (31).
 HEALTHCARE_GROUPS = ("29-", "31-")
 MAX_LISTED = 8
@@ -184,7 +186,8 @@ class CatalogIndex:
                 f"'{shown}' matches {_count(listed)}: {', '.join(listed[:MAX_LISTED])}"
                 f"{_more(listed)}; name one"
             )
-        raise UsageError(f"unknown role '{shown}'; {self._suggestion(wanted)}{LIST_ROLES_HINT}")
+        hint = LIST_ROLES_HINT if self.tables is None else SEARCH_ROLES_HINT
+        raise UsageError(f"unknown role '{shown}'; {self._suggestion(wanted)}{hint}")
 
     def _table_role(self, name: str, shown: str) -> Role | None:
         """The occupation a code or a title of the tables names; several is a usage error
