@@ -349,3 +349,26 @@ def test_each_certification_reads_as_sentences(shipped: CatalogIndex, role: str)
         status, _, eligibility = text.partition(" Who may sit: ")
         assert status.endswith(".") and eligibility.endswith("."), line
         assert ".." not in text, line
+
+
+def test_show_points_to_what_the_sources_say_of_certification_where_they_name_none(
+    shipped: CatalogIndex,
+) -> None:
+    from careercompare.results.blocks import Heading, Paragraph
+    from careercompare.results.inline import plain
+
+    def certification_body(role: str) -> str:
+        blocks = build_show(shipped, shipped.resolve_role(role)).blocks()
+        at = next(
+            n for n, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "Certifications"
+        )
+        body = blocks[at + 1]
+        return plain(body.text) if isinstance(body, Paragraph) else type(body).__name__
+
+    # the handbook speaks of certification but names none: said, and where to read it
+    assert certification_body("phlebotomist") == (
+        "None named in the sources; what they say of certification is under Education and "
+        "training above."
+    )
+    assert certification_body("ma") == "BulletList"  # CMA, CCMA... named
+    assert certification_body("29-1292") == "not in sources"  # nothing said at all

@@ -61,7 +61,7 @@ class ShowResult(CitingResult):
             *_section("Skills", self._sourced(role.skills)),
             *_section("Work settings", self._settings()),
             *_section("Education and training", self._education()),
-            *_section("Certifications", self._certifications()),
+            *self._certification_section(),
             Heading("Salary", 2),
             figure_records(
                 self, role.salary, hourly=False, local=self.local_wages, release=self.wage_release
@@ -168,6 +168,15 @@ class ShowResult(CitingResult):
             text = f"preparation (O*NET job zone): {role.preparation.text}"
             items.append(self.cited(text, role.preparation.source))
         return tuple(items)
+
+    def _certification_section(self) -> list[Block]:
+        """The certifications the sources name; where they name none but speak of
+        certification, a pointer to that, not a bare 'not in sources'."""
+        named = self._certifications()
+        if named or not any(p.topic == "certification" for p in self.role.education):
+            return _section("Certifications", named)
+        said = "None named in the sources; what they say of certification is under Education "
+        return [Heading("Certifications", 2), Paragraph(said + "and training above.")]
 
     def _certifications(self) -> tuple[Text, ...]:
         shown: list[Text] = []
