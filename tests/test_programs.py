@@ -715,3 +715,50 @@ def test_a_metro_area_lists_its_states_programs_says_so_and_keeps_its_own_pay() 
     assert result_data(result)["areas_in_states"][0] == {
         "area": "Columbus, OH", "area_code": "18140", "state": "Ohio", "other_states": [],
     }  # fmt: skip
+
+
+def _programs_of(role: str, area: str, **asked: Any) -> Any:
+    from careercompare.views.programs import build_programs
+    from careercompare.wages.areas import resolve_area
+    from careercompare.wages.datasets import bundled_wages
+    from tests.conftest import bundled_index
+
+    index, wages = bundled_index(), bundled_wages()
+    return build_programs(
+        index,
+        bundled_programs(),
+        index.resolve_role(role),
+        areas=[resolve_area(area, wages.areas)],
+        wages=wages,
+        credential=None,
+        sort=ProgramSort.EARNINGS,
+        top=None,
+        **asked,
+    )
+
+
+def test_school_lists_only_the_programs_of_schools_with_those_words() -> None:
+    every = _programs_of("lpn", "FL")
+    some = _programs_of("lpn", "FL", school=["ST.", "Peter"])  # each word starts one
+    assert some.programs and all(
+        re.search(r"\bst\b", p.school.casefold()) and "peter" in p.school.casefold()
+        for p in some.programs
+    )
+    assert {p.unitid for p in some.programs} < {p.unitid for p in every.programs}
+    assert some.summaries == every.summaries  # the middle figures still compare every school
+    assert some.school == "st peter" and some.school_suggestion is None
+    said = [plain(b.text) for b in some.blocks() if isinstance(b, Paragraph)]
+    assert any(line.startswith("Every program here publishes its earnings.") for line in said)
+    assert result_data(some)["school"] == "st peter"
+
+
+def test_a_school_no_program_matches_is_said_once_with_the_name_it_nearly_is() -> None:
+    missed = _programs_of("ma", "FL", school=["keizer"])
+    assert missed.programs == () and missed.school_suggestion == "keiser"
+    said = [plain(b.text) for b in missed.blocks() if isinstance(b, Paragraph)]
+    assert [line for line in said if line.startswith("No ")] == [
+        "No program of these fields at schools matching 'keizer' in Florida; did you mean "
+        "'keiser'? [1]"
+    ]
+    assert _programs_of("ma", "FL", school=["keiser"]).programs
+    assert _programs_of("ma", "FL", school=["zzzz"]).school_suggestion is None

@@ -447,6 +447,15 @@ def programs(
         int, typer.Option("--top", metavar="N", min=1, help="Show the first N programs.")
     ] = 15,
     show_all: Annotated[bool, typer.Option("--all", help="Show every program.")] = False,
+    school: Annotated[
+        str | None,
+        typer.Option(
+            "--school",
+            metavar="WORDS",
+            help="Only the programs of schools with these words in their names (each word "
+            "starts a word of the name: 'st pete' finds St. Petersburg College).",
+        ),
+    ] = None,
 ) -> "ViewResult":
     """School programs that lead to a role: what their graduates earn and owe.
 
@@ -460,6 +469,7 @@ def programs(
       careercompare programs ma --area FL,GA --credential any
       careercompare programs phlebotomist --area tampa --credential certificate
       careercompare programs "respiratory therapist" --sort debt --top 5
+      careercompare programs lpn --area FL --school "st petersburg"
     """
     from careercompare.programs.datasets import bundled_programs
     from careercompare.views.programs import build_programs
@@ -476,6 +486,7 @@ def programs(
         credential=credential,
         sort=sort,
         top=None if show_all else top,
+        school=bounded(school, "a school's name").split() if school else (),
     )
 
 

@@ -3,6 +3,7 @@ nation: what their graduates earn and owe (College Scorecard), beside the occupa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -120,6 +121,10 @@ class ProgramsResult(CitingResult):
     states: tuple[str, ...] = ()  # when several are side by side (`state` is the first)
     # the areas asked for that are not states, each with the state that stands for it
     areas_in_states: tuple[AreaInState, ...] = ()
+    # --school: only the programs of schools whose names hold these words
+    school: str | None = None
+    # where no school matches: the words put right that match one ('keizer': 'keiser')
+    school_suggestion: str | None = None
     sort: ProgramSort
     fields: tuple[Field, ...]
     shared: SharedFields = field(metadata=FLATTEN)
@@ -135,6 +140,8 @@ class ProgramsResult(CitingResult):
     def blocks(self) -> tuple[Block, ...]:
         marker = self.marker(self.scorecard_source)
         title = f"Programs that lead to {self.role.name}, {self.area}"
+        if self.school:
+            title += f", at schools matching '{self.school}'"
         blocks: list[Block] = [Heading(title)]
         if self.areas_in_states:
             said = "; ".join(each.words() for each in self.areas_in_states)
@@ -146,9 +153,8 @@ class ProgramsResult(CitingResult):
             )
         blocks += [Paragraph(self._fields_text()), *self._credential_blocks()]
         if not self.programs:
-            blocks.append(
-                Paragraph(f"No program of these fields in {in_text(self.area)}. " + marker)
-            )
+            also = f"; did you mean '{self.school_suggestion}'?" if self.school_suggestion else "."
+            blocks.append(Paragraph(f"No program of these fields {self._where()}{also} " + marker))
         else:
             rows = tuple(_row(p) for p in self.programs)
             blocks += [
@@ -161,12 +167,16 @@ class ProgramsResult(CitingResult):
                 if (shown < self.total)
                 else ""
             )
+            unpublished = (
+                f"{self.without_earnings} of {self.total} programs have no published "
+                "earnings (the Scorecard suppresses small programs); none is filled in. "
+                if self.without_earnings
+                else "Every program here publishes its earnings. "
+            )
             blocks.append(
                 Paragraph(
-                    f"{more}{self.without_earnings} of {self.total} programs have no published "
-                    "earnings (the Scorecard suppresses small programs); none is filled in. "
-                    "Earnings are of the program's completers, 1 or 4 years after completion "
-                    "as each row says.",
+                    f"{more}{unpublished}Earnings are of the program's completers, 1 or 4 "
+                    "years after completion as each row says.",
                     note=True,
                 )
             )
@@ -178,7 +188,7 @@ class ProgramsResult(CitingResult):
     def _credential_blocks(self) -> list[Block]:
         """Where the credential was chosen for the role, which and why."""
         chosen_by = self.credential_from
-        if chosen_by is None:
+        if chosen_by is None or not self.total:  # no program at all: said once, below
             return []
         entry = self.cited(chosen_by.text, chosen_by.source)
         if self.credential is None:  # none of that credential here
@@ -186,7 +196,7 @@ class ProgramsResult(CitingResult):
             text = join_text(
                 "",
                 [
-                    f"No {wanted} programs in {in_text(self.area)}, the credential of the "
+                    f"No {wanted} programs {self._where()}, the credential of the "
                     "occupation's typical entry education (",
                     entry,
                     "): every credential listed.",
@@ -204,6 +214,12 @@ class ProgramsResult(CitingResult):
                 ],
             )
         return [Paragraph(text, note=True)]
+
+    def _where(self) -> str:
+        """Where the programs were looked for: 'in Florida', 'at schools matching
+        'keiser' in Florida'."""
+        place = f"in {in_text(self.area)}"
+        return f"at schools matching '{self.school}' {place}" if self.school else place
 
     def _fields_text(self) -> Text:
         if not self.fields:
@@ -332,6 +348,29 @@ def _sort_key(sort: ProgramSort) -> Callable[[Program], tuple[bool, int, str]]:
     return key
 
 
+def _name_words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+def _at_school(program: Program, wanted: list[str]) -> bool:
+    """Whether each word wanted starts a word of the school's name ('st pete' finds
+    St. Petersburg College)."""
+    words = _name_words(program.school)
+    return all(any(word.startswith(w) for word in words) for w in wanted)
+
+
+def _school_suggestion(wanted: list[str], programs: list[Program]) -> str | None:
+    """The words put right, each to the closest word of the schools' names, where that
+    matches a school ('keizer': 'keiser'); None where nothing does."""
+    import difflib
+
+    words = sorted({word for p in programs for word in _name_words(p.school)})
+    fixed = [(difflib.get_close_matches(w, words, n=1, cutoff=0.7) or [w])[0] for w in wanted]
+    if fixed == wanted or not any(_at_school(p, fixed) for p in programs):
+        return None
+    return " ".join(fixed)
+
+
 def _other_states(area: Area, state: Area) -> tuple[str, ...]:
     """The postal codes after the comma of a metro area's name, but its state's."""
     _, _, postal = area.title.rpartition(",")
@@ -376,12 +415,15 @@ def build_programs(
     credential: Credential | None,
     sort: ProgramSort,
     top: int | None,
+    school: Sequence[str] = (),
 ) -> ProgramsResult:
     """The programs of the fields the crosswalk maps to the role's occupations, in the
     state of each of `areas` (a metro or nonmetro area: its principal state, said so,
     beside its own pay), several side by side, or in the nation; of one credential, or
     of every one (`Credential.ANY`), or without `credential` of the one the role's
-    typical entry education (BLS) names, where it names one and it has programs here."""
+    typical entry education (BLS) names, where it names one and it has programs here;
+    with `school`, only the programs of schools each of whose words starts a word of
+    their name. The middle figures compare every school of the place."""
     every_area = wages.areas if wages is not None else areas
     in_states = [(area, state_containing(area, every_area)) for area in areas]
     chosen = list(dict.fromkeys(state for _, state in in_states if state is not None))
@@ -410,9 +452,11 @@ def build_programs(
     summarised: list[tuple[Area | None, list[Program]]] = [
         (place, db.programs(families, state=place.state, credential=read_level)) for place in chosen
     ] or [(None, db.programs(families, state=None, credential=read_level))]
-    by_place = summarised
+    wanted = _name_words(" ".join(school))
+    listed = [(place, [p for p in ps if _at_school(p, wanted)]) for place, ps in summarised]
+    by_place = listed
     if credential_from is not None:
-        narrowed = [(place, [p for p in ps if p.credential == level]) for place, ps in summarised]
+        narrowed = [(place, [p for p in ps if p.credential == level]) for place, ps in listed]
         if any(programs for _, programs in narrowed):
             by_place = narrowed
         else:
@@ -456,6 +500,12 @@ def build_programs(
         area=where,
         state=chosen[0].state if chosen else None,
         states=tuple(place.state for place in chosen) if len(chosen) > 1 else (),
+        school=" ".join(wanted) or None,
+        school_suggestion=(
+            _school_suggestion(wanted, [p for _, ps in summarised for p in ps])
+            if wanted and not found
+            else None
+        ),
         areas_in_states=tuple(
             AreaInState(area.title, area.code, state.title, _other_states(area, state))
             for area, state in widened
