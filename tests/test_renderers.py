@@ -140,14 +140,16 @@ def test_markdown_escapes_what_would_start_a_list_or_quote_with_a_valid_escape(
 
 
 def test_rich_draws_a_table_when_it_fits_and_stacks_when_not() -> None:
-    block = Comparison("Category", ("Alpha", "Beta"), (("Pay", ("$40,000", "$50,000")),))
+    rows = (("Pay", ("$40,000", "$50,000")), ("Growth", ("+5%", "+9%")))
+    block = Comparison("Category", ("Alpha", "Beta"), rows)
     wide, narrow = io.StringIO(), io.StringIO()
     render_rich((block,), make_console(wide, width=80))
     render_rich((block,), make_console(narrow, width=20))
     assert "│ Pay" in wide.getvalue() and "$50,000" in wide.getvalue()
     assert "│" not in narrow.getvalue()
-    stacked = ["Pay", "Alpha:", "  $40,000", "Beta:", "  $50,000"]
-    assert narrow.getvalue().splitlines()[:5] == stacked
+    # each category in turn, every role's cell under it, a blank line between categories
+    stacked = ["Pay", "Alpha:", "  $40,000", "Beta:", "  $50,000", "", "Growth", "Alpha:"]
+    assert narrow.getvalue().splitlines()[:8] == stacked
     assert all(len(line) <= 20 for line in narrow.getvalue().splitlines())
 
 

@@ -280,7 +280,9 @@ class _RichRenderer:
         # too narrow for a table: each row in turn, every role's cell under its label,
         # so that the roles are still compared where they differ
         stacked: list[RenderableType] = []
-        for label, cells in block.rows:
+        for number, (label, cells) in enumerate(block.rows):
+            if number:  # a blank line between categories: apart without their styles too
+                stacked.append(Text())
             stacked.append(text(label, "bold underline"))
             pairs = zip((f"{column}:" for column in block.columns), cells, strict=True)
             stacked.append(self._hanging(pairs, "bold"))
