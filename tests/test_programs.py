@@ -483,12 +483,17 @@ def test_payback_csv_has_each_roles_own_cost_and_length_with_their_sources(run: 
     assert row["training_months_source"] == "fhca-article"
     assert row["training_months_basis"].startswith("training taken as 5.5 months")
     assert float(row["cost"]) > 0 and row["cost_source"] == "college-scorecard-fos-2026-06-10"
+    # the cost is of fields other occupations' programs are in too: their codes, and whose
+    shared = row["cost_shared_with"].split()
+    assert "43-6013" in shared and all(re.fullmatch(r"\d\d-\d{4}", c) for c in shared)
+    assert row["cost_shared_source"] == "nces-cip2020-soc2018"
     given = run(
         "payback", "ma", "--area", "tampa", "--current-pay", "30000", "--cost", "4000",
         "--months", "6", "-f", "csv",
     )  # fmt: skip
     [row] = list(csv.DictReader(io.StringIO(given.stdout)))
     assert (row["cost"], row["cost_basis"], row["cost_source"]) == ("4000.0", "given", "")
+    assert (row["cost_shared_with"], row["cost_shared_source"]) == ("", "")
     assert (row["training_months"], row["training_months_basis"]) == ("6.0", "given")
 
 

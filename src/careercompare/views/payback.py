@@ -227,6 +227,9 @@ class PaybackResult(CitingResult):
                 "cost": r.plan.cost,
                 "cost_basis": r.plan.cost_basis or "given",
                 "cost_source": r.plan.cost_source or "",
+                # a cost from program debt: the other occupations its fields' programs are for
+                "cost_shared_with": " ".join(r.plan.cost_shared_with),
+                "cost_shared_source": r.plan.cost_shared_source or "",
                 "training_months": r.plan.months,
                 "training_months_basis": r.plan.months_basis or "given",
                 "training_months_source": r.plan.months_source or "",
