@@ -517,3 +517,27 @@ def test_match_all_without_interests_ranks_nothing_and_says_how_to(run: Any) -> 
     others = len(data["apart"]) - 30
     assert f"; and {others:,} other occupations need a degree first (--json lists them)." in plain
     assert "Cardiovascular technologist or technician needs an associate's degree first" in plain
+
+
+def test_answers_take_a_unique_start_of_a_key_and_suggest_the_choice_a_typo_means() -> None:
+    from careercompare.cli.questionnaire import parse_answers
+    from careercompare.errors import UsageError
+
+    questions = load_catalog(bundled_catalog_path()).questions
+    assert parse_answers(["patient=yes", "int=soc, real", "work=off"], questions) == {
+        "patient-care": "yes",
+        "interests": "social,realistic",
+        "work-type": "office",
+    }
+    for pair, meant in [
+        ("patint-care=yes", "did you mean 'patient-care'?"),
+        ("patient-care=ys", "did you mean 'yes'?"),
+        ("work-type=clincal", "did you mean 'clinical'?"),
+        ("interests=socal", "did you mean 'social'?"),
+    ]:
+        with pytest.raises(UsageError) as caught:
+            parse_answers([pair], questions)
+        assert meant in caught.value.message, pair
+    with pytest.raises(UsageError) as caught:
+        parse_answers(["zzz=yes"], questions)
+    assert "did you mean" not in caught.value.message

@@ -25,8 +25,8 @@ def parse_interests(text: str) -> str:
         if len(fits) != 1:
             what = f"starts {' and '.join(fits)}" if fits else "is not one of them"
             raise UsageError(
-                f"interests: '{word[:30]}' {what}; choose up to {MAX_INTERESTS} of: "
-                + ", ".join(INTERESTS)
+                f"interests: '{word[:30]}' {what}; {_did_you_mean(word, INTERESTS)}choose up "
+                f"to {MAX_INTERESTS} of: " + ", ".join(INTERESTS)
             )
         if fits[0] not in chosen:
             chosen.append(fits[0])
@@ -42,12 +42,18 @@ def parse_answers(pairs: Sequence[str], questions: Sequence[Question]) -> dict[s
     for pair in pairs:
         key, sep, value = bounded(pair, "an answer", "give KEY=VALUE").partition("=")
         key, value = key.strip(), value.strip()
+        keys = [*by_key, INTERESTS_KEY]
+        starting = [k for k in keys if k.startswith(key.casefold())] if key else []
+        key = starting[0] if key not in keys and len(starting) == 1 else key  # 'patient'
         if sep and key == INTERESTS_KEY:
             answers[key] = parse_interests(value)
             continue
         if not sep or key not in by_key:
-            keys = ", ".join([*by_key, INTERESTS_KEY])
-            raise UsageError(f"--answer '{pair}': expected KEY=VALUE with KEY one of: {keys}")
+            hint = _did_you_mean(key, keys) if sep else ""
+            raise UsageError(
+                f"--answer '{pair}': expected KEY=VALUE with KEY one of: {', '.join(keys)}"
+                + (f"; {hint.rstrip()}" if hint else "")
+            )
         question = by_key[key]
         chosen = choice(question, value)
         if chosen is None:
@@ -60,9 +66,18 @@ def parse_answers(pairs: Sequence[str], questions: Sequence[Question]) -> dict[s
             raise UsageError(
                 f"--answer {key}: '{value}' is not one of: {', '.join(values)} "
                 f"(or their numbers, 1 to {len(values)})"
+                + (f"; {hint.rstrip()}" if (hint := _did_you_mean(value, values)) else "")
             )
         answers[key] = chosen
     return answers
+
+
+def _did_you_mean(typed: str, choices: Sequence[str]) -> str:
+    """'did you mean ...? ' for a typo of one of the choices, or ''."""
+    import difflib
+
+    close = difflib.get_close_matches(typed.casefold()[:60], choices, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'? " if close else ""
 
 
 def unanswered(questions: Sequence[Question], answers: dict[str, str]) -> list[Question]:
