@@ -102,6 +102,28 @@ def test_the_crosswalk_gives_the_4_digit_families_of_an_occupation(
     assert built.release == "2026-06-10"
 
 
+def test_an_occupation_published_as_one_takes_the_detailed_codes_the_crosswalk_names(
+    tmp_path: Path,
+) -> None:
+    db = build(
+        tmp_path,
+        [
+            *PAIRS,
+            ("51.2602", "Home Health Aide/Home Attendant.", "31-1121"),
+            ("51.2602", "Home Health Aide/Home Attendant.", "31-1122"),
+            ("51.2699", "Health Aides/Attendants/Orderlies, Other.", "31-1131"),
+        ],
+    )
+    # the projections publish 31-1120 as one; the crosswalk names 31-1121 and 31-1122
+    assert db.crosswalk_socs(("31-1120",)) == ("31-1121", "31-1122")
+    # a code the crosswalk has is itself; one it lacks that is no group is nothing
+    assert db.crosswalk_socs(("31-9092", "31-1120", "31-9092")) == (
+        "31-9092", "31-1121", "31-1122",
+    )  # fmt: skip
+    assert db.crosswalk_socs(("31-9099",)) == () and db.crosswalk_socs(("31-1130",)) == ("31-1131",)
+    assert [f.family for f in db.fields_for(db.crosswalk_socs(("31-1120",)))] == ["5126"]
+
+
 def test_the_crosswalk_names_the_other_occupations_a_family_holds_programs_for(
     tmp_path: Path,
 ) -> None:
@@ -211,10 +233,16 @@ def test_a_broad_occupation_stands_for_each_detailed_one_the_projections_put_in_
     index = bundled_index()
     # OEWS publishes 29-1210 Physicians and 29-1240 Surgeons; the crosswalk names only the
     # detailed occupations, 29-1221 Pediatricians among them although its code is not 29-121x
-    codes = crosswalk_codes(index, index.resolve_role("physicians-and-surgeons"))
+    db = bundled_programs()
+    codes = crosswalk_codes(index, index.resolve_role("physicians-and-surgeons"), db)
     assert "29-1215" in codes and "29-1221" in codes and "29-1229" in codes
     assert "29-1243" in codes and "29-1210" not in codes and len(codes) == len(set(codes))
-    assert crosswalk_codes(index, index.resolve_role("ma")) == ("31-9092",)
+    assert crosswalk_codes(index, index.resolve_role("ma"), db) == ("31-9092",)
+    # published as one occupation by the projections and OEWS, named in detail by the
+    # crosswalk: home health and personal care aides, clinical laboratory technologists
+    aides = crosswalk_codes(index, index.resolve_role("home health aide"), db)
+    assert aides == ("31-1121", "31-1122")
+    assert crosswalk_codes(index, index.resolve_role("29-2010"), db) == ("29-2011", "29-2012")
 
 
 @pytest.mark.shipped
@@ -767,3 +795,22 @@ def test_a_school_no_program_matches_is_said_once_with_the_name_it_nearly_is() -
     ]
     assert _programs_of("ma", "FL", school=["keiser"]).programs
     assert _programs_of("ma", "FL", school=["zzzz"]).school_suggestion is None
+
+
+def test_an_occupation_the_crosswalk_maps_no_field_to_says_so_once_and_cites_it() -> None:
+    from careercompare.results.blocks import Heading, Records
+
+    result = _programs_of("21-1018", "FL")  # the crosswalk names its 2010 codes only
+    assert result.fields == () and result.programs == ()
+    blocks = result.blocks()
+    said = [plain(b.text) for b in blocks if isinstance(b, Paragraph)]
+    crosswalk = result.number(result.crosswalk_source)
+    assert said[0] == (
+        f"The crosswalk maps no field of study to this occupation [{crosswalk}], so no "
+        "program leads to it here."
+    )
+    assert not any(line.startswith("No program") for line in said)
+    assert not any(isinstance(b, Records) for b in blocks)
+    assert not any(
+        isinstance(b, Heading) and plain(b.text).startswith("Programs by") for b in blocks
+    )

@@ -73,6 +73,24 @@ class ProgramDatabase(ReadOnlyDatabase):
         """The Scorecard release, '2026-06-10'."""
         return self.meta["scorecard_release"]
 
+    def crosswalk_socs(self, socs: tuple[str, ...]) -> tuple[str, ...]:
+        """Each occupation as the crosswalk names it: its own code where the crosswalk has
+        it; else, for a broad SOC code (ending in 0: 31-1120 Home health and personal care
+        aides, which the projections publish as one), the detailed codes the crosswalk
+        has within it (31-1121, 31-1122)."""
+        named: list[str] = []
+        for soc in socs:
+            if self._query("SELECT 1 FROM crosswalk WHERE soc = ? LIMIT 1", (soc,)):
+                named.append(soc)
+            elif soc.endswith("0"):
+                group = soc[:-1]  # '31-112': the detailed codes 31-1121 to 31-1129
+                rows = self._query(
+                    "SELECT DISTINCT soc FROM crosswalk WHERE soc > ? AND soc <= ? ORDER BY soc",
+                    (group + "0", group + "9"),
+                )
+                named += [str(code) for (code,) in rows]
+        return tuple(dict.fromkeys(named))
+
     def fields_for(self, socs: tuple[str, ...]) -> list[Field]:
         """The CIP families whose programs the crosswalk maps to any of the occupations
         (the crosswalk names detailed occupations only: `views.program_figures.

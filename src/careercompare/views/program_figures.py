@@ -75,15 +75,16 @@ class ProgramsNear:
     crosswalk: Source = field(metadata=NOT_IN_JSON)
 
 
-def crosswalk_codes(index: CatalogIndex, role: Role) -> tuple[str, ...]:
-    """The detailed occupations the crosswalk may name for a role: its OEWS occupations,
-    a broad one (29-1210 Physicians, which OEWS publishes) as each detailed occupation
-    within it in the projections (29-1211 to 29-1229), since the crosswalk names no
-    broad one."""
+def crosswalk_codes(index: CatalogIndex, role: Role, db: ProgramDatabase) -> tuple[str, ...]:
+    """The detailed occupations the crosswalk names for a role: its OEWS occupations, a
+    group of the projections (29-1210 Physicians, which OEWS publishes) as each detailed
+    occupation within it there (29-1211 to 29-1229), and an occupation the projections
+    publish as one but the crosswalk names in detail (31-1120) as those it names
+    (31-1121, 31-1122): the crosswalk names no broad one."""
     codes = oews_codes(role)
-    if index.tables is None:
-        return codes
-    return tuple(dict.fromkeys(c for code in codes for c in index.tables.detailed_codes(code)))
+    if index.tables is not None:
+        codes = tuple(dict.fromkeys(c for code in codes for c in index.tables.detailed_codes(code)))
+    return db.crosswalk_socs(codes)
 
 
 def programs_near(
@@ -91,7 +92,7 @@ def programs_near(
 ) -> ProgramsNear | None:
     """How many programs of the role's fields the state has, and the middle one's figures;
     None for a role without an occupation code."""
-    codes = crosswalk_codes(index, role)
+    codes = crosswalk_codes(index, role, db)
     if not codes:
         return None
     families = [f.family for f in db.fields_for(codes)]
@@ -170,7 +171,7 @@ def program_debt(db: ProgramDatabase, index: CatalogIndex, state: Area | None) -
         credential = training_credential(index, role)
         if credential is None:
             return None
-        codes = crosswalk_codes(index, role)
+        codes = crosswalk_codes(index, role, db)
         families = [f.family for f in db.fields_for(codes)]
         found = db.programs(
             families, state=state.state if state else None, credential=CREDENTIALS[credential.value]

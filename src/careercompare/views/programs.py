@@ -153,8 +153,12 @@ class ProgramsResult(CitingResult):
             )
         blocks += [Paragraph(self._fields_text()), *self._credential_blocks()]
         if not self.programs:
-            also = f"; did you mean '{self.school_suggestion}'?" if self.school_suggestion else "."
-            blocks.append(Paragraph(f"No program of these fields {self._where()}{also} " + marker))
+            if self.fields:  # else the fields' sentence has said that none leads to it
+                also = (
+                    f"; did you mean '{self.school_suggestion}'?" if self.school_suggestion else "."
+                )
+                no = f"No program of these fields {self._where()}{also} "
+                blocks.append(Paragraph(no + marker))
         else:
             rows = tuple(_row(p) for p in self.programs)
             blocks += [
@@ -223,7 +227,11 @@ class ProgramsResult(CitingResult):
 
     def _fields_text(self) -> Text:
         if not self.fields:
-            return "The crosswalk maps no field of study to this occupation."
+            return (
+                "The crosswalk maps no field of study to this occupation "
+                + self.marker(self.crosswalk_source)
+                + ", so no program leads to it here."
+            )
         parts = []
         empty = [f.family for f in self.fields if f.title == NO_PROGRAM]
         for f in self.fields:
@@ -438,7 +446,7 @@ def build_programs(
     scorecard, crosswalk = scorecard_sources(db)
     citations.cite_source(scorecard)
     citations.cite_source(crosswalk)
-    detailed = crosswalk_codes(index, role)
+    detailed = crosswalk_codes(index, role, db)
     fields = db.fields_for(detailed)
     families = [f.family for f in fields]
     credential_from = None
