@@ -454,6 +454,10 @@ def test_show_with_an_area_says_how_many_programs_are_near_and_where_to_look(run
     listed = json.loads(run(*command.split()[1:], "--json").stdout)
     assert listed["total"] == int(near.group(1))
     assert "Programs near you" not in run("show", "ma", "-f", "plain").stdout
+    # where no program publishes a figure, no middle figure is spoken of
+    aides = " ".join(run("show", "home health aide", "--area", "FL", "-f", "plain").stdout.split())
+    assert re.search(r"; none publishes earnings \[\d+\]\. 'careercompare programs", aides)
+    assert "0 publish" not in aides and "middle of the published figures" not in aides
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "csv", "html", "svg", "json", "plain"])

@@ -193,21 +193,27 @@ class ShowResult(CitingResult):
         return [self._near(near) for near in self.programs_near]
 
     def _near(self, near: ProgramsNear) -> Block:
-        middle = (
-            f"the middle program's graduates earn {money(near.median_earnings)}"
-            if near.median_earnings is not None
-            else "none publishes earnings"
-        )
-        debt = f", median debt {money(near.median_debt)}" if near.median_debt is not None else ""
+        figures = []
+        if near.median_earnings is not None:
+            figures.append(f"the middle program's graduates earn {money(near.median_earnings)}")
+        if near.median_debt is not None:
+            figures.append(f"median debt {money(near.median_debt)}")
         fields: Text = f"Programs near you ({near.state}): {number(near.programs)} programs, "
         fields += "of every credential, in the fields that lead to it"
         shared = near.shared.words()
         if shared:
             fields = fields + f" ({shared} " + self.marker(near.crosswalk.id) + ")"
-        text = (
-            f"; {number(near.with_earnings)} publish earnings, {middle}{debt} "
-            "(careercompare's middle of the published figures) "
+        published = (
+            f"{number(near.with_earnings)} publish earnings"
+            if near.with_earnings
+            else "none publishes earnings"
         )
+        middle = (
+            f", {', '.join(figures)} (careercompare's middle of the published figures)"
+            if figures
+            else ""
+        )
+        text = f"; {published}{middle} "
         command = (
             f"'careercompare programs {self.role.id} --area {near.postal} --credential any' "
             "lists them."
