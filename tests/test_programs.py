@@ -818,3 +818,16 @@ def test_an_occupation_the_crosswalk_maps_no_field_to_says_so_once_and_cites_it(
     assert not any(
         isinstance(b, Heading) and plain(b.text).startswith("Programs by") for b in blocks
     )
+
+
+def test_how_many_programs_publish_earnings_reads_well_at_none_and_at_all() -> None:
+    def counted(result: Any) -> str:
+        said = [plain(b.text) for b in result.blocks() if isinstance(b, Paragraph)]
+        return next(line for line in said if "publish" in line)
+
+    aides = _programs_of("home health aide", "TX")
+    assert not any(p.earnings for p in aides.programs)
+    assert counted(aides).startswith(f"None of the {aides.total} programs publishes earnings")
+    one = _programs_of("lpn", "FL", school=["pinellas", "st"])
+    assert all(p.earnings for p in one.programs)
+    assert counted(one).startswith("Every program here publishes its earnings.")

@@ -171,12 +171,18 @@ class ProgramsResult(CitingResult):
                 if (shown < self.total)
                 else ""
             )
-            unpublished = (
-                f"{self.without_earnings} of {self.total} programs have no published "
-                "earnings (the Scorecard suppresses small programs); none is filled in. "
-                if self.without_earnings
-                else "Every program here publishes its earnings. "
-            )
+            if not self.without_earnings:
+                unpublished = "Every program here publishes its earnings. "
+            else:
+                counted = (
+                    f"None of the {self.total} programs publishes earnings"
+                    if self.without_earnings == self.total
+                    else f"{self.without_earnings} of {self.total} programs have no published "
+                    "earnings"
+                )
+                unpublished = (
+                    counted + " (the Scorecard suppresses small programs); none is filled in. "
+                )
             blocks.append(
                 Paragraph(
                     f"{more}{unpublished}Earnings are of the program's completers, 1 or 4 "
