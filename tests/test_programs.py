@@ -831,3 +831,10 @@ def test_how_many_programs_publish_earnings_reads_well_at_none_and_at_all() -> N
     one = _programs_of("lpn", "FL", school=["pinellas", "st"])
     assert all(p.earnings for p in one.programs)
     assert counted(one).startswith("Every program here publishes its earnings.")
+
+
+@pytest.mark.parametrize("school", ["", "  ", "---"])
+def test_a_school_with_no_word_is_a_usage_error(run: Any, school: str) -> None:
+    result = run("programs", "ma", "--area", "FL", "--school", school)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--school has no word in it; give words of the school's name" in result.stderr

@@ -6,6 +6,7 @@ that --help and --version stay quick. Annotations are not postponed: Typer would
 evaluate each of them from its text at every run.
 """
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -486,8 +487,18 @@ def programs(
         credential=credential,
         sort=sort,
         top=None if show_all else top,
-        school=bounded(school, "a school's name").split() if school else (),
+        school=_school_words(school),
     )
+
+
+def _school_words(school: str | None) -> list[str]:
+    """--school's words; given with no word in it, a usage error."""
+    if school is None:
+        return []
+    words = re.findall(r"[^\W_]+", bounded(school, "a school's name"))
+    if not words:
+        raise UsageError("--school has no word in it; give words of the school's name")
+    return words
 
 
 @app.command()
