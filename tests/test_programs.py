@@ -10,6 +10,7 @@ import io
 import json
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -838,3 +839,39 @@ def test_a_school_with_no_word_is_a_usage_error(run: Any, school: str) -> None:
     result = run("programs", "ma", "--area", "FL", "--school", school)
     assert result.exit_code == 2 and result.stdout == ""
     assert "--school has no word in it; give words of the school's name" in result.stderr
+
+
+def test_payback_takes_the_debt_of_the_programs_of_the_schools_named() -> None:
+    from careercompare.views.payback import build_payback, checked_plan
+    from careercompare.views.program_figures import program_debt_by_area
+    from careercompare.wages.areas import resolve_area
+    from careercompare.wages.datasets import bundled_wages
+    from tests.conftest import bundled_index
+
+    index, wages, db = bundled_index(), bundled_wages(), bundled_programs()
+    florida = resolve_area("FL", wages.areas)
+    lpn = index.resolve_role("lpn")
+    plan = replace(checked_plan(30000, hourly=False, part_time=False), school="palm beach")
+    debts_in = program_debt_by_area(db, index, wages.areas, ["palm", "beach"])
+    [row] = build_payback(index, wages, [lpn], [florida], plan, debts_in=debts_in).roles
+    # the median debt of the certificate programs of those schools only, as the file has it
+    families = [f.family for f in db.fields_for(("29-2061",))]
+    theirs = [
+        p.debt
+        for p in db.programs(families, state="FL", credential=1)
+        if "palm beach" in p.school.casefold() and p.debt is not None
+    ]
+    assert theirs and row.plan.cost == sorted(theirs)[(len(theirs) - 1) // 2]
+    assert row.plan.cost_basis is not None
+    assert "certificate programs at schools matching 'palm beach' in Florida" in row.plan.cost_basis
+    every = program_debt_by_area(db, index, wages.areas)(florida)(lpn)
+    assert every is not None and every.school is None and every.amount != row.plan.cost
+
+
+def test_payback_school_without_a_cost_to_take_is_a_usage_error(run: Any) -> None:
+    given = ("--current-pay", "30000", "--cost", "4000", "--months", "6")
+    result = run("payback", "ma", *given, "--school", "keiser")
+    assert result.exit_code == 2 and "--school picks the programs" in result.stderr
+    none = run("payback", "lpn", "--area", "FL", "--current-pay", "30000", "--school", "zzz")
+    assert none.exit_code == 2
+    assert "'Licensed practical nurse' at schools matching 'zzz' in the area" in none.stderr

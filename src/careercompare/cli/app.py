@@ -544,6 +544,15 @@ def payback(
         bool,
         typer.Option("--part-time", help="You keep your pay while training (none forgone)."),
     ] = False,
+    school: Annotated[
+        str | None,
+        typer.Option(
+            "--school",
+            metavar="WORDS",
+            help="Without --cost, take the median debt of the programs of schools with these "
+            "words in their names, not of every school in the area.",
+        ),
+    ] = None,
 ) -> "ViewResult":
     """Months until a training pays for itself, for each role side by side.
 
@@ -560,24 +569,38 @@ def payback(
         --months ma=6 --months phlebotomist=3 --cost phlebotomist=1500
       careercompare payback ma --area FL --current-pay 15 --hourly \\
         --cost 4000 --months 6 --part-time
+      careercompare payback lpn --area FL --current-pay 30000 --school "palm beach"
     """
     from careercompare.views.payback import asked_plan, build_payback
     from careercompare.wages.areas import resolve_area
 
     index = catalog_index(ctx)
     chosen = index.resolve_roles(roles)
+    words = _school_words(school)
     plan = asked_plan(
-        index, chosen, current_pay, cost or [], months or [], hourly=hourly, part_time=part_time
+        index,
+        chosen,
+        current_pay,
+        cost or [],
+        months or [],
+        hourly=hourly,
+        part_time=part_time,
+        school=words,
     )
     db = wage_database(ctx)
     names = area_names(area) or ["us"]
     places = list(dict.fromkeys(resolve_area(name, db.areas) for name in names))
     debts_in = None
+    if words and all(plan.costed(role.id) for role in chosen):
+        raise UsageError(
+            "--school picks the programs whose debt is taken as a cost not given, and --cost "
+            "is given for every role; leave one of them out"
+        )
     if not all(plan.costed(role.id) for role in chosen):  # a cost to take from programs
         from careercompare.programs.datasets import bundled_programs
         from careercompare.views.program_figures import program_debt_by_area
 
-        debts_in = program_debt_by_area(bundled_programs(), index, db.areas)
+        debts_in = program_debt_by_area(bundled_programs(), index, db.areas, words)
     return build_payback(index, db, chosen, places, plan, debts_in=debts_in)
 
 

@@ -70,6 +70,8 @@ class Asked:
     part_time: bool
     cost: Given = field(default_factory=Given)
     months: Given = field(default_factory=Given)
+    # --school: a cost not given is the median debt of those schools' programs only
+    school: str | None = None
 
     def costed(self, role_id: str) -> bool:
         """True when a cost was given for the role (for it alone, or for every role)."""
@@ -317,16 +319,18 @@ def asked_plan(
     *,
     hourly: bool,
     part_time: bool,
+    school: Sequence[str] = (),
 ) -> Asked:
     """What the command line gave for the roles compared, each `--cost` and `--months`
     read as every role's or one role's (`figures_given`) and every figure checked."""
-    return checked_plan(
+    plan = checked_plan(
         current_pay,
         hourly=hourly,
         part_time=part_time,
         cost=figures_given("--cost", cost, index, roles),
         months=figures_given("--months", months, index, roles),
     )
+    return replace(plan, school=" ".join(school) or None)
 
 
 def figures_given(
@@ -408,16 +412,19 @@ def role_plan(asked: Asked, role: Role, debt: ProgramDebt | None) -> Plan:
         plan = replace(plan, months=sourced, months_basis=basis, months_source=length.source)
     if cost is None:
         if debt is None:
+            schools = f" at schools matching '{asked.school}'" if asked.school else ""
             raise UsageError(
                 f"--cost is missing and no certificate, associate's or bachelor's program "
-                f"that leads to '{role.name}' in the area publishes a median debt (a graduate "
-                f"degree's is not read); give --cost, for every role or as {role.id}=DOLLARS"
+                f"that leads to '{role.name}'{schools} in the area publishes a median debt (a "
+                f"graduate degree's is not read); give --cost, for every role or as "
+                f"{role.id}=DOLLARS"
             )
         shared = debt.shared.words()
+        schools = f" at schools matching '{debt.school}'" if debt.school else ""
         basis = (
             f"cost taken as {money(debt.amount)}, the median debt of {debt.credential.label} "
-            f"programs in {in_text(debt.where)} that lead to it (College Scorecard; a debt, "
-            f"not a price{'; ' + shared if shared else ''})"
+            f"programs{schools} in {in_text(debt.where)} that lead to it (College Scorecard; "
+            f"a debt, not a price{'; ' + shared if shared else ''})"
         )
         plan = replace(
             plan,

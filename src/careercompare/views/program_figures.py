@@ -5,13 +5,14 @@ fewer instructions without importing it: benchmarks/instructions.py)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, Source, SourcedText, oews_codes
 from careercompare.programs.choices import BELOW_A_CREDENTIAL, ENTRY_CREDENTIALS, Credential
-from careercompare.programs.database import CREDENTIALS, ProgramDatabase
+from careercompare.programs.database import CREDENTIALS, Program, ProgramDatabase
 from careercompare.results.base import FLATTEN, NOT_IN_JSON
 from careercompare.wages.estimates import NATION_TITLE, Area
 
@@ -119,20 +120,33 @@ class ProgramDebt:
     shared: SharedFields
     source: Source
     crosswalk: Source
+    school: str | None = None  # --school's words: only the programs of those schools
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name, case folded ('St. Petersburg College': st, petersburg...)."""
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+def at_school(program: Program, wanted: Sequence[str]) -> bool:
+    """Whether each word wanted starts a word of the school's name ('st pete' finds
+    St. Petersburg College)."""
+    words = name_words(program.school)
+    return all(any(word.startswith(w) for word in words) for w in wanted)
 
 
 DebtOf = Callable[[Role], ProgramDebt | None]
 
 
 def program_debt_by_area(
-    db: ProgramDatabase, index: CatalogIndex, areas: Sequence[Area]
+    db: ProgramDatabase, index: CatalogIndex, areas: Sequence[Area], school: Sequence[str] = ()
 ) -> Callable[[Area], DebtOf]:
     """`program_debt` of the state an area lies in (a metro area: its principal state; the
     nation: the nation)."""
     from careercompare.wages.areas import state_containing
 
     def in_area(area: Area) -> DebtOf:
-        return program_debt(db, index, state_containing(area, areas))
+        return program_debt(db, index, state_containing(area, areas), school)
 
     return in_area
 
@@ -160,10 +174,13 @@ def training_credential(index: CatalogIndex, role: Role) -> Credential | None:
     return credential
 
 
-def program_debt(db: ProgramDatabase, index: CatalogIndex, state: Area | None) -> DebtOf:
+def program_debt(
+    db: ProgramDatabase, index: CatalogIndex, state: Area | None, school: Sequence[str] = ()
+) -> DebtOf:
     """For `payback`: the median debt over the programs of a role's training credential
-    (`training_credential`) in the state (or the nation), and where; None where none
-    publishes one, or the role needs a graduate degree."""
+    (`training_credential`) in the state (or the nation), of the schools whose names hold
+    `school`'s words if given, and where; None where none publishes one, or the role
+    needs a graduate degree."""
 
     sources = scorecard_sources(db)
 
@@ -176,12 +193,12 @@ def program_debt(db: ProgramDatabase, index: CatalogIndex, state: Area | None) -
         found = db.programs(
             families, state=state.state if state else None, credential=CREDENTIALS[credential.value]
         )
-        middle = median_low([p.debt for p in found])
+        middle = median_low([p.debt for p in found if at_school(p, school)])
         if middle is None:
             return None
         where = state.title if state else NATION_TITLE
         shared = shared_fields(db, index, families, codes)
-        return ProgramDebt(middle, where, credential, shared, *sources)
+        return ProgramDebt(middle, where, credential, shared, *sources, " ".join(school) or None)
 
     return debt
 

@@ -3,7 +3,6 @@ nation: what their graduates earn and owe (College Scorecard), beside the occupa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -21,9 +20,11 @@ from careercompare.views.common import NOT_RELEASED, RoleRef, sources_block
 from careercompare.views.formatting import money, number
 from careercompare.views.program_figures import (
     SharedFields,
+    at_school,
     crosswalk_codes,
     entry_credential,
     median_low,
+    name_words,
     scorecard_sources,
     shared_fields,
 )
@@ -362,25 +363,14 @@ def _sort_key(sort: ProgramSort) -> Callable[[Program], tuple[bool, int, str]]:
     return key
 
 
-def _name_words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", text.casefold())
-
-
-def _at_school(program: Program, wanted: list[str]) -> bool:
-    """Whether each word wanted starts a word of the school's name ('st pete' finds
-    St. Petersburg College)."""
-    words = _name_words(program.school)
-    return all(any(word.startswith(w) for word in words) for w in wanted)
-
-
 def _school_suggestion(wanted: list[str], programs: list[Program]) -> str | None:
     """The words put right, each to the closest word of the schools' names, where that
     matches a school ('keizer': 'keiser'); None where nothing does."""
     import difflib
 
-    words = sorted({word for p in programs for word in _name_words(p.school)})
+    words = sorted({word for p in programs for word in name_words(p.school)})
     fixed = [(difflib.get_close_matches(w, words, n=1, cutoff=0.7) or [w])[0] for w in wanted]
-    if fixed == wanted or not any(_at_school(p, fixed) for p in programs):
+    if fixed == wanted or not any(at_school(p, fixed) for p in programs):
         return None
     return " ".join(fixed)
 
@@ -466,8 +456,8 @@ def build_programs(
     summarised: list[tuple[Area | None, list[Program]]] = [
         (place, db.programs(families, state=place.state, credential=read_level)) for place in chosen
     ] or [(None, db.programs(families, state=None, credential=read_level))]
-    wanted = _name_words(" ".join(school))
-    listed = [(place, [p for p in ps if _at_school(p, wanted)]) for place, ps in summarised]
+    wanted = name_words(" ".join(school))
+    listed = [(place, [p for p in ps if at_school(p, wanted)]) for place, ps in summarised]
     by_place = listed
     if credential_from is not None:
         narrowed = [(place, [p for p in ps if p.credential == level]) for place, ps in listed]
