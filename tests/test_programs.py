@@ -221,6 +221,7 @@ def test_the_nation_reads_the_us_inside_a_sentence(run: Any) -> None:
     assert "Median pay in the U.S. (BLS OEWS) | Medical assistant | $45,690" in table
     programs = " ".join(run("programs", "ma", "-f", "plain").stdout.split())
     assert "Medical Assistants (31-9092) in the U.S.: $45,690 a year" in programs
+    assert programs.startswith("Programs that lead to Medical assistant in the U.S. ")
     wages = run("wages", "ma", "moa", "-f", "plain").stdout
     assert wages.startswith("Wages in the U.S., May 2025 (BLS OEWS)")
     paths = run("paths", "ma", "--area", "us", "-f", "plain").stdout
@@ -731,6 +732,8 @@ def test_a_metro_area_lists_its_states_programs_says_so_and_keeps_its_own_pay() 
     )
     # Ohio once, though two areas lie in it; the Scorecard has no town to narrow it to
     assert result.area == "Ohio and Pennsylvania"
+    heading = plain(result.blocks()[0].text)  # type: ignore[attr-defined]
+    assert heading == "Programs that lead to Phlebotomist in Ohio and Pennsylvania"
     assert {p.state for p in result.programs} <= {"OH", "PA"}
     assert result.areas_in_states == (
         AreaInState("Columbus, OH", "18140", "Ohio"),

@@ -140,9 +140,7 @@ class ProgramsResult(CitingResult):
 
     def blocks(self) -> tuple[Block, ...]:
         marker = self.marker(self.scorecard_source)
-        title = f"Programs that lead to {self.role.name}, {self.area}"
-        if self.school:
-            title += f", at schools matching '{self.school}'"
+        title = f"Programs that lead to {self.role.name} {self._where()}"
         blocks: list[Block] = [Heading(title)]
         if self.areas_in_states:
             said = "; ".join(each.words() for each in self.areas_in_states)
