@@ -129,6 +129,8 @@ def test_jobs_per_1000_and_location_quotients_read_as_the_oews_tables_print_them
         ("saint louis", "41180"),
         ("st cloud", "41060"),
         ("billings mt", "13740"),  # MT after the comma is Montana, never Mount
+        ("d.c.", "11"),  # a postal code with dots
+        ("N.Y.", "36"),
     ],
 )
 def test_an_area_is_found_by_name_code_or_words(db: WageDatabase, typed: str, code: str) -> None:

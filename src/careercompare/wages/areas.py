@@ -81,8 +81,10 @@ def _by_code(text: str, areas: Sequence[Area]) -> list[Area]:
 
 
 def _by_state(folded: str, areas: Sequence[Area]) -> list[Area]:
+    """A state by its postal code, with or without dots ('d.c.', 'N.Y.'), or its name."""
     states = [a for a in areas if a.kind in ("state", "territory")]
-    return [a for a in states if folded in (a.state.casefold(), a.title.casefold())]
+    undotted = folded.replace(".", "")
+    return [a for a in states if a.state.casefold() == undotted or a.title.casefold() == folded]
 
 
 # Words of place names written two ways: BLS writes "St." but "Fort" and "Mount" in full,
