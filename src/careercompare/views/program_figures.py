@@ -131,6 +131,8 @@ def name_words(text: str) -> list[str]:
 def at_school(program: Program, wanted: Sequence[str]) -> bool:
     """Whether each word wanted starts a word of the school's name ('st pete' finds
     St. Petersburg College)."""
+    if not wanted:
+        return True
     words = name_words(program.school)
     return all(any(word.startswith(w) for word in words) for w in wanted)
 

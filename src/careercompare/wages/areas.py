@@ -132,6 +132,11 @@ def _by_words(folded: str, areas: Sequence[Area]) -> list[Area]:
 
 
 def _holds_whole_words(area: Area, wanted: list[str]) -> bool:
+    words = set(words_of(area.title))
+    if all(word in words for word in wanted):
+        return True
+    if not any(word in _SPELLINGS for word in wanted):  # no other spelling to try
+        return False
     words = set(name_words(area.title))
     return all(word in words for word in wanted)
 
