@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -268,3 +269,23 @@ def test_the_wages_legend_explains_only_the_columns_and_ranks_shown() -> None:
         assert ("LQ: location quotient." in legend) == ("LQ" in shown) == ranked, view
         assert ("share the first rank" in legend) == ranked, view
         assert "10th-90th: the 10th to 90th percentile wage." in legend
+
+
+def test_show_names_the_sections_no_source_speaks_to_once_not_one_empty_section_each() -> None:
+    from careercompare.results.blocks import Heading, Paragraph
+    from careercompare.results.inline import plain
+    from tests.results import build
+
+    blocks = build("show").blocks()
+    headings = [plain(b.text) for b in blocks if isinstance(b, Heading)]
+    assert headings[-1] == "Not in the sources"
+    for empty in ("Skills", "Work settings", "Certifications", "Choose this role if"):
+        assert empty not in headings
+    gaps = blocks[[n for n, b in enumerate(blocks) if isinstance(b, Heading)][-1] + 1]
+    assert isinstance(gaps, Paragraph)
+    named = plain(gaps.text).rstrip(".").split("; ")
+    assert named[0] == "Skills" and "certifications" in named and "choose this role if" in named
+    # no heading stands over a bare 'not in sources' any more
+    for heading, body in pairwise(blocks):
+        if isinstance(heading, Heading) and isinstance(body, Paragraph):
+            assert plain(body.text) != "not in sources", plain(heading.text)

@@ -54,14 +54,26 @@ class ShowResult(CitingResult):
 
     def blocks(self) -> tuple[Block, ...]:
         role = self.role
+        missing: list[str] = []  # the sections no source speaks to, said once at the end
+
+        def section(title: str, items: tuple[Text, ...]) -> list[Block]:
+            if not items:
+                missing.append(title)
+                return []
+            return [Heading(title, 2), BulletList(items)]
+
+        duties = self._duties()
+        if not duties and not role.tasks:
+            missing.append("Duties")
+        certifications = self._certification_section()
         return (
             *self._overview(),
-            *self._duties(),
+            *duties,
             *self._tasks(),
-            *_section("Skills", self._sourced(role.skills)),
-            *_section("Work settings", self._settings()),
-            *_section("Education and training", self._education()),
-            *self._certification_section(),
+            *section("Skills", self._sourced(role.skills)),
+            *section("Work settings", self._settings()),
+            *section("Education and training", self._education()),
+            *(certifications or section("Certifications", ())),
             Heading("Salary", 2),
             figure_records(
                 self, role.salary, hourly=False, local=self.local_wages, release=self.wage_release
@@ -71,12 +83,13 @@ class ShowResult(CitingResult):
             *([BulletList(self._sourced(role.salary_notes))] if role.salary_notes else []),
             Heading("Outlook", 2),
             projection_records(self, self.projections),
-            *_section(
+            *section(
                 "What drives growth",
                 tuple(self.cited(driver_text(d), d.source) for d in role.growth_drivers),
             ),
-            *_section("Where it leads", self._paths()),
-            *_section("Choose this role if", self._sourced(role.choose_if)),
+            *section("Where it leads", self._paths()),
+            *section("Choose this role if", self._sourced(role.choose_if)),
+            *_missing_blocks(missing),
             *occupation_note_blocks(self, self.occupation_notes),
             *sources_block(self),
         )
@@ -126,10 +139,11 @@ class ShowResult(CitingResult):
         return [Heading("Main tasks", 2), BulletList(self._sourced(tasks))]
 
     def _duties(self) -> list[Block]:
+        """The duties by area; none where the sources give none (O*NET's tasks, where
+        there are any, are the duties)."""
         blocks: list[Block] = [Heading("Duties", 2)]
         if not self.role.duties:
-            # O*NET's tasks, where there are any, are the duties: no empty section above them
-            return [] if self.role.tasks else [*blocks, Paragraph(NOT_IN_SOURCES)]
+            return []
         for area in ("clinical", "administrative"):
             items = tuple(self.cited(d.text, d.source) for d in self.role.duties if d.area == area)
             blocks += [
@@ -171,10 +185,12 @@ class ShowResult(CitingResult):
 
     def _certification_section(self) -> list[Block]:
         """The certifications the sources name; where they name none but speak of
-        certification, a pointer to that, not a bare 'not in sources'."""
+        certification, a pointer to that; else nothing."""
         named = self._certifications()
-        if named or not any(p.topic == "certification" for p in self.role.education):
-            return _section("Certifications", named)
+        if named:
+            return [Heading("Certifications", 2), BulletList(named)]
+        if not any(p.topic == "certification" for p in self.role.education):
+            return []
         said = "None named in the sources; what they say of certification is under Education "
         return [Heading("Certifications", 2), Paragraph(said + "and training above.")]
 
@@ -239,9 +255,12 @@ class ShowResult(CitingResult):
         return tuple(items)
 
 
-def _section(title: str, items: tuple[Text, ...]) -> list[Block]:
-    body: Block = BulletList(items) if items else Paragraph(NOT_IN_SOURCES)
-    return [Heading(title, 2), body]
+def _missing_blocks(titles: list[str]) -> list[Block]:
+    """One line for the sections no source speaks to, in place of an empty one each."""
+    if not titles:
+        return []
+    named = "; ".join(title if n == 0 else title.lower() for n, title in enumerate(titles))
+    return [Heading("Not in the sources", 2), Paragraph(f"{named}.")]
 
 
 def _cite_in_order(
