@@ -429,3 +429,17 @@ def test_every_views_json_names_a_role_as_one_role_object(run: Any) -> None:
     assert set(first["role"]) == {"id", "name", "short_name"} and "name" not in first
     outside = json.loads(run("paths", "ma", "--json").stdout)["steps"]
     assert any(step["role"] is None and step["outside_catalog"] for step in outside)
+
+
+def test_a_search_that_finds_no_role_suggests_the_words_it_nearly_is() -> None:
+    from careercompare.views.roles import build_roles
+    from tests.conftest import bundled_index
+
+    index = bundled_index()
+    with pytest.raises(UsageError) as caught:
+        build_roles(index, ["dental", "hygenist"])
+    assert "did you mean 'dental hygienist'?" in caught.value.message
+    assert build_roles(index, ["dental", "hygienist"]).roles  # and that finds it
+    with pytest.raises(UsageError) as caught:
+        build_roles(index, ["zzqq"])
+    assert "did you mean" not in caught.value.message

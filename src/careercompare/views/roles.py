@@ -94,8 +94,11 @@ def build_roles(index: CatalogIndex, search: Sequence[str], *, every: bool = Fal
             _listed(role_id, title, code, matched.get(code)) for role_id, title, code in occupations
         ]
     if not listed:
+        fixed = tables.corrected(list(words)) if tables is not None and words else None
+        meant = f"did you mean '{' '.join(fixed)}'? " if fixed else ""
         raise UsageError(
-            f"no role matches '{' '.join(words)}'; run 'careercompare roles --all' to list them all"
+            f"no role matches '{' '.join(words)}'; {meant}run 'careercompare roles --all' to "
+            "list them all"
         )
     return RolesResult(words=words, roles=tuple(listed), total=total)
 
