@@ -273,6 +273,8 @@ def test_a_search_word_finds_the_areas_of_the_state_it_names(db: WageDatabase) -
     assert found("springfield", "MO") == ["Springfield, MO"]
     assert "Flagstaff, AZ" in found("fl")
     assert found("ft worth") == ["Dallas-Fort Worth-Arlington, TX"]
+    with pytest.raises(UsageError, match="did you mean 'fort worth'"):  # a typo: what it nearly is
+        found("fort", "wrth")
     assert found("mt", "vernon") == ["Mount Vernon-Anacortes, WA"]
     assert "Mount Vernon-Anacortes, WA" not in found("MT")
 

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from careercompare.errors import UsageError
 from careercompare.results.base import CsvValue, ViewResult
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
-from careercompare.wages.areas import areas_in, holds_words, state_names, words_of
+from careercompare.wages.areas import (
+    area_suggestion,
+    areas_in,
+    holds_words,
+    state_names,
+    words_of,
+)
 from careercompare.wages.choices import AreaKind
 from careercompare.wages.estimates import Area
 
@@ -80,7 +86,9 @@ def build_areas(
             or a.code in words
         ]
     if not chosen:
+        meant = area_suggestion(" ".join(words).casefold(), areas) if words else ""
         raise UsageError(
-            f"no area matches '{' '.join(words)}'; run 'careercompare areas' to list them all"
+            f"no area matches '{' '.join(words)}'; {meant}run 'careercompare areas' to list "
+            "them all"
         )
     return AreasResult(release=release, words=words, areas=tuple(chosen))

@@ -47,10 +47,10 @@ def resolve_area(wanted: str, areas: Sequence[Area]) -> Area:
         raise UsageError(
             f"'{shown}' matches {len(found)} areas: {listed}{more}; give more words or the code"
         )
-    raise UsageError(f"unknown area '{shown}'; {_suggestion(folded, areas)}{AREAS_HINT}")
+    raise UsageError(f"unknown area '{shown}'; {area_suggestion(folded, areas)}{AREAS_HINT}")
 
 
-def _suggestion(folded: str, areas: Sequence[Area]) -> str:
+def area_suggestion(folded: str, areas: Sequence[Area]) -> str:
     """'did you mean ...? ' for the start of a state's name, a typo of an area's name or of
     a word of it, or ''. States come first: 'fla' is Florida, not Flagstaff."""
     typed = words_of(folded)
