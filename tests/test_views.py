@@ -443,3 +443,20 @@ def test_a_search_that_finds_no_role_suggests_the_words_it_nearly_is() -> None:
     with pytest.raises(UsageError) as caught:
         build_roles(index, ["zzqq"])
     assert "did you mean" not in caught.value.message
+
+
+def test_faq_finds_a_word_in_the_singular_and_suggests_what_a_typo_nearly_is() -> None:
+    from careercompare.views.faq import build_faq
+    from tests.conftest import bundled_index
+
+    index = bundled_index()
+    # 'salary' is in 'salaries' as a word, though not as letters; 'pay' is in 'pays'
+    for words in (["salary"], ["salaries"], ["pay"]):
+        [entry] = build_faq(index, words).entries
+        assert entry.entry.question == "Which role pays more?", words
+    with pytest.raises(UsageError) as caught:
+        build_faq(index, ["certfication"])
+    assert "did you mean 'certification'?" in caught.value.message
+    with pytest.raises(UsageError) as caught:
+        build_faq(index, ["zzzz"])
+    assert "did you mean" not in caught.value.message

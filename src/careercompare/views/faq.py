@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import FaqEntry, FigureRef
+from careercompare.catalog.names import title_key
 from careercompare.errors import CatalogError, DataError, UsageError
 from careercompare.results.base import FLATTEN, CitingResult, CsvValue
 from careercompare.results.blocks import Block, BulletList, Heading, Paragraph
@@ -88,13 +90,16 @@ class FaqResult(CitingResult):
 def matching_entries(
     entries: Sequence[FaqEntry], words: Sequence[str]
 ) -> list[tuple[int, FaqEntry]]:
-    """(number, entry) for entries whose question or answer holds every word."""
+    """(number, entry) for entries whose question or answer holds every word: as part of
+    its text ('pay' in 'pays'), or as a word in the singular ('salary' in 'salaries')."""
     wanted = [word.casefold() for word in words]
-    return [
-        (number, entry)
-        for number, entry in enumerate(entries, 1)
-        if all(word in f"{entry.question}\n{entry.answer}".casefold() for word in wanted)
-    ]
+    found = []
+    for number, entry in enumerate(entries, 1):
+        text = f"{entry.question}\n{entry.answer}".casefold()
+        singular = {title_key(word) for word in text.split()}
+        if all(word in text or title_key(word) in singular for word in wanted):
+            found.append((number, entry))
+    return found
 
 
 def faq_figure(index: CatalogIndex, ref: FigureRef) -> FaqFigure:
@@ -117,13 +122,32 @@ def faq_figure(index: CatalogIndex, ref: FigureRef) -> FaqFigure:
     return FaqFigure(ref.role, ref.figure, ref.relation, text, projection.source)
 
 
+def _suggestion(entries: Sequence[FaqEntry], words: Sequence[str]) -> str:
+    """'did you mean ...? ' with each typed word put right to the closest word of the
+    questions and answers, where those words match an entry; else ''."""
+    import difflib
+
+    vocabulary = sorted(
+        {
+            word
+            for e in entries
+            for word in re.findall(r"[^\W\d_]+", f"{e.question} {e.answer}".casefold())
+        }
+    )
+    typed = [word.casefold() for word in words]
+    fixed = [(difflib.get_close_matches(w, vocabulary, n=1, cutoff=0.6) or [w])[0] for w in typed]
+    if fixed == typed or not matching_entries(entries, fixed):
+        return ""
+    return f"did you mean '{' '.join(fixed)}'? "
+
+
 def build_faq(index: CatalogIndex, words: Sequence[str]) -> FaqResult:
     """Every entry, or those matching all the words; none matching is an error (exit 1)."""
     matches = matching_entries(index.catalog.faq, words)
     if not matches and words:  # nothing matched what was typed: a usage problem, as in roles
         raise UsageError(
             f"no question or answer matches '{' '.join(words)}'; "
-            "run 'careercompare faq' to see them all"
+            f"{_suggestion(index.catalog.faq, words)}run 'careercompare faq' to see them all"
         )
     if not matches:
         raise CatalogError("this catalog has no FAQ entries; use a catalog that has some")
