@@ -878,3 +878,13 @@ def test_payback_school_without_a_cost_to_take_is_a_usage_error(run: Any) -> Non
     none = run("payback", "lpn", "--area", "FL", "--current-pay", "30000", "--school", "zzz")
     assert none.exit_code == 2
     assert "'Licensed practical nurse' at schools matching 'zzz' in the area" in none.stderr
+
+
+def test_no_program_of_an_asked_credential_names_it_and_how_to_see_the_others(run: Any) -> None:
+    out = run("programs", "np", "--area", "WY", "--credential", "certificate", "-f", "plain")
+    said = " ".join(out.stdout.split())
+    assert (
+        "No certificate program of these fields in Wyoming; --credential any lists every "
+        "credential's. [1]" in said
+    )
+    assert run("programs", "np", "--area", "WY", "--credential", "any", "--json").exit_code == 0

@@ -153,10 +153,14 @@ class ProgramsResult(CitingResult):
         blocks += [Paragraph(self._fields_text()), *self._credential_blocks()]
         if not self.programs:
             if self.fields:  # else the fields' sentence has said that none leads to it
+                asked = self.credential if self.credential_from is None else None
+                kind = f"{Credential(asked).label} " if asked else ""
                 also = (
-                    f"; did you mean '{self.school_suggestion}'?" if self.school_suggestion else "."
+                    f"; did you mean '{self.school_suggestion}'?"
+                    if self.school_suggestion
+                    else ("; --credential any lists every credential's." if asked else ".")
                 )
-                no = f"No program of these fields {self._where()}{also} "
+                no = f"No {kind}program of these fields {self._where()}{also} "
                 blocks.append(Paragraph(no + marker))
         else:
             rows = tuple(_row(p) for p in self.programs)
