@@ -307,6 +307,20 @@ def test_a_chart_from_zero_ends_at_the_first_step_no_value_passes() -> None:
     assert BarChart.from_zero([], 10.0) is None
 
 
+def test_a_decline_is_drawn_to_the_left_of_zero_not_as_a_small_rise() -> None:
+    bars = [Bar("Up", 0.0, 4.2, None, "+4.2%"), Bar("Down", -5.5, 0.0, None, "-5.5%")]
+    chart = BarChart.from_zero(bars, 10.0, "%", ranges=False)
+    assert chart is not None and (chart.start, chart.end) == (-10.0, 10.0)
+    lines = render_plain((chart,)).splitlines()
+    up, down, axis = lines[1], lines[3], lines[4]
+    zero = axis.index(" 0%") + 1  # the column the scale's 0% is labelled at
+    filled_up = [n for n, c in enumerate(up) if c == "="]
+    filled_down = [n for n, c in enumerate(down) if c == "="]
+    assert abs(min(filled_up) - zero) <= 1 and abs(max(filled_down) - zero) <= 1
+    assert min(filled_down) < zero - 10  # -5.5% runs a quarter of the scale to the left
+    assert axis.split()[0] == "-10%" and axis.split()[-1] == "10%"
+
+
 def test_a_list_numbers_its_items_or_marks_them_in_every_format() -> None:
     numbered = BulletList(("one", "two"), numbered=True)
     assert list(numbered.marked()) == [("1.", "one"), ("2.", "two")]

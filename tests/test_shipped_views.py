@@ -374,3 +374,14 @@ def test_show_points_to_what_the_sources_say_of_certification_where_they_name_no
     )
     assert certification_body("ma") == "BulletList"  # CMA, CCMA... named
     assert certification_body("29-1292") == "not in the sources"  # nothing said at all
+
+
+def test_outlook_draws_a_declining_occupation_below_zero(shipped: CatalogIndex) -> None:
+    from careercompare.results.blocks import BarChart
+
+    result = build_outlook(shipped, shipped.resolve_roles(["moa", "43-4051"]))
+    [chart] = [b for b in result.blocks() if isinstance(b, BarChart)]
+    rising, falling = chart.bars
+    assert (rising.low, rising.high) == (0.0, 4.2)
+    assert (falling.low, falling.high) == (-5.5, 0.0)  # customer service representatives
+    assert chart.start == -10.0 and chart.end == 10.0

@@ -102,13 +102,15 @@ class BarChart:
     def from_zero(
         cls, bars: Sequence[Bar], step: float, unit: str = "$", *, ranges: bool = True
     ) -> BarChart | None:
-        """The bars on one scale from 0 to the first multiple of `step` that no value
+        """The bars on one scale from 0 (or, where a value is below 0, the first multiple
+        of `step` below it: a decline) to the first multiple of `step` that no value
         passes (`step` at the least); None when no bar has a value to draw."""
         values = [v for bar in bars for v in (bar.low, bar.high, bar.mark) if v is not None]
         if not values:
             return None
+        start = min(0.0, math.floor(min(values) / step) * step)
         end = max(step, math.ceil(max(values) / step) * step)
-        return cls(tuple(bars), 0.0, end, unit, ranges)
+        return cls(tuple(bars), start, end, unit, ranges)
 
 
 @dataclass(frozen=True, slots=True)

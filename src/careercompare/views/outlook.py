@@ -123,7 +123,8 @@ class OutlookResult(CitingResult):
         ]
 
     def _chart(self) -> BarChart | None:
-        """One bar per role: its leading projection's percent growth, on one scale from 0%."""
+        """One bar per role: its leading projection's percent growth, drawn from 0% (to
+        the left of it for a decline), on one scale."""
         bars = []
         for role in self.roles:
             if not role.outlook:
@@ -131,7 +132,8 @@ class OutlookResult(CitingResult):
             first = role.outlook[0]
             label = role.name if first.headline else f"{role.name} ({first.label})"
             caption = self.cited(outlook_summary(first.figure), first.figure.source)
-            bars.append(Bar(label, 0.0, max(first.figure.percent, 0.0), None, caption))
+            percent = first.figure.percent
+            bars.append(Bar(label, min(percent, 0.0), max(percent, 0.0), None, caption))
         return BarChart.from_zero(bars, 10.0, "%", ranges=False)
 
     def records(self) -> list[dict[str, CsvValue]]:
