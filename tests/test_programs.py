@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from careercompare.catalog.models import ProgramLength
 from careercompare.errors import DataError, UsageError
 from careercompare.importers.programs import build_programs_database
-from careercompare.programs.choices import ProgramSort
+from careercompare.programs.choices import Credential, ProgramSort
 from careercompare.programs.database import ProgramDatabase
 from careercompare.programs.datasets import bundled_programs
 from careercompare.results.blocks import Paragraph
@@ -758,7 +758,7 @@ def test_a_metro_area_lists_its_states_programs_says_so_and_keeps_its_own_pay() 
     }  # fmt: skip
 
 
-def _programs_of(role: str, area: str, **asked: Any) -> Any:
+def _programs_of(role: str, area: str, *, credential_any: bool = False, **asked: Any) -> Any:
     from careercompare.views.programs import build_programs
     from careercompare.wages.areas import resolve_area
     from careercompare.wages.datasets import bundled_wages
@@ -771,7 +771,7 @@ def _programs_of(role: str, area: str, **asked: Any) -> Any:
         index.resolve_role(role),
         areas=[resolve_area(area, wages.areas)],
         wages=wages,
-        credential=None,
+        credential=Credential.ANY if credential_any else None,
         sort=ProgramSort.EARNINGS,
         top=None,
         **asked,
@@ -888,3 +888,22 @@ def test_no_program_of_an_asked_credential_names_it_and_how_to_see_the_others(ru
         "credential's. [1]" in said
     )
     assert run("programs", "np", "--area", "WY", "--credential", "any", "--json").exit_code == 0
+
+
+def test_a_school_is_found_with_or_without_its_accents() -> None:
+    from careercompare.views.program_figures import name_words, program_debt_by_area
+    from careercompare.wages.areas import resolve_area
+    from careercompare.wages.datasets import bundled_wages
+    from tests.conftest import bundled_index
+
+    assert name_words("Dewey University-Juana Díaz") == ["dewey", "university", "juana", "diaz"]
+    for typed in (["juana", "diaz"], ["Juana", "Díaz"]):
+        found = _programs_of("ma", "PR", school=typed, credential_any=True)
+        assert {p.school for p in found.programs} == {"Dewey University-Juana Díaz"}, typed
+    index, wages = bundled_index(), bundled_wages()
+    puerto_rico = resolve_area("PR", wages.areas)
+    ma = index.resolve_role("ma")
+    plain_debt = program_debt_by_area(bundled_programs(), index, wages.areas, ["mendez"])
+    accented = program_debt_by_area(bundled_programs(), index, wages.areas, ["méndez"])
+    one, other = plain_debt(puerto_rico)(ma), accented(puerto_rico)(ma)
+    assert one is not None and one == other and one.school == "mendez"

@@ -6,6 +6,7 @@ fewer instructions without importing it: benchmarks/instructions.py)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -124,8 +125,12 @@ class ProgramDebt:
 
 
 def name_words(text: str) -> list[str]:
-    """The words of a name, case folded ('St. Petersburg College': st, petersburg...)."""
-    return re.findall(r"[^\W_]+", text.casefold())
+    """The words of a name, case folded and without accents ('St. Petersburg College':
+    st, petersburg...; 'Juana Díaz': juana, diaz), so that either spelling finds it."""
+    bare = "".join(
+        char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
+    )
+    return re.findall(r"[^\W_]+", bare.casefold())
 
 
 def at_school(program: Program, wanted: Sequence[str]) -> bool:
@@ -185,6 +190,7 @@ def program_debt(
     needs a graduate degree."""
 
     sources = scorecard_sources(db)
+    wanted = name_words(" ".join(school))
 
     def debt(role: Role) -> ProgramDebt | None:
         credential = training_credential(index, role)
@@ -195,12 +201,12 @@ def program_debt(
         found = db.programs(
             families, state=state.state if state else None, credential=CREDENTIALS[credential.value]
         )
-        middle = median_low([p.debt for p in found if at_school(p, school)])
+        middle = median_low([p.debt for p in found if at_school(p, wanted)])
         if middle is None:
             return None
         where = state.title if state else NATION_TITLE
         shared = shared_fields(db, index, families, codes)
-        return ProgramDebt(middle, where, credential, shared, *sources, " ".join(school) or None)
+        return ProgramDebt(middle, where, credential, shared, *sources, " ".join(wanted) or None)
 
     return debt
 
