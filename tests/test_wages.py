@@ -130,6 +130,7 @@ def test_jobs_per_1000_and_location_quotients_read_as_the_oews_tables_print_them
         ("st cloud", "41060"),
         ("billings mt", "13740"),  # MT after the comma is Montana, never Mount
         ("d.c.", "11"),  # a postal code with dots
+        ("mayagüez", "32420"),  # typed with the accent BLS leaves off
         ("N.Y.", "36"),
     ],
 )
@@ -273,6 +274,9 @@ def test_a_search_word_finds_the_areas_of_the_state_it_names(db: WageDatabase) -
     assert found("springfield", "MO") == ["Springfield, MO"]
     assert "Flagstaff, AZ" in found("fl")
     assert found("ft worth") == ["Dallas-Fort Worth-Arlington, TX"]
+    assert found("Mayagüez") == ["Mayaguez, PR"]  # not 'mayag' and 'ez'
+    with pytest.raises(UsageError):  # 'cañon' is not 'ca' (California) and 'on' (Ontario)
+        found("cañon")
     with pytest.raises(UsageError, match="did you mean 'fort worth'"):  # a typo: what it nearly is
         found("fort", "wrth")
     assert found("mt", "vernon") == ["Mount Vernon-Anacortes, WA"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from careercompare.errors import UsageError
 from careercompare.sanitize import sanitize
@@ -23,6 +24,15 @@ def bounded(name: str, what: str, hint: str = "give one name") -> str:
             f"{MAX_NAME_WORDS} words); {hint}"
         )
     return name
+
+
+def without_accents(text: str) -> str:
+    """The text with its accents taken off ('Mayagüez' is 'Mayaguez', 'Díaz' is 'Diaz'),
+    so that a name typed with or without them finds the other."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def normalize_name(name: str) -> str:

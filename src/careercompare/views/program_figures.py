@@ -6,12 +6,12 @@ fewer instructions without importing it: benchmarks/instructions.py)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, Source, SourcedText, oews_codes
+from careercompare.catalog.names import without_accents
 from careercompare.programs.choices import BELOW_A_CREDENTIAL, ENTRY_CREDENTIALS, Credential
 from careercompare.programs.database import CREDENTIALS, Program, ProgramDatabase
 from careercompare.results.base import FLATTEN, NOT_IN_JSON
@@ -127,10 +127,7 @@ class ProgramDebt:
 def name_words(text: str) -> list[str]:
     """The words of a name, case folded and without accents ('St. Petersburg College':
     st, petersburg...; 'Juana Díaz': juana, diaz), so that either spelling finds it."""
-    bare = "".join(
-        char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
-    )
-    return re.findall(r"[^\W_]+", bare.casefold())
+    return re.findall(r"[^\W_]+", without_accents(text).casefold())
 
 
 def at_school(program: Program, wanted: Sequence[str]) -> bool:

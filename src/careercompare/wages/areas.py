@@ -7,7 +7,7 @@ import difflib
 import re
 from collections.abc import Mapping, Sequence
 
-from careercompare.catalog.names import bounded
+from careercompare.catalog.names import bounded, without_accents
 from careercompare.errors import UsageError
 from careercompare.wages.estimates import Area
 
@@ -17,7 +17,9 @@ AREAS_HINT = "run 'careercompare areas WORDS' to find an area"
 
 
 def words_of(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.casefold())
+    """The words of an area's name or of what was typed, without accents ('mayagüez' is
+    'mayaguez'; not 'mayag' and 'ez')."""
+    return re.findall(r"[a-z0-9]+", without_accents(text).casefold())
 
 
 def resolve_area(wanted: str, areas: Sequence[Area]) -> Area:
