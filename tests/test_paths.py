@@ -198,3 +198,22 @@ def test_requirements_beyond_school_are_said_once_in_the_tables_words(run: Any) 
     )
     doctor = " ".join(run("paths", "ma", "--format", "plain").stdout.split())
     assert "[1]; typical on-the-job training: Internship/residency [1]" in doctor
+
+
+def test_an_occupation_of_the_tables_reads_well_and_its_steps_cite_careercompares_reading() -> None:
+    from careercompare.results.blocks import Heading
+    from careercompare.views.paths import build_paths
+    from tests.conftest import bundled_index
+
+    index = bundled_index()
+    hygienists = index.resolve_role("29-1292")
+    result = build_paths(index, hygienists)
+    heading = result.blocks()[0]
+    assert isinstance(heading, Heading)
+    assert heading.text == "Where Dental hygienists can lead"  # not 'Dental hygienists leads'
+    # a step's note is careercompare's reading of O*NET's rows, and cites it as such
+    derived = "careercompare-from-tables"
+    assert index.tables is not None
+    steps = [p for p in hygienists.career_paths if p.note]
+    assert steps and all(p.note_source == derived for p in steps)
+    assert derived in {c.source.id for c in result.sources}

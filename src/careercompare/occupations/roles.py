@@ -595,6 +595,7 @@ class OccupationRoles:
                     note=f"O*NET lists it as related{related_to} ({related.tier}, "
                     f"{related.rank}) and places it in job zone {target.job_zone}, above "
                     f"{this} {profile.job_zone}; the choice is careercompare's",
+                    note_source=self.derived_source.id,  # a reading of O*NET's rows
                     source=self.onet_source.id,
                 )
             )

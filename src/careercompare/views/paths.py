@@ -136,7 +136,7 @@ class PathsResult(CitingResult):
             children.append(TreeNode("Career paths: " + NOT_IN_SOURCES))
         children += [self._step(step) for step in self.steps]
         root = TreeNode(self.role.name, tuple(children))
-        return (Heading(f"Where {self.role.name} leads"), root, *sources_block(self))
+        return (Heading(f"Where {self.role.name} can lead"), root, *sources_block(self))
 
     def _facts(self, facts: StepFacts, base: str | None) -> list[TreeNode]:
         training: list[Text] = []
