@@ -342,7 +342,10 @@ def test_as_soon_as_possible_sets_degree_roles_apart_never_above(run: Any) -> No
     assert not set(apart) & set(ranked)
     assert not {"registered-nurse", "physicians-and-surgeons"} & set(ranked[:5])
     out = " ".join(run("match", *answers(FAST_CLINICAL), "-f", "plain").stdout.split())
-    assert "Registered nurse needs a bachelor's degree first" in out
+    assert "These need a degree first: Registered nurse (a bachelor's degree) [" in out
+    # a plural name takes no singular verb
+    assert "Physicians and surgeons (a doctoral or professional degree) [" in out
+    assert "surgeons needs" not in out
 
 
 def test_answers_are_taken_as_people_type_them(run: Any) -> None:
@@ -515,8 +518,8 @@ def test_match_all_without_interests_ranks_nothing_and_says_how_to(run: Any) -> 
     assert "careercompare table" not in plain
     # the roles set apart are named up to 30, then counted
     others = len(data["apart"]) - 30
-    assert f"; and {others:,} other occupations need a degree first (--json lists them)." in plain
-    assert "Cardiovascular technologist or technician needs an associate's degree first" in plain
+    assert f"; and {others:,} other occupations (--json lists them)." in plain
+    assert "Cardiovascular technologist or technician (an associate's degree) [" in plain
 
 
 def test_answers_take_a_unique_start_of_a_key_and_suggest_the_choice_a_typo_means() -> None:

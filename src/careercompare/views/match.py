@@ -128,21 +128,22 @@ class MatchResult(CitingResult):
             blocks += [Heading(f"{entry.role.name}: {_points(entry.score)}", 2), BulletList(items)]
         if self.apart:
             named = self.apart[:UNMOVED_LISTED]
+            # each role by its name, singular or plural ('Physicians and surgeons'): the
+            # verb belongs to the sentence, not to each name
             needs = join_text(
                 "; ",
                 (
-                    self.cited(
-                        f"{a.role.name} needs {_a(a.entry_education.lower())} first", a.source
-                    )
+                    self.cited(f"{a.role.name} ({_a(a.entry_education.lower())})", a.source)
                     for a in named
                 ),
             )
             if len(self.apart) > len(named):
                 others = len(self.apart) - len(named)
-                needs += (
-                    f"; and {others:,} other occupations need a degree first (--json lists them)"
-                )
-            asked = "You answered that you want to start as soon as possible. "
+                needs += f"; and {others:,} other occupations (--json lists them)"
+            asked = (
+                "You answered that you want to start as soon as possible. These need a degree "
+                "first: "
+            )
             blocks += [Heading("Set apart: school first", 2), Paragraph(asked + needs + ".")]
         blocks += [Paragraph(text, note=True) for text in self.not_scored]
         if self.interests:
