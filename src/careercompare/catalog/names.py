@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from careercompare.errors import UsageError
 from careercompare.sanitize import sanitize
@@ -31,6 +30,8 @@ def without_accents(text: str) -> str:
     so that a name typed with or without them finds the other."""
     if text.isascii():
         return text
+    import unicodedata  # only for a name with letters beyond ASCII
+
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

@@ -96,8 +96,11 @@ def matching_entries(
     found = []
     for number, entry in enumerate(entries, 1):
         text = f"{entry.question}\n{entry.answer}".casefold()
-        singular = {title_key(word) for word in text.split()}
-        if all(word in text or title_key(word) in singular for word in wanted):
+        missing = [word for word in wanted if word not in text]
+        if missing:  # the words' singular forms, read only when the letters are not there
+            singular = {title_key(word) for word in text.split()}
+            missing = [word for word in missing if title_key(word) not in singular]
+        if not missing:
             found.append((number, entry))
     return found
 
