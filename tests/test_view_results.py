@@ -78,6 +78,8 @@ def test_salary_compares_sources_that_disagree_about_who_pays_more(index: Catalo
     (sentence,) = build_salary(index, [alpha, beta]).disagreements
     assert "Test Office medians (May 2024) are nearly equal" in sentence
     assert "Test Board averages put Alpha aide $15,000 higher" in sentence
+    # the verb is the sentence's, whatever the number of the names ('Physicians and surgeons')
+    assert sentence.startswith(f"Sources disagree on which pays more, {alpha.name} or {beta.name}:")
 
 
 def test_outlook_puts_the_newest_firsthand_projection_first(index: CatalogIndex) -> None:

@@ -322,7 +322,7 @@ def pay_disagreements(index: CatalogIndex, roles: list[Role]) -> tuple[str, ...]
         if len({outcome for outcome, _ in outcomes}) > 1:
             parts = "; ".join(text for _, text in outcomes)
             sentences.append(
-                f"Sources disagree on whether {first.name} or {second.name} pays more: {parts}"
+                f"Sources disagree on which pays more, {first.name} or {second.name}: {parts}"
                 " (ranges compared at their midpoints)."
             )
     return tuple(sentences)
