@@ -495,7 +495,7 @@ def test_a_single_role_no_answer_moved_is_said_to_have_scored_0(run: Any) -> Non
         "-a", "office-tasks=no",
     )  # fmt: skip
     out = " ".join(run("match", *clinical, "-f", "plain").stdout.split())
-    assert "Note: No answer moved Medical records specialist; it scored 0." in out
+    assert "Note: No answer moved Medical records specialist, which scored 0." in out
 
 
 def test_one_answer_missing_is_named_in_the_singular(run: Any) -> None:

@@ -200,7 +200,9 @@ def _unmoved(still: list[Ranked], *, others: bool = True) -> str:
         which = "the other" if others else "any of the"
         return f"No answer moved {which} {len(still):,} roles; each scored 0."
     names = ", ".join(entry.role.header for entry in still)
-    return f"No answer moved {names}; {'it' if len(still) == 1 else 'each'} scored 0."
+    if len(still) == 1:  # 'which', not 'it': a name may be plural ('Dental hygienists')
+        return f"No answer moved {names}, which scored 0."
+    return f"No answer moved {names}; each scored 0."
 
 
 def _a(words: str) -> str:
