@@ -460,3 +460,15 @@ def test_faq_finds_a_word_in_the_singular_and_suggests_what_a_typo_nearly_is() -
     with pytest.raises(UsageError) as caught:
         build_faq(index, ["zzzz"])
     assert "did you mean" not in caught.value.message
+
+
+def test_one_way_puts_a_typo_right_word_by_word_and_says_so() -> None:
+    from careercompare.catalog.names import closest_words, did_you_mean
+
+    vocabulary = ["dental", "hygienist", "assistant"]
+    assert closest_words(["dentl", "hygenist", "zzz"], vocabulary) == [
+        "dental", "hygienist", "zzz",
+    ]  # fmt: skip
+    assert closest_words(["hygenist"], vocabulary, cutoff=0.99) == ["hygenist"]
+    assert did_you_mean("dental hygienist") == "did you mean 'dental hygienist'? "
+    assert did_you_mean(None) == "" and did_you_mean("") == ""

@@ -17,7 +17,7 @@ from careercompare.catalog.models import (
     Source,
     oews_codes,
 )
-from careercompare.catalog.names import bounded, normalize_name
+from careercompare.catalog.names import bounded, closest_words, did_you_mean, normalize_name
 from careercompare.errors import UsageError
 
 LIST_ROLES_HINT = "run 'careercompare roles' to list them"
@@ -213,16 +213,16 @@ class CatalogIndex:
         ('dental hygenist' is not the dental assistant)."""
         close = difflib.get_close_matches(wanted, self._roles_by_name, n=1, cutoff=0.8)
         if close:  # the name it nearly is: 'nurse practitioner', not the role's long id
-            return f"did you mean '{close[0]}'? "
+            return did_you_mean(close[0])
         fixed = self.tables.corrected(wanted.split()) if self.tables is not None else None
         if fixed:
-            return f"did you mean '{' '.join(fixed)}'? "
+            return did_you_mean(" ".join(fixed))
         close = difflib.get_close_matches(wanted, self._roles_by_name, n=1)
         if close:
-            return f"did you mean '{close[0]}'? "
+            return did_you_mean(close[0])
         words = {word for key in self._roles_by_name for word in key.split() if len(word) > 2}
-        fixed = [(difflib.get_close_matches(w, words, n=1) or [w])[0] for w in wanted.split()]
-        return f"did you mean '{' '.join(fixed)}'? " if fixed != wanted.split() else ""
+        fixed = closest_words(wanted.split(), words)
+        return did_you_mean(" ".join(fixed)) if fixed != wanted.split() else ""
 
     def _find_role(self, wanted: str) -> Role | None:
         """The role one of whose names is `wanted` (normalized), found by walking the roles.

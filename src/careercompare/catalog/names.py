@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Collection, Sequence
 
 from careercompare.errors import UsageError
 from careercompare.sanitize import sanitize
@@ -23,6 +25,19 @@ def bounded(name: str, what: str, hint: str = "give one name") -> str:
             f"{MAX_NAME_WORDS} words); {hint}"
         )
     return name
+
+
+def closest_words(
+    typed: Sequence[str], vocabulary: Collection[str], *, cutoff: float = 0.6
+) -> list[str]:
+    """Each typed word, or the word of the vocabulary it nearly is (difflib's closest at
+    `cutoff` or above): the one way a typo is put right, word by word."""
+    return [(difflib.get_close_matches(w, vocabulary, n=1, cutoff=cutoff) or [w])[0] for w in typed]
+
+
+def did_you_mean(suggestion: str | None) -> str:
+    """ "did you mean '...'? " to go before an error's hint; "" without a suggestion."""
+    return f"did you mean '{suggestion}'? " if suggestion else ""
 
 
 def without_accents(text: str) -> str:

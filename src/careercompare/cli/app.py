@@ -6,7 +6,6 @@ that --help and --version stay quick. Annotations are not postponed: Typer would
 evaluate each of them from its text at every run.
 """
 
-import re
 import shutil
 import sys
 from pathlib import Path
@@ -492,10 +491,13 @@ def programs(
 
 
 def _school_words(school: str | None) -> list[str]:
-    """--school's words; given with no word in it, a usage error."""
+    """--school's words, as a school's name is matched; given with no word in it, a usage
+    error."""
     if school is None:
         return []
-    words = re.findall(r"[^\W_]+", bounded(school, "a school's name"))
+    from careercompare.views.program_figures import name_words
+
+    words = name_words(bounded(school, "a school's name"))
     if not words:
         raise UsageError("--school has no word in it; give words of the school's name")
     return words
@@ -591,12 +593,13 @@ def payback(
     names = area_names(area) or ["us"]
     places = list(dict.fromkeys(resolve_area(name, db.areas) for name in names))
     debts_in = None
-    if words and all(plan.costed(role.id) for role in chosen):
+    costed = all(plan.costed(role.id) for role in chosen)
+    if words and costed:
         raise UsageError(
             "--school picks the programs whose debt is taken as a cost not given, and --cost "
             "is given for every role; leave one of them out"
         )
-    if not all(plan.costed(role.id) for role in chosen):  # a cost to take from programs
+    if not costed:  # a cost to take from programs
         from careercompare.programs.datasets import bundled_programs
         from careercompare.views.program_figures import program_debt_by_area
 

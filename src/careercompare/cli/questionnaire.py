@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from careercompare.catalog.models import AnswerOption, Question
-from careercompare.catalog.names import bounded
+from careercompare.catalog.names import bounded, closest_words, did_you_mean
 from careercompare.errors import UsageError
 from careercompare.sanitize import sanitize
 from careercompare.terminal import Terminal
@@ -74,10 +74,9 @@ def parse_answers(pairs: Sequence[str], questions: Sequence[Question]) -> dict[s
 
 def _did_you_mean(typed: str, choices: Sequence[str]) -> str:
     """'did you mean ...? ' for a typo of one of the choices, or ''."""
-    import difflib
-
-    close = difflib.get_close_matches(typed.casefold()[:60], choices, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'? " if close else ""
+    shown = typed.casefold()[:60]
+    [close] = closest_words([shown], choices)
+    return did_you_mean(close) if close in choices else ""
 
 
 def unanswered(questions: Sequence[Question], answers: dict[str, str]) -> list[Question]:

@@ -12,7 +12,6 @@ What a role gets from the tables, each fact citing the table it comes from:
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from functools import cached_property
@@ -32,7 +31,7 @@ from careercompare.catalog.models import (
     oews_codes,
     requirement_words,
 )
-from careercompare.catalog.names import title_key
+from careercompare.catalog.names import closest_words, title_key
 from careercompare.occupations.database import OccupationDatabase, Projection, StateProjection
 
 if TYPE_CHECKING:
@@ -338,8 +337,8 @@ class OccupationRoles:
         for cut in range(1, len(word)):  # before typos: 'xray' is 'x ray', not 'ray'
             if word[:cut] in vocabulary and word[cut:] in vocabulary:
                 return f"{word[:cut]} {word[cut:]}"
-        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.8)
-        return close[0] if close else word
+        [close] = closest_words([word], vocabulary, cutoff=0.8)
+        return close
 
     @cached_property
     def _title_words(self) -> frozenset[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import FaqEntry, FigureRef
-from careercompare.catalog.names import title_key
+from careercompare.catalog.names import closest_words, did_you_mean, title_key
 from careercompare.errors import CatalogError, DataError, UsageError
 from careercompare.results.base import FLATTEN, CitingResult, CsvValue
 from careercompare.results.blocks import Block, BulletList, Heading, Paragraph
@@ -128,20 +128,13 @@ def faq_figure(index: CatalogIndex, ref: FigureRef) -> FaqFigure:
 def _suggestion(entries: Sequence[FaqEntry], words: Sequence[str]) -> str:
     """'did you mean ...? ' with each typed word put right to the closest word of the
     questions and answers, where those words match an entry; else ''."""
-    import difflib
-
-    vocabulary = sorted(
-        {
-            word
-            for e in entries
-            for word in re.findall(r"[^\W\d_]+", f"{e.question} {e.answer}".casefold())
-        }
-    )
+    texts = (f"{entry.question} {entry.answer}".casefold() for entry in entries)
+    vocabulary = sorted({word for text in texts for word in re.findall(r"[^\W\d_]+", text)})
     typed = [word.casefold() for word in words]
-    fixed = [(difflib.get_close_matches(w, vocabulary, n=1, cutoff=0.6) or [w])[0] for w in typed]
+    fixed = closest_words(typed, vocabulary)
     if fixed == typed or not matching_entries(entries, fixed):
         return ""
-    return f"did you mean '{' '.join(fixed)}'? "
+    return did_you_mean(" ".join(fixed))
 
 
 def build_faq(index: CatalogIndex, words: Sequence[str]) -> FaqResult:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, SourcedText, oews_codes
+from careercompare.catalog.names import closest_words
 from careercompare.errors import UsageError
 from careercompare.programs.choices import ENTRY_CREDENTIALS, Credential, ProgramSort
 from careercompare.programs.database import CREDENTIALS, NO_PROGRAM, Field, Program, ProgramDatabase
@@ -368,10 +369,8 @@ def _sort_key(sort: ProgramSort) -> Callable[[Program], tuple[bool, int, str]]:
 def _school_suggestion(wanted: list[str], programs: list[Program]) -> str | None:
     """The words put right, each to the closest word of the schools' names, where that
     matches a school ('keizer': 'keiser'); None where nothing does."""
-    import difflib
-
     words = sorted({word for p in programs for word in name_words(p.school)})
-    fixed = [(difflib.get_close_matches(w, words, n=1, cutoff=0.7) or [w])[0] for w in wanted]
+    fixed = closest_words(wanted, words, cutoff=0.7)
     if fixed == wanted or not any(at_school(p, fixed) for p in programs):
         return None
     return " ".join(fixed)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from careercompare.catalog.index import CatalogIndex, healthcare_first
 from careercompare.catalog.models import BlsOccupation, oews_codes
+from careercompare.catalog.names import did_you_mean
 from careercompare.catalog.search import search_roles
 from careercompare.errors import UsageError
 from careercompare.results.base import NOT_IN_JSON, CsvValue, ViewResult
@@ -95,7 +96,7 @@ def build_roles(index: CatalogIndex, search: Sequence[str], *, every: bool = Fal
         ]
     if not listed:
         fixed = tables.corrected(list(words)) if tables is not None and words else None
-        meant = f"did you mean '{' '.join(fixed)}'? " if fixed else ""
+        meant = did_you_mean(" ".join(fixed) if fixed else None)
         raise UsageError(
             f"no role matches '{' '.join(words)}'; {meant}run 'careercompare roles --all' to "
             "list them all"

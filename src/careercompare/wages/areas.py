@@ -7,7 +7,7 @@ import difflib
 import re
 from collections.abc import Mapping, Sequence
 
-from careercompare.catalog.names import bounded, without_accents
+from careercompare.catalog.names import bounded, closest_words, did_you_mean, without_accents
 from careercompare.errors import UsageError
 from careercompare.wages.estimates import Area
 
@@ -65,12 +65,10 @@ def area_suggestion(folded: str, areas: Sequence[Area]) -> str:
     titles = {a.title.casefold(): a.title for a in areas}
     close = difflib.get_close_matches(folded, titles, n=1, cutoff=0.6)
     if close:
-        return f"did you mean '{titles[close[0]]}'? "
+        return did_you_mean(titles[close[0]])
     words = {word for a in areas for word in words_of(a.title) if not word.isdigit()}
-    fixed = [(difflib.get_close_matches(w, words, n=1, cutoff=0.75) or [w])[0] for w in typed]
-    if fixed != typed:
-        return f"did you mean '{' '.join(fixed)}'? "
-    return ""
+    fixed = closest_words(typed, words, cutoff=0.75)
+    return did_you_mean(" ".join(fixed)) if fixed != typed else ""
 
 
 def _by_code(text: str, areas: Sequence[Area]) -> list[Area]:
@@ -102,7 +100,7 @@ _SPELLINGS = {
 }
 
 
-def name_words(title: str) -> list[str]:
+def _spelled_words(title: str) -> list[str]:
     """The words of an area's name, with the other spelling of each word of its place
     ('Fort Smith, AR-OK': fort, ft, smith, ar, ok)."""
     place, _, postal = title.rpartition(",") if "," in title else (title, "", "")
@@ -139,14 +137,14 @@ def _holds_whole_words(area: Area, wanted: list[str]) -> bool:
         return True
     if not any(word in _SPELLINGS for word in wanted):  # no other spelling to try
         return False
-    words = set(name_words(area.title))
+    words = set(_spelled_words(area.title))
     return all(word in words for word in wanted)
 
 
 def holds_words(area: Area, wanted: list[str], state_names: Mapping[str, str]) -> bool:
     """True when every wanted word starts a word of the area's name or of the name of a
     state it lies in (`state_names`: postal code to name), so that 'florida' finds Tampa."""
-    words = name_words(area.title)
+    words = _spelled_words(area.title)
     for state in area.states:
         words += words_of(state_names.get(state, ""))
     return all(any(word.startswith(w) for word in words) for w in wanted)
