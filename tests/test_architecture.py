@@ -24,6 +24,7 @@ LAYERS: tuple[frozenset[str], ...] = (
             "bundled",
             "bundled_database",
             "user_folders",
+            "choices",
             "__init__",
         }
     ),

@@ -78,11 +78,23 @@ def _version(value: bool) -> None:
 VALUE_OPTIONS = frozenset({"--data"})
 
 
-# `roles nurse` and `areas tampa`: words after the command search, as --search does.
+# `roles nurse` and `areas tampa`: words after the command search, as --search does; each
+# command's description says what they are looked for in.
 SearchWords = Annotated[
     list[str] | None,
     typer.Argument(metavar="[WORDS]...", help="Words to search for, as --search takes them."),
 ]
+SearchOption = Annotated[
+    list[str] | None,
+    typer.Option("--search", "-s", metavar="WORDS", help="Words to search for (repeatable)."),
+]
+
+
+def search_words(words: list[str] | None, search: list[str] | None) -> list[str]:
+    """The words after the command and those of --search, as one search."""
+    merged = [*(words or []), *(search or [])]
+    bounded(" ".join(merged), "search words", "give a few words")
+    return merged
 
 
 @app.callback()
@@ -292,16 +304,7 @@ def paths(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "V
 def list_roles(
     ctx: typer.Context,
     words: SearchWords = None,
-    search: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--search",
-            "-s",
-            metavar="WORDS",
-            help="Only roles whose id, name or aliases contain these words, and the "
-            "occupations one of whose names (BLS, O*NET, or one people use) does.",
-        ),
-    ] = None,
+    search: SearchOption = None,
     every: Annotated[
         bool,
         typer.Option(
@@ -311,6 +314,9 @@ def list_roles(
     ] = False,
 ) -> "ViewResult":
     """List the roles: the catalog's, and with --all every occupation BLS projects.
+
+    With words (or --search), only the roles whose id, name or aliases contain them, and
+    the occupations one of whose names (BLS, O*NET, or one people use) does.
 
     Any occupation can be named in every command, by its SOC code (29-1126), its title or
     a name people use for it ("respiratory therapist", "scrub tech", "EKG tech").
@@ -325,9 +331,7 @@ def list_roles(
     """
     from careercompare.views.roles import build_roles
 
-    search = [*(words or []), *(search or [])]
-    bounded(" ".join(search), "search words", "give a few words")
-    return build_roles(catalog_index(ctx), search, every=every)
+    return build_roles(catalog_index(ctx), search_words(words, search), every=every)
 
 
 @app.command()
@@ -705,16 +709,7 @@ def _given(ctx: typer.Context, name: str) -> bool:
 def areas(
     ctx: typer.Context,
     words: SearchWords = None,
-    search: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--search",
-            "-s",
-            metavar="WORDS",
-            help="Only areas with these words (in their name or their state's); a postal "
-            "code in capitals (FL) is that state.",
-        ),
-    ] = None,
+    search: SearchOption = None,
     kind: Annotated[
         AreaKind | None,
         typer.Option(
@@ -731,6 +726,9 @@ def areas(
 ) -> "ViewResult":
     """The areas of the wage data, with the codes and names --area takes.
 
+    With words (or --search), only the areas with them in their name or their state's; a
+    postal code in capitals (FL) is that state.
+
     \b
     Examples:
       careercompare areas --type state
@@ -744,9 +742,9 @@ def areas(
 
     db = wage_database(ctx)
     state = resolve_state(within, db.areas) if within else None
-    search = [*(words or []), *(search or [])]
-    bounded(" ".join(search), "search words", "give a few words")
-    return build_areas(db.release, db.areas, search=search, kind=kind, state=state)
+    return build_areas(
+        db.release, db.areas, search=search_words(words, search), kind=kind, state=state
+    )
 
 
 @app.command()

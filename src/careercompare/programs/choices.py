@@ -1,31 +1,20 @@
-"""The closed choices of `programs` (`--credential`, `--sort`), as str Enums; no imports,
-so the command line can declare them at start-up."""
+"""The closed choices of `programs` (`--credential`, `--sort`), as str Enums; nothing else
+imported, so the command line can declare them at start-up."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-
-class Credential(StrEnum):
-    """The credentials `--credential` takes; `any` is every credential."""
-
-    CERTIFICATE = "certificate"
-    ASSOCIATE = "associate"
-    BACHELOR = "bachelor"
-    ANY = "any"
-
-    @property
-    def label(self) -> str:
-        """The credential in words: "associate's degree"."""
-        return _LABELS[self]
+from careercompare.choices import WordedChoice
 
 
-_LABELS = {
-    Credential.CERTIFICATE: "certificate",
-    Credential.ASSOCIATE: "associate's degree",
-    Credential.BACHELOR: "bachelor's degree",
-    Credential.ANY: "every credential",
-}
+class Credential(WordedChoice):
+    """The credentials `--credential` takes, with their words; `any` is every credential."""
+
+    CERTIFICATE = "certificate", "certificate"
+    ASSOCIATE = "associate", "associate's degree"
+    BACHELOR = "bachelor", "bachelor's degree"
+    ANY = "any", "every credential"
 
 
 # The credential of each typical entry education of the BLS Employment Projections that

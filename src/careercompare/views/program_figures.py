@@ -196,7 +196,7 @@ def program_debt(
         codes = crosswalk_codes(index, role, db)
         families = [f.family for f in db.fields_for(codes)]
         found = db.programs(
-            families, state=state.state if state else None, credential=CREDENTIALS[credential.value]
+            families, state=state.state if state else None, credential=CREDENTIALS[credential]
         )
         middle = median_low([p.debt for p in found if at_school(p, wanted)])
         if middle is None:

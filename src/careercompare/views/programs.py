@@ -155,7 +155,7 @@ class ProgramsResult(CitingResult):
         if not self.programs:
             if self.fields:  # else the fields' sentence has said that none leads to it
                 asked = self.credential if self.credential_from is None else None
-                kind = f"{Credential(asked).label} " if asked else ""
+                kind = f"{Credential(asked).words} " if asked else ""
                 also = (
                     f"; did you mean '{self.school_suggestion}'?"
                     if self.school_suggestion
@@ -206,7 +206,7 @@ class ProgramsResult(CitingResult):
             return []
         entry = self.cited(chosen_by.text, chosen_by.source)
         if self.credential is None:  # none of that credential here
-            wanted = ENTRY_CREDENTIALS[chosen_by.text].label
+            wanted = ENTRY_CREDENTIALS[chosen_by.text].words
             text = join_text(
                 "",
                 [
@@ -220,7 +220,7 @@ class ProgramsResult(CitingResult):
             text = join_text(
                 "",
                 [
-                    f"{Credential(self.credential).label.capitalize()} programs listed, the "
+                    f"{Credential(self.credential).words.capitalize()} programs listed, the "
                     "credential of the occupation's typical entry education (",
                     entry,
                     "). The middle figures below compare every credential; --credential any "
@@ -450,7 +450,7 @@ def build_programs(
     if credential is None:
         credential, education = entry_credential(index, role)
         credential_from = education if credential is not None else None
-    level = CREDENTIALS.get(credential.value) if credential else None
+    level = CREDENTIALS.get(credential) if credential else None
     # a credential chosen for the role lists its programs, and the middle figures still
     # compare every credential (the other ways in): all are read once, then narrowed
     read_level = None if credential_from is not None else level

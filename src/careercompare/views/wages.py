@@ -163,7 +163,7 @@ class WagesResult(CitingResult):
         else:
             places = self.areas or ((self.area,) if self.area else ())
             where = " and ".join(place.in_text for place in places) or in_text(NATION_TITLE)
-            order = f", by {WageSort(self.sort).describes}" if len(self.side_by_side) > 1 else ""
+            order = f", by {WageSort(self.sort).words}" if len(self.side_by_side) > 1 else ""
             releases = dict.fromkeys(place.release or self.release for place in places)
             release = " and ".join(releases) if releases else self.release
             title = f"Wages in {where}, {release} (BLS OEWS){order} " + marker
@@ -178,11 +178,11 @@ class WagesResult(CitingResult):
 
     def _ranking_blocks(self, marker: Text) -> list[Block]:
         blocks: list[Block] = []
-        group = AreaKind(self.by or AreaKind.STATE).plural
+        group = AreaKind(self.by or AreaKind.STATE).words
         within = f" in {self.within}" if self.within else ""
         for ranking in self.rankings:
             title = f"{ranking.occupation_title} ({ranking.occupation_code})"
-            blocks.append(Heading(f"{title}: {group}{within} by {WageSort(self.sort).describes}"))
+            blocks.append(Heading(f"{title}: {group}{within} by {WageSort(self.sort).words}"))
             if ranking.national is not None:
                 us = ranking.national
                 shown = cell_text(

@@ -1,54 +1,28 @@
 """The closed choices of the wage views (`--by`, `--type`, `--sort`), as str Enums.
 
-Typer checks, completes and documents them; the views read their descriptions here.
+Typer checks, completes and documents them; the views read their words here.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
+from careercompare.choices import WordedChoice
 
 
-class AreaKind(StrEnum):
-    """A kind of area BLS publishes wages for, below the nation."""
+class AreaKind(WordedChoice):
+    """A kind of area BLS publishes wages for, below the nation; its words name a group
+    of such areas."""
 
-    STATE = "state"
-    METRO = "metro"
-    NONMETRO = "nonmetro"
-
-    @property
-    def plural(self) -> str:
-        """What a group of these areas is called."""
-        return _PLURALS[self]
+    STATE = "state", "states and territories"
+    METRO = "metro", "metropolitan areas"
+    NONMETRO = "nonmetro", "nonmetropolitan areas"
 
 
-_PLURALS = {
-    AreaKind.STATE: "states and territories",
-    AreaKind.METRO: "metropolitan areas",
-    AreaKind.NONMETRO: "nonmetropolitan areas",
-}
+class WageSort(WordedChoice):
+    """What areas or roles are ranked by; its words name the ranked figure."""
 
-
-class WageSort(StrEnum):
-    """What areas or roles are ranked by."""
-
-    MEDIAN = "median"
-    MEAN = "mean"
-    P10 = "p10"
-    P90 = "p90"
-    EMPLOYMENT = "employment"
-    PER_1000 = "per-1000"
-
-    @property
-    def describes(self) -> str:
-        """The ranked figure, in words."""
-        return _DESCRIPTIONS[self]
-
-
-_DESCRIPTIONS = {
-    WageSort.MEDIAN: "the median wage",
-    WageSort.MEAN: "the mean wage",
-    WageSort.P10: "the 10th percentile wage",
-    WageSort.P90: "the 90th percentile wage",
-    WageSort.EMPLOYMENT: "employment",
-    WageSort.PER_1000: "jobs per 1,000",
-}
+    MEDIAN = "median", "the median wage"
+    MEAN = "mean", "the mean wage"
+    P10 = "p10", "the 10th percentile wage"
+    P90 = "p90", "the 90th percentile wage"
+    EMPLOYMENT = "employment", "employment"
+    PER_1000 = "per-1000", "jobs per 1,000"
