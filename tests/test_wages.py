@@ -13,7 +13,7 @@ import pytest
 from careercompare.catalog.loader import bundled_data_path
 from careercompare.errors import UsageError
 from careercompare.views.areas import build_areas
-from careercompare.wages.areas import resolve_area
+from careercompare.wages.areas import area_list, resolve_area
 from careercompare.wages.choices import AreaKind
 from careercompare.wages.database import WageDatabase
 from careercompare.wages.datasets import bundled_wages
@@ -136,6 +136,55 @@ def test_jobs_per_1000_and_location_quotients_read_as_the_oews_tables_print_them
 )
 def test_an_area_is_found_by_name_code_or_words(db: WageDatabase, typed: str, code: str) -> None:
     assert resolve_area(typed, db.areas).code == code
+
+
+@pytest.mark.parametrize(
+    ("typed", "names"),
+    [
+        # the comma of a name as BLS writes it (and `areas` lists it) stays
+        ("Columbus, OH", ["Columbus, OH"]),
+        ("Tampa-St. Petersburg-Clearwater, FL", ["Tampa-St. Petersburg-Clearwater, FL"]),
+        ("kansas city, mo", ["kansas city, mo"]),
+        ("columbus, oh; tampa, fl", ["columbus, oh", "tampa, fl"]),
+        # a comma list of areas is split, and a state stays a state
+        ("FL,GA", ["FL", "GA"]),
+        ("NC,VA", ["NC", "VA"]),  # not Virginia Beach-Chesapeake-Norfolk, VA-NC
+        ("kansas, MO", ["kansas", "MO"]),  # not Kansas City, MO-KS
+        ("new york, ny", ["new york", "ny"]),
+        ("12, FL", ["12", "FL"]),
+        ("florida, GA", ["florida", "GA"]),  # no area of Florida is called GA
+        ("tampa, FL,GA", ["tampa, FL", "GA"]),
+        ("tampa, orlando", ["tampa", "orlando"]),
+        ("fl;;ga, ", ["fl", "ga"]),
+    ],
+)
+def test_a_list_of_areas_keeps_the_comma_of_a_name(
+    db: WageDatabase, typed: str, names: list[str]
+) -> None:
+    assert area_list(typed, db.areas) == names
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("Columbus, OH", "18140"),
+        ("Washington-Arlington-Alexandria, DC-VA-MD-WV", "47900"),
+        ("kansas city, mo", "28140"),
+    ],
+)
+def test_an_area_named_with_its_comma_is_that_area(db: WageDatabase, typed: str, code: str) -> None:
+    assert resolve_area(typed, db.areas).code == code
+    with pytest.raises(UsageError, match="names 2 areas; --area takes one"):
+        resolve_area(f"{typed}, FL", db.areas)
+
+
+def test_area_names_with_commas_on_the_command_line(run: Any) -> None:
+    salary = json.loads(run("salary", "ma", "--area", "Columbus, OH; GA", "--json").stdout)
+    areas = [e["area"]["title"] for e in salary["local_wages"][0]["estimates"]]
+    assert areas == ["Columbus, OH", "Georgia", "U.S."]
+    wrong = run("areas", "--in", "columbus, oh")
+    assert wrong.exit_code == 2
+    assert "--in takes one state, not 'columbus, oh'" in wrong.stderr
 
 
 def test_an_ambiguous_area_lists_the_matches(db: WageDatabase) -> None:

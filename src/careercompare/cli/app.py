@@ -155,7 +155,8 @@ def table(
 
     index = catalog_index(ctx)
     roles_ = index.resolve_roles(roles or [])
-    result = build_table(index, roles_, local=local_area(ctx, area_names(area), national=False))
+    local = local_area(ctx, area_names(ctx, area), national=False)
+    result = build_table(index, roles_, local=local)
     return with_changes(result, wide=wide)
 
 
@@ -188,7 +189,7 @@ def salary(
 
     index = catalog_index(ctx)
     roles_ = index.resolve_roles(roles or [])
-    local = local_area(ctx, area_names(area), national=True)
+    local = local_area(ctx, area_names(ctx, area), national=True)
     return build_salary(index, roles_, hourly=hourly, local=local)
 
 
@@ -213,7 +214,7 @@ def outlook(
 
     index = catalog_index(ctx)
     states: list[tuple[str, str]] = []
-    names = area_names(area)
+    names = area_names(ctx, area)
     if names:
         from careercompare.wages.areas import state_of
 
@@ -261,7 +262,7 @@ def show(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "Vi
     from careercompare.views.show import build_show
 
     index = catalog_index(ctx)
-    names = area_names(area)
+    names = area_names(ctx, area)
     local = local_area(ctx, names, national=False)
     chosen = index.resolve_role(role)
     near = []
@@ -295,7 +296,7 @@ def paths(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "V
     from careercompare.views.paths import build_paths
 
     index = catalog_index(ctx)
-    local = local_area(ctx, area_names(area), national=False)
+    local = local_area(ctx, area_names(ctx, area), national=False)
     return build_paths(index, index.resolve_role(role), local=local)
 
 
@@ -485,7 +486,7 @@ def programs(
         index,
         bundled_programs(),
         index.resolve_role(role),
-        areas=[resolve_area(name, wages_db.areas) for name in area_names(area)],
+        areas=[resolve_area(name, wages_db.areas) for name in area_names(ctx, area)],
         wages=wages_db,
         credential=credential,
         sort=sort,
@@ -594,7 +595,7 @@ def payback(
         school=words,
     )
     db = wage_database(ctx)
-    names = area_names(area) or ["us"]
+    names = area_names(ctx, area) or ["us"]
     places = list(dict.fromkeys(resolve_area(name, db.areas) for name in names))
     debts_in = None
     costed = all(plan.costed(role.id) for role in chosen)
@@ -670,7 +671,7 @@ def wages(
     """
     from careercompare.views.wages import AreaRanking, build_wages
 
-    names = area_names(area)
+    names = area_names(ctx, area)
     ranking = _given(ctx, "by") or _given(ctx, "within")
     if area and ranking:
         raise UsageError(

@@ -81,15 +81,20 @@ _WAGES_KEY = "careercompare.wages"
 AREA_ENV_VAR = "CAREERCOMPARE_AREA"
 
 
-def area_names(given: list[str] | None) -> list[str]:
-    """The areas asked for: each --area, a comma list split into its areas; without
-    --area, CAREERCOMPARE_AREA read the same way (one name may hold spaces)."""
+def area_names(ctx: typer.Context, given: list[str] | None) -> list[str]:
+    """The areas asked for: each --area, a comma list split into its areas (but not at
+    the comma of a name as BLS writes it, "Columbus, OH"); without --area,
+    CAREERCOMPARE_AREA read the same way (one name may hold spaces)."""
     import os
-    import re
 
     texts = given if given else [os.environ.get(AREA_ENV_VAR, "")]
-    names = [part.strip() for text in texts for part in re.split(r"[,;]", text)]
-    names = [name for name in names if name]
+    if any("," in text or ";" in text for text in texts):
+        from careercompare.wages.areas import area_list
+
+        areas = wage_database(ctx).areas
+        names = [name for text in texts for name in area_list(text, areas)]
+    else:
+        names = [text.strip() for text in texts if text.strip()]
     if given and not names:
         raise UsageError("--area is empty; give a state, a metro or nonmetro area, or 'us'")
     if len(names) > MAX_AREAS:
@@ -158,7 +163,8 @@ AreaOption = Annotated[
         metavar="AREA",
         help="Local wages (BLS OEWS) in a state (name, FL or 12), a metro or nonmetro area "
         "(words of its name, or its code), or 'us'; 'careercompare areas' lists them. "
-        "Repeat it, or give a comma list ('FL,GA'), to see areas side by side. "
+        "Repeat it, or give a comma list ('FL,GA'), to see areas side by side; a name "
+        "as BLS writes it keeps its comma ('Columbus, OH'). "
         "Default: CAREERCOMPARE_AREA.",
         show_default=False,
     ),

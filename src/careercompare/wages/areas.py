@@ -35,12 +35,14 @@ def resolve_area(wanted: str, areas: Sequence[Area]) -> Area:
         return nation
     shown = text if len(text) <= 60 else text[:57] + "..."
     if "," in text or ";" in text:
-        named = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
-        raise UsageError(
-            f"'{shown}' names {len(named)} areas; --area takes one: give each in a command "
-            "of its own"
-        )
-    found = _by_code(text, areas) or _by_state(folded, areas) or _by_words(folded, areas)
+        named = area_list(text, areas)
+        if len(named) > 1:
+            raise UsageError(
+                f"'{shown}' names {len(named)} areas; --area takes one: give each in a "
+                "command of its own"
+            )
+        folded = named[0].casefold() if named else folded
+    found = _found(text, folded, areas)
     if len(found) == 1:
         return found[0]
     if found:
@@ -50,6 +52,44 @@ def resolve_area(wanted: str, areas: Sequence[Area]) -> Area:
             f"'{shown}' matches {len(found)} areas: {listed}{more}; give more words or the code"
         )
     raise UsageError(f"unknown area '{shown}'; {area_suggestion(folded, areas)}{AREAS_HINT}")
+
+
+def _found(text: str, folded: str, areas: Sequence[Area]) -> list[Area]:
+    return _by_code(text, areas) or _by_state(folded, areas) or _by_words(folded, areas)
+
+
+# What BLS writes after the comma of a place's name: one postal code or several joined by
+# hyphens ("Columbus, OH", "Washington-Arlington-Alexandria, DC-VA-MD-WV").
+_POSTAL_CODES = re.compile(r"[a-z]{2}(-[a-z]{2})*", re.IGNORECASE)
+
+
+def area_list(text: str, areas: Sequence[Area]) -> list[str]:
+    """The areas a list names, split at semicolons and commas, except the comma of a
+    place's name as BLS writes it: "Columbus, OH" and "Tampa-St. Petersburg-Clearwater,
+    FL" are one area each. A state stays a state ("NC, VA" and "kansas, MO" are two, not
+    Virginia Beach or Kansas City), and "florida, GA" is two: no area of Florida is GA."""
+    names: list[str] = []
+    for chunk in text.split(";"):
+        start = len(names)
+        for part in (part.strip() for part in chunk.split(",")):
+            if not part:
+                continue
+            joined = f"{names[-1]}, {part}" if len(names) > start else ""
+            if joined and _POSTAL_CODES.fullmatch(part) and _place_and_codes(joined, areas):
+                names[-1] = joined
+            else:
+                names.append(part)
+    return names
+
+
+def _place_and_codes(text: str, areas: Sequence[Area]) -> bool:
+    """True when `text` ("columbus, oh") names one area and what comes before its last
+    comma is not a state by itself."""
+    place = text.rpartition(",")[0].strip()
+    alone = _found(place, place.casefold(), areas)
+    if len(alone) == 1 and alone[0].kind in ("state", "territory"):
+        return False
+    return len(_found(text, text.casefold(), areas)) == 1
 
 
 def area_suggestion(folded: str, areas: Sequence[Area]) -> str:
@@ -171,6 +211,8 @@ def areas_in(
 
 def resolve_state(wanted: str, areas: Sequence[Area]) -> str:
     """The postal code of a state given by name, postal code or FIPS code (--in)."""
+    if "," in wanted or ";" in wanted:
+        raise UsageError(f"--in takes one state, not '{wanted.strip()[:60]}'")
     area = resolve_area(wanted, [a for a in areas if a.kind in ("state", "territory", "nation")])
     if area.kind == "nation":
         raise UsageError(f"--in takes a state, not '{wanted}'")
