@@ -531,9 +531,17 @@ def test_payback_shows_roles_by_areas_side_by_side(run: Any) -> None:
     assert "$0" not in shown
 
 
+def test_outlook_says_where_a_state_publishes_no_projection(run: Any) -> None:
+    shown = run("outlook", "phlebotomist", "--area", "GU", "--format", "plain").stdout
+    assert "\n\nIn Guam\n-------\nNo state projection published.\n" in shown
+
+
 def test_outlook_shows_each_states_projections_in_every_format(run: Any) -> None:
     shown = run("outlook", "ma", "--area", "FL,GA", "--format", "plain").stdout
-    assert "In Florida and Georgia: 2022-2032, state projections" in shown
+    # the states' projections are a section of their own, set apart from the growth reasons
+    heading = "In Florida and Georgia: state projections, 2022-2032"
+    assert f"\n\n{heading}\n{'-' * len(heading)}\n" in shown
+    assert "Note: Not the national figures above, and of another period." in shown
     assert "state projection: Georgia: Medical Assistants (31-9092) | +22.5% (2022-2032)" in shown
     rows = list(
         csv.DictReader(io.StringIO(run("outlook", "ma", "--area", "FL,GA", "-f", "csv").stdout))

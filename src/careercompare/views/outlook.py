@@ -109,15 +109,13 @@ class OutlookResult(CitingResult):
             return []
         where = " and ".join(self.states) if self.states else self.state
         if not role.in_state:
-            return [Paragraph(f"In {where}: no state projection published.", note=True)]
+            return [Heading(f"In {where}", 3), Paragraph("No state projection published.")]
         period = role.in_state[0].figure.period
         shown = tuple(Projection(s.figure, "state projection") for s in role.in_state)
         flags = [f"{s.figure.scope}: {s.flag}." for s in role.in_state if s.flag]
         return [
-            Paragraph(
-                f"In {where}: {period}, state projections (not the national figures "
-                "above, and of another period):"
-            ),
+            Heading(f"In {where}: state projections, {period}", 3),
+            Paragraph("Not the national figures above, and of another period.", note=True),
             projection_records(self, shown),
             *(Paragraph(flag, note=True) for flag in flags),
         ]
