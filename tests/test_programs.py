@@ -21,13 +21,14 @@ from careercompare.catalog.models import ProgramLength
 from careercompare.errors import DataError, UsageError
 from careercompare.importers.programs import build_programs_database
 from careercompare.programs.choices import Credential, ProgramSort
-from careercompare.programs.database import ProgramDatabase
+from careercompare.programs.database import Program, ProgramDatabase
 from careercompare.programs.datasets import bundled_programs
 from careercompare.results.blocks import Paragraph
 from careercompare.results.inline import Bound, plain, runs_of
 from careercompare.results.serialize import result_data
 from careercompare.views.formatting import length_span
 from careercompare.views.payback import Plan, checked_plan, months_to_pay_back
+from careercompare.views.program_figures import median_low, middle_figures, once_per_school
 from careercompare.wages.estimates import Cell
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,7 +191,9 @@ def test_figures_of_a_shared_field_say_whose_programs_they_also_hold(run: Any) -
         "payback", "cna", "--area", "OH", "--current-pay", "28000", "--months", "2", "--json"
     )
     plan = json.loads(payback.stdout)["roles"][0]["plan"]
-    assert plan["cost_basis"].endswith(f"(College Scorecard; a debt, not a price; {shared})")
+    assert plan["cost_basis"].endswith(
+        f"(College Scorecard, each school's once; a debt, not a price; {shared})"
+    )
     assert plan["cost_shared_with"][0] == "29-2061" and len(plan["cost_shared_with"]) == 7
     assert plan["cost_shared_source"] == "nces-cip2020-soc2018"
     drawn = " ".join(
@@ -907,3 +910,94 @@ def test_a_school_is_found_with_or_without_its_accents() -> None:
     accented = program_debt_by_area(bundled_programs(), index, wages.areas, ["méndez"])
     one, other = plain_debt(puerto_rico)(ma), accented(puerto_rico)(ma)
     assert one is not None and one == other and one.school == "mendez"
+
+
+def _campus(school: str, group: str, family: str, earnings: int, debt: int) -> Program:
+    return Program(
+        school, school, "FL", "Private, for-profit", family, "Field", 1, "Certificate",
+        20, earnings, "4 years", debt, group,
+    )  # fmt: skip
+
+
+def test_a_schools_campuses_count_once_in_the_middle_figures() -> None:
+    # three campuses of one school (one opeid6) publish the school's one set of figures
+    campuses = [_campus(f"Omega-{town}", "09", "5108", 50_000, 20_000) for town in "ABC"]
+    other = _campus("Sigma", "10", "5108", 30_000, 10_000)
+    assert median_low([p.earnings for p in [*campuses, other]]) == 50_000  # once a campus
+    assert middle_figures([*campuses, other]) == (30_000, 10_000)  # once a school
+    assert once_per_school([*campuses, other]) == [campuses[0], other]
+    # the same school's program of another field is figures of its own
+    nursing = _campus("Omega-A", "09", "5139", 60_000, 5_000)
+    assert once_per_school([*campuses, nursing]) == [campuses[0], nursing]
+
+
+def test_the_importer_keeps_the_school_each_campus_belongs_to(tmp_path: Path) -> None:
+    rows = [
+        "11,07,Omega-North,FL,Public,5108,Allied Health and Medical Assisting Services.,1,"
+        "Undergraduate Certificate or Diploma,22,40000,4yr_after_completion,,,,,,,9000,,",
+        "12,07,Omega-South,FL,Public,5108,Allied Health and Medical Assisting Services.,1,"
+        "Undergraduate Certificate or Diploma,0,40000,4yr_after_completion,,,,,,,9000,,",
+        "13,,Sigma College,FL,Public,5108,Allied Health and Medical Assisting Services.,1,"
+        "Undergraduate Certificate or Diploma,9,30000,4yr_after_completion,,,,,,,,,",
+    ]
+    output = tmp_path / "programs.sqlite"
+    build_programs_database(
+        write_scorecard(tmp_path / "scorecard-fos-2026-06-10.csv.gz", rows),
+        write_crosswalk(tmp_path / "crosswalk.xlsx", PAIRS),
+        output,
+        force=False,
+        release=None,
+    )
+    found = ProgramDatabase(output).programs(["5108"], state="FL", credential=1)
+    assert {p.school: p.school_group for p in found} == {
+        "Omega-North": "07", "Omega-South": "07", "Sigma College": "13",  # no opeid6: its own
+    }  # fmt: skip
+    national = ProgramDatabase(output).figures(["5108"], credential=None)
+    assert sorted(f.school_group for f in national) == ["07", "07", "13"]
+    assert middle_figures(national) == (30_000, 9_000)
+
+
+def test_the_bundled_programs_count_a_schools_campuses_once() -> None:
+    ohio = bundled_programs().programs(["5138"], state="OH", credential=3)
+    groups = {p.school: p.school_group for p in ohio if p.school.startswith("Ohio State")}
+    assert (
+        groups["Ohio State University-Main Campus"]
+        == (groups["Ohio State University-Mansfield Campus"])
+    )
+    result = _programs_of("rn", "OH", credential_any=True)
+    [bachelor] = [s for s in result.summaries if s.credential == "Bachelor's Degree" and
+                  s.where == "Ohio"]  # fmt: skip
+    assert bachelor.programs == len(ohio)
+    assert (bachelor.median_earnings, bachelor.median_debt) == middle_figures(ohio)
+    assert bachelor.median_debt != median_low([p.debt for p in ohio])  # each campus once
+    said = " ".join(plain(b.text) for b in result.blocks() if isinstance(b, Paragraph))
+    assert "each school's once: the campuses of one school (one OPEID) publish one set" in said
+    # the campuses listed that publish one school's figures are named
+    listed = _programs_of("rn", "OH", credential_any=True, school=["ohio", "state"])
+    said = " ".join(plain(b.text) for b in listed.blocks() if isinstance(b, Paragraph))
+    assert (
+        "The campuses of one school (one OPEID) publish one set of earnings and debt, the "
+        "school's: Ohio State University-Main Campus and Ohio State University-Mansfield "
+        "Campus. The middle figures count each school's once." in said
+    )
+
+
+def test_campuses_named_alike_are_counted_and_each_school_is_named_once() -> None:
+    from careercompare.views.programs import _shared_figures_blocks
+
+    campuses = [
+        _campus("Omega College", "09", "5108", 50_000, 20_000),
+        _campus("Omega College", "09", "5108", 50_000, 20_000),
+        _campus("Sigma-North", "10", "5108", 30_000, 10_000),
+        _campus("Sigma-South", "10", "5108", 30_000, 10_000),
+        _campus("Sigma-North", "10", "5139", 40_000, 10_000),  # another field: same schools
+        _campus("Sigma-South", "10", "5139", 40_000, 10_000),
+        _campus("Tau", "11", "5108", 30_000, 10_000),
+    ]
+    [note] = _shared_figures_blocks(campuses)
+    assert isinstance(note, Paragraph)
+    assert plain(note.text).endswith(
+        "the school's: Omega College (2 campuses); Sigma-North and Sigma-South. The middle "
+        "figures count each school's once."
+    )
+    assert _shared_figures_blocks(campuses[-1:]) == []

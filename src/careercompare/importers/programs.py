@@ -23,6 +23,7 @@ from careercompare.programs.database import FORMAT, SCHEMA
 
 SCORECARD_COLUMNS = (
     "unitid",
+    "opeid6",
     "inst_name",
     "state",
     "control",
@@ -156,7 +157,7 @@ def _programs(db: sqlite3.Connection, path: Path) -> int:
             rows.append(record)
     except csv.Error as error:
         raise DataError(f"{path}: cannot be read as CSV ({error})") from None
-    db.executemany("INSERT INTO programs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    db.executemany("INSERT INTO programs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     return len(rows)
 
 
@@ -183,6 +184,7 @@ def _program(row: dict[str, str]) -> tuple[object, ...]:
         _dollars(get["earnings"], "earnings"),
         get["earnings_horizon"] or None,
         _dollars(get["debt_median"], "debt_median"),
+        (get["opeid6"] or get["unitid"])[:20],  # a school without an opeid6 is its own
     )
 
 

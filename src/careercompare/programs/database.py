@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from careercompare.bundled_database import BASE_SCHEMA, ReadOnlyDatabase
 
-FORMAT = "1"
+# 2: each program's school_group (the Scorecard's opeid6: the school its campus belongs to)
+FORMAT = "2"
 SCHEMA = (
     BASE_SCHEMA
     + """
@@ -19,7 +20,7 @@ CREATE TABLE programs (
     family TEXT NOT NULL, state TEXT NOT NULL, credential INTEGER NOT NULL,
     unitid TEXT NOT NULL, school TEXT NOT NULL, control TEXT NOT NULL,
     family_title TEXT NOT NULL, credential_title TEXT NOT NULL, completers INTEGER,
-    earnings INTEGER, horizon TEXT, debt INTEGER,
+    earnings INTEGER, horizon TEXT, debt INTEGER, school_group TEXT NOT NULL,
     PRIMARY KEY (family, state, credential, unitid)
 ) WITHOUT ROWID;
 """
@@ -59,6 +60,21 @@ class Program:
     completers: int | None
     earnings: int | None
     earnings_after: str | None
+    debt: int | None
+    # The school the campus belongs to (the Scorecard's opeid6): the campuses of one school
+    # publish one set of earnings and debt, that of the school's program as a whole.
+    school_group: str
+
+
+@dataclass(frozen=True)
+class ProgramFigures:
+    """What a national summary needs of one program, without reading the whole program."""
+
+    credential: int
+    credential_title: str
+    family: str
+    school_group: str
+    earnings: int | None
     debt: int | None
 
 
@@ -141,7 +157,7 @@ class ProgramDatabase(ReadOnlyDatabase):
             return []
         rows = self._select(
             "unitid, school, state, control, family, family_title, credential, "
-            "credential_title, completers, earnings, horizon, debt",
+            "credential_title, completers, earnings, horizon, debt, school_group",
             families,
             state=state,
             credential=credential,
@@ -160,6 +176,7 @@ class ProgramDatabase(ReadOnlyDatabase):
                 _int(earnings),
                 HORIZONS.get(str(horizon)) if horizon else None,
                 _int(debt),
+                str(group),
             )
             for (
                 unitid,
@@ -174,20 +191,24 @@ class ProgramDatabase(ReadOnlyDatabase):
                 earnings,
                 horizon,
                 debt,
+                group,
             ) in rows
         ]
 
-    def figures(
-        self, families: list[str], *, credential: int | None
-    ) -> list[tuple[int, str, int | None, int | None]]:
-        """(credential, its title, earnings, debt) of every program of the families in the
-        nation: what a national summary needs, without reading whole programs."""
+    def figures(self, families: list[str], *, credential: int | None) -> list[ProgramFigures]:
+        """The figures of every program of the families in the nation: what a national
+        summary needs, without reading whole programs."""
         if not families:
             return []
         rows = self._select(
-            "credential, credential_title, earnings, debt", families, credential=credential
+            "credential, credential_title, family, school_group, earnings, debt",
+            families,
+            credential=credential,
         )
-        return [(int(str(c)), str(t), _int(e), _int(d)) for c, t, e, d in rows]
+        return [
+            ProgramFigures(int(str(c)), str(t), str(f), str(g), _int(e), _int(d))
+            for c, t, f, g, e, d in rows
+        ]
 
     def _select(
         self,

@@ -423,8 +423,8 @@ def role_plan(asked: Asked, role: Role, debt: ProgramDebt | None) -> Plan:
         schools = f" at schools matching '{debt.school}'" if debt.school else ""
         basis = (
             f"cost taken as {money(debt.amount)}, the median debt of {debt.credential.words} "
-            f"programs{schools} in {in_text(debt.where)} that lead to it (College Scorecard; "
-            f"a debt, not a price{'; ' + shared if shared else ''})"
+            f"programs{schools} in {in_text(debt.where)} that lead to it (College Scorecard, "
+            f"each school's once; a debt, not a price{'; ' + shared if shared else ''})"
         )
         plan = replace(
             plan,

@@ -6,8 +6,9 @@ fewer instructions without importing it: benchmarks/instructions.py)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, Source, SourcedText, oews_codes
@@ -104,8 +105,7 @@ def programs_near(
         state.state,
         len(found),
         sum(1 for p in found if p.earnings is not None),
-        median_low([p.earnings for p in found]),
-        median_low([p.debt for p in found]),
+        *middle_figures(found),
         shared_fields(db, index, families, codes),
         *scorecard_sources(db),
     )
@@ -198,7 +198,7 @@ def program_debt(
         found = db.programs(
             families, state=state.state if state else None, credential=CREDENTIALS[credential]
         )
-        middle = median_low([p.debt for p in found if at_school(p, wanted)])
+        middle = middle_figures(p for p in found if at_school(p, wanted))[1]
         if middle is None:
             return None
         where = state.title if state else NATION_TITLE
@@ -220,7 +220,8 @@ def scorecard_sources(db: ProgramDatabase) -> tuple[Source, Source]:
         reported_by=None,
         note=f"Release {db.release}: completers, completers' median earnings 1 or 4 years "
         "after completion, and median debt, by school, 4-digit field of study and credential; "
-        "small programs' figures are suppressed.",
+        "small programs' figures are suppressed; the campuses of one school (one OPEID) "
+        "publish one set of earnings and debt.",
     )
     crosswalk = Source.model_construct(
         id="nces-cip2020-soc2018",
@@ -233,6 +234,42 @@ def scorecard_sources(db: ProgramDatabase) -> tuple[Source, Source]:
         note="Which instructional programs (CIP 2020) prepare for which occupations (SOC 2018).",
     )
     return scorecard, crosswalk
+
+
+class Figured(Protocol):
+    """A program's figures and whose they are (a Program, or a national ProgramFigures)."""
+
+    @property
+    def credential(self) -> int: ...
+    @property
+    def credential_title(self) -> str: ...
+    @property
+    def family(self) -> str: ...
+    @property
+    def school_group(self) -> str: ...
+    @property
+    def earnings(self) -> int | None: ...
+    @property
+    def debt(self) -> int | None: ...
+
+
+_F = TypeVar("_F", bound=Figured)
+
+
+def once_per_school(programs: Iterable[_F]) -> list[_F]:
+    """One program of each school's figures. The Scorecard publishes one set of earnings and
+    debt for the campuses of one school (one opeid6), which a middle figure would otherwise
+    count once a campus: a chain of ten campuses ten times."""
+    once: dict[tuple[str, str, int], _F] = {}
+    for program in programs:
+        once.setdefault((program.school_group, program.family, program.credential), program)
+    return list(once.values())
+
+
+def middle_figures(programs: Iterable[Figured]) -> tuple[int | None, int | None]:
+    """The median earnings and median debt of the programs, each school's figures once."""
+    schools = once_per_school(programs)
+    return median_low([p.earnings for p in schools]), median_low([p.debt for p in schools])
 
 
 def median_low(values: Sequence[int | None]) -> int | None:

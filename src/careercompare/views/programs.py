@@ -20,11 +20,12 @@ from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_RELEASED, RoleRef, sources_block
 from careercompare.views.formatting import money, number
 from careercompare.views.program_figures import (
+    Figured,
     SharedFields,
     at_school,
     crosswalk_codes,
     entry_credential,
-    median_low,
+    middle_figures,
     name_words,
     scorecard_sources,
     shared_fields,
@@ -62,7 +63,8 @@ NONE_PUBLISHED = Gap("none published")
 @dataclass(frozen=True)
 class CredentialSummary:
     """The programs of one credential: how many, and the middle program's earnings and debt
-    (careercompare's own: the lower middle of the published figures when they are even)."""
+    (careercompare's own: the lower middle of the published figures when they are even),
+    each school's figures once (`once_per_school`)."""
 
     credential: str
     where: str
@@ -194,6 +196,7 @@ class ProgramsResult(CitingResult):
                     note=True,
                 )
             )
+            blocks += _shared_figures_blocks(self.programs)
             blocks += self._summary_blocks(marker)
         blocks += self._pay_blocks()
         blocks.append(Paragraph(f"Programs: {CREDIT}.", note=True))
@@ -282,7 +285,8 @@ class ProgramsResult(CitingResult):
             Records(SUMMARY_COLUMNS, rows),
             Paragraph(
                 "The median of the programs' published figures, careercompare's own (the lower "
-                "middle figure when their number is even).",
+                "middle figure when their number is even), each school's once: the campuses of "
+                "one school (one OPEID) publish one set of earnings and debt.",
                 note=True,
             ),
         ]
@@ -318,6 +322,7 @@ class ProgramsResult(CitingResult):
             {
                 "role_id": self.role.id,
                 "unitid": p.unitid,
+                "school_group": p.school_group,
                 "school": p.school,
                 "state": p.state,
                 "control": p.control,
@@ -333,6 +338,38 @@ class ProgramsResult(CitingResult):
             }
             for p in self.programs
         ]
+
+
+MAX_SHARING = 5
+
+
+def _shared_figures_blocks(programs: Sequence[Program]) -> list[Block]:
+    """A note naming the campuses listed whose figures are one school's, as the Scorecard
+    publishes them: one set of earnings and debt for every campus of one OPEID."""
+    groups: dict[tuple[str, str, int], list[str]] = {}
+    for p in programs:
+        groups.setdefault((p.school_group, p.family, p.credential), []).append(p.school)
+    # each school once, however many of its fields and credentials are listed
+    sharing = list(dict.fromkeys(_campuses(names) for names in groups.values() if len(names) > 1))
+    if not sharing:
+        return []
+    named = "; ".join(sharing[:MAX_SHARING])
+    more = f"; and {len(sharing) - MAX_SHARING} more schools" if len(sharing) > MAX_SHARING else ""
+    return [
+        Paragraph(
+            "The campuses of one school (one OPEID) publish one set of earnings and debt, the "
+            f"school's: {named}{more}. The middle figures count each school's once.",
+            note=True,
+        )
+    ]
+
+
+def _campuses(names: list[str]) -> str:
+    """ "A, B and C"; "A (2 campuses)" where the Scorecard names them alike."""
+    unique = list(dict.fromkeys(names))
+    if len(unique) == 1:
+        return f"{unique[0]} ({len(names)} campuses)"
+    return f"{', '.join(unique[:-1])} and {unique[-1]}"
 
 
 def _row(program: Program) -> tuple[Text, ...]:
@@ -382,29 +419,25 @@ def _other_states(area: Area, state: Area) -> tuple[str, ...]:
     return tuple(code for code in postal.strip().split("-") if code and code != state.state)
 
 
-_Figures = tuple[int, str, int | None, int | None]  # credential, title, earnings, debt
-
-
 def _summaries(
-    places: list[tuple[str, list[_Figures]]], national: list[_Figures] | None
+    places: Sequence[tuple[str, Sequence[Figured]]], national: Sequence[Figured] | None
 ) -> tuple[CredentialSummary, ...]:
     """The middle program of each credential in each place, then in the nation."""
     found = []
-    for level in sorted({f[0] for _, local in places for f in local}):
-        groups = [(where, [f for f in local if f[0] == level]) for where, local in places]
+    for level in sorted({f.credential for _, local in places for f in local}):
+        groups = [(where, [f for f in local if f.credential == level]) for where, local in places]
         if national is not None:
-            groups.append((NATION_TITLE, [f for f in national if f[0] == level]))
+            groups.append((NATION_TITLE, [f for f in national if f.credential == level]))
         for place, group in groups:
             if not group:
                 continue
             found.append(
                 CredentialSummary(
-                    group[0][1],
+                    group[0].credential_title,
                     place,
                     len(group),
-                    sum(1 for f in group if f[2] is not None),
-                    median_low([f[2] for f in group]),
-                    median_low([f[3] for f in group]),
+                    sum(1 for f in group if f.earnings is not None),
+                    *middle_figures(group),
                 )
             )
     return tuple(found)
@@ -468,13 +501,7 @@ def build_programs(
             credential, level = None, None  # none of it here: every credential, and say so
         citations.cite(credential_from.source)
     found = [program for _, programs in by_place for program in programs]
-    places = [
-        (
-            place.title if place else NATION_TITLE,
-            [(p.credential, p.credential_title, p.earnings, p.debt) for p in programs],
-        )
-        for place, programs in summarised
-    ]
+    places = [(place.title if place else NATION_TITLE, programs) for place, programs in summarised]
     national = db.figures(families, credential=read_level) if chosen else None
     ordered = sorted(found, key=_sort_key(sort))
     shown = ordered if top is None else ordered[:top]

@@ -225,7 +225,8 @@ class ShowResult(CitingResult):
             else "none publishes earnings"
         )
         middle = (
-            f", {', '.join(figures)} (careercompare's middle of the published figures)"
+            f", {', '.join(figures)} (careercompare's middle of the published figures, "
+            "each school's once)"
             if figures
             else ""
         )
