@@ -1001,3 +1001,24 @@ def test_campuses_named_alike_are_counted_and_each_school_is_named_once() -> Non
         "figures count each school's once."
     )
     assert _shared_figures_blocks(campuses[-1:]) == []
+
+
+def test_the_middle_earnings_say_how_many_are_of_1_year_after() -> None:
+    from careercompare.views.programs import ProgramsResult, _summaries
+
+    four = [_campus(f"School {n}", f"0{n}", "5108", 40_000 + n, 9_000) for n in range(3)]
+    one = replace(_campus("Sigma-A", "10", "5108", 30_000, 9_000), earnings_after="1 year")
+    again = replace(one, school="Sigma-B")  # the same school's figures: counted once
+    summary, national = _summaries([("Florida", [*four, one, again])], four)
+    assert (summary.programs, summary.with_earnings, summary.earnings_one_year) == (5, 5, 1)
+    assert summary.median_earnings == 40_000
+    assert (national.where, national.earnings_one_year) == ("U.S.", 0)
+    result = replace(_programs_of("ma", "FL"), summaries=(summary, national))
+    said = " ".join(plain(b.text) for b in result.blocks() if isinstance(b, Paragraph))
+    assert (
+        "Each program's earnings are taken as published, 4 years after completion for most and "
+        "1 year after for some, which a median mixes: 1 of Certificate (Florida) are of 1 year "
+        "after." in said
+    )
+    assert result_data(result)["summaries"][0]["earnings_one_year"] == 1
+    assert isinstance(result, ProgramsResult)

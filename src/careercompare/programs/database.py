@@ -75,6 +75,7 @@ class ProgramFigures:
     family: str
     school_group: str
     earnings: int | None
+    earnings_after: str | None
     debt: int | None
 
 
@@ -201,13 +202,15 @@ class ProgramDatabase(ReadOnlyDatabase):
         if not families:
             return []
         rows = self._select(
-            "credential, credential_title, family, school_group, earnings, debt",
+            "credential, credential_title, family, school_group, earnings, horizon, debt",
             families,
             credential=credential,
         )
         return [
-            ProgramFigures(int(str(c)), str(t), str(f), str(g), _int(e), _int(d))
-            for c, t, f, g, e, d in rows
+            ProgramFigures(
+                int(str(c)), str(t), str(f), str(g), _int(e), HORIZONS.get(str(h)), _int(d)
+            )
+            for c, t, f, g, e, h, d in rows
         ]
 
     def _select(

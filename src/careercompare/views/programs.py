@@ -27,6 +27,7 @@ from careercompare.views.program_figures import (
     entry_credential,
     middle_figures,
     name_words,
+    once_per_school,
     scorecard_sources,
     shared_fields,
 )
@@ -72,6 +73,8 @@ class CredentialSummary:
     with_earnings: int
     median_earnings: int | None
     median_debt: int | None
+    # How many of the earnings in the median are of 1 year after completion (the others: 4)
+    earnings_one_year: int = 0
 
 
 @dataclass(frozen=True)
@@ -286,7 +289,8 @@ class ProgramsResult(CitingResult):
             Paragraph(
                 "The median of the programs' published figures, careercompare's own (the lower "
                 "middle figure when their number is even), each school's once: the campuses of "
-                "one school (one OPEID) publish one set of earnings and debt.",
+                "one school (one OPEID) publish one set of earnings and debt."
+                + _horizons(self.summaries),
                 note=True,
             ),
         ]
@@ -338,6 +342,27 @@ class ProgramsResult(CitingResult):
             }
             for p in self.programs
         ]
+
+
+ONE_YEAR = "1 year"
+
+
+def _horizons(summaries: Sequence[CredentialSummary]) -> str:
+    """What the median earnings mix, where some of them are of 1 year after completion."""
+    mixed = [s for s in summaries if s.earnings_one_year]
+    if not mixed:
+        return ""
+    counts = ", ".join(
+        f"{number(s.earnings_one_year)} of {s.credential} ({s.where})" for s in mixed[:MAX_MIXED]
+    )
+    more = f" and those of {len(mixed) - MAX_MIXED} more rows" if len(mixed) > MAX_MIXED else ""
+    return (
+        " Each program's earnings are taken as published, 4 years after completion for most "
+        f"and 1 year after for some, which a median mixes: {counts}{more} are of 1 year after."
+    )
+
+
+MAX_MIXED = 3
 
 
 MAX_SHARING = 5
@@ -438,6 +463,11 @@ def _summaries(
                     len(group),
                     sum(1 for f in group if f.earnings is not None),
                     *middle_figures(group),
+                    earnings_one_year=sum(
+                        1
+                        for f in once_per_school(group)
+                        if f.earnings is not None and f.earnings_after == ONE_YEAR
+                    ),
                 )
             )
     return tuple(found)
