@@ -31,7 +31,7 @@ from careercompare.results.blocks import (
     SourceList,
     TreeNode,
 )
-from careercompare.results.inline import Bound, Cite, Gap, Runs, join_text
+from careercompare.results.inline import Bound, Cite, Gap, Runs, join_text, plain
 from careercompare.terminal import Terminal, make_console
 
 ONE_OF_EACH: tuple[Block, ...] = (
@@ -151,6 +151,17 @@ def test_rich_draws_a_table_when_it_fits_and_stacks_when_not() -> None:
     stacked = ["Pay", "Alpha:", "  $40,000", "Beta:", "  $50,000", "", "Growth", "Alpha:"]
     assert narrow.getvalue().splitlines()[:8] == stacked
     assert all(len(line) <= 20 for line in narrow.getvalue().splitlines())
+
+
+def test_stacked_records_are_set_apart_from_what_follows_by_one_blank_line() -> None:
+    records = Records(("Projection", "Growth"), (("newest projection", "+12.1% (2024-2034)"),))
+    for after in (Heading("Where it leads", 2), Paragraph("What drives growth:")):
+        shown = io.StringIO()
+        render_rich((Heading("Outlook", 2), records, after), make_console(shown, width=24))
+        lines = shown.getvalue().splitlines()
+        assert "│" not in shown.getvalue()  # stacked, one field under another
+        assert "\n\n\n" not in shown.getvalue()
+        assert lines[-2:] == ["", plain(after.text)]
 
 
 def test_a_source_marker_is_never_alone_at_the_start_of_a_line() -> None:

@@ -116,12 +116,15 @@ def render_rich(
 ) -> None:
     """Print the view to the console."""
     renderer = _RichRenderer(console, ascii_only=ascii_only)
-    for position, block in enumerate(blocks):
-        if position and isinstance(block, _SET_APART):
+    apart = True  # at the start, or after a blank line: nothing to set apart from
+    for block in blocks:
+        if not apart and isinstance(block, _SET_APART):
             console.print()
         for renderable in renderer.render(block):
             # Lines are neither wrapped nor cut: the terminal wraps them.
             console.print(renderable, soft_wrap=isinstance(renderable, (_Lines, _Hanging)))
+            # stacked records end with a blank line, which sets apart what follows already
+            apart = isinstance(renderable, Text) and not renderable.plain
 
 
 # Where a line may break: after a space; in a word wider than the line that is no
