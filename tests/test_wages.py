@@ -170,6 +170,7 @@ def test_a_list_of_areas_keeps_the_comma_of_a_name(
         ("Columbus, OH", "18140"),
         ("Washington-Arlington-Alexandria, DC-VA-MD-WV", "47900"),
         ("kansas city, mo", "28140"),
+        ("12,", "12"),  # a trailing comma names no second area
     ],
 )
 def test_an_area_named_with_its_comma_is_that_area(db: WageDatabase, typed: str, code: str) -> None:

@@ -41,7 +41,8 @@ def resolve_area(wanted: str, areas: Sequence[Area]) -> Area:
                 f"'{shown}' names {len(named)} areas; --area takes one: give each in a "
                 "command of its own"
             )
-        folded = named[0].casefold() if named else folded
+        if named:
+            text, folded = named[0], named[0].casefold()
     found = _found(text, folded, areas)
     if len(found) == 1:
         return found[0]
