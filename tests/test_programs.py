@@ -28,7 +28,7 @@ from careercompare.results.inline import Bound, plain, runs_of
 from careercompare.results.serialize import result_data
 from careercompare.views.formatting import length_span
 from careercompare.views.payback import Plan, checked_plan, months_to_pay_back
-from careercompare.views.program_figures import median_low, middle_figures, once_per_school
+from careercompare.views.program_figures import median_low, middle_figures, school_figures
 from careercompare.wages.estimates import Cell
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -924,11 +924,14 @@ def test_a_schools_campuses_count_once_in_the_middle_figures() -> None:
     campuses = [_campus(f"Omega-{town}", "09", "5108", 50_000, 20_000) for town in "ABC"]
     other = _campus("Sigma", "10", "5108", 30_000, 10_000)
     assert median_low([p.earnings for p in [*campuses, other]]) == 50_000  # once a campus
-    assert middle_figures([*campuses, other]) == (30_000, 10_000)  # once a school
-    assert once_per_school([*campuses, other]) == [campuses[0], other]
+    schools = school_figures([*campuses, other])
+    assert middle_figures(schools) == (30_000, 10_000)  # once a school
+    assert [(s.earnings, s.campuses, s.campuses_with_earnings) for s in schools] == [
+        (50_000, 3, 3), (30_000, 1, 1),
+    ]  # fmt: skip
     # the same school's program of another field is figures of its own
     nursing = _campus("Omega-A", "09", "5139", 60_000, 5_000)
-    assert once_per_school([*campuses, nursing]) == [campuses[0], nursing]
+    assert [s.earnings for s in school_figures([*campuses, nursing])] == [50_000, 60_000]
 
 
 def test_the_importer_keeps_the_school_each_campus_belongs_to(tmp_path: Path) -> None:
@@ -953,8 +956,11 @@ def test_the_importer_keeps_the_school_each_campus_belongs_to(tmp_path: Path) ->
         "Omega-North": "07", "Omega-South": "07", "Sigma College": "13",  # no opeid6: its own
     }  # fmt: skip
     national = ProgramDatabase(output).figures(["5108"], credential=None)
-    assert sorted(f.school_group for f in national) == ["07", "07", "13"]
+    assert sorted((f.earnings, f.campuses, f.campuses_with_earnings) for f in national) == [
+        (30_000, 1, 1), (40_000, 2, 2),
+    ]  # fmt: skip
     assert middle_figures(national) == (30_000, 9_000)
+    assert sorted(national) == sorted(school_figures(found))  # SQL and Python count alike
 
 
 def test_the_bundled_programs_count_a_schools_campuses_once() -> None:
@@ -968,7 +974,7 @@ def test_the_bundled_programs_count_a_schools_campuses_once() -> None:
     [bachelor] = [s for s in result.summaries if s.credential == "Bachelor's Degree" and
                   s.where == "Ohio"]  # fmt: skip
     assert bachelor.programs == len(ohio)
-    assert (bachelor.median_earnings, bachelor.median_debt) == middle_figures(ohio)
+    assert (bachelor.median_earnings, bachelor.median_debt) == middle_figures(school_figures(ohio))
     assert bachelor.median_debt != median_low([p.debt for p in ohio])  # each campus once
     said = " ".join(plain(b.text) for b in result.blocks() if isinstance(b, Paragraph))
     assert "each school's once: the campuses of one school (one OPEID) publish one set" in said
@@ -1009,7 +1015,7 @@ def test_the_middle_earnings_say_how_many_are_of_1_year_after() -> None:
     four = [_campus(f"School {n}", f"0{n}", "5108", 40_000 + n, 9_000) for n in range(3)]
     one = replace(_campus("Sigma-A", "10", "5108", 30_000, 9_000), earnings_after="1 year")
     again = replace(one, school="Sigma-B")  # the same school's figures: counted once
-    summary, national = _summaries([("Florida", [*four, one, again])], four)
+    summary, national = _summaries([("Florida", [*four, one, again])], school_figures(four))
     assert (summary.programs, summary.with_earnings, summary.earnings_one_year) == (5, 5, 1)
     assert summary.median_earnings == 40_000
     assert (national.where, national.earnings_one_year) == ("U.S.", 0)

@@ -8,13 +8,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, Source, SourcedText, oews_codes
 from careercompare.catalog.names import without_accents
 from careercompare.programs.choices import BELOW_A_CREDENTIAL, ENTRY_CREDENTIALS, Credential
-from careercompare.programs.database import CREDENTIALS, Program, ProgramDatabase
+from careercompare.programs.database import (
+    CREDENTIALS,
+    Program,
+    ProgramDatabase,
+    SchoolFigures,
+)
 from careercompare.results.base import FLATTEN, NOT_IN_JSON
 from careercompare.wages.estimates import NATION_TITLE, Area
 
@@ -105,7 +109,7 @@ def programs_near(
         state.state,
         len(found),
         sum(1 for p in found if p.earnings is not None),
-        *middle_figures(found),
+        *middle_figures(school_figures(found)),
         shared_fields(db, index, families, codes),
         *scorecard_sources(db),
     )
@@ -198,7 +202,7 @@ def program_debt(
         found = db.programs(
             families, state=state.state if state else None, credential=CREDENTIALS[credential]
         )
-        middle = middle_figures(p for p in found if at_school(p, wanted))[1]
+        middle = middle_figures(school_figures(p for p in found if at_school(p, wanted)))[1]
         if middle is None:
             return None
         where = state.title if state else NATION_TITLE
@@ -236,42 +240,30 @@ def scorecard_sources(db: ProgramDatabase) -> tuple[Source, Source]:
     return scorecard, crosswalk
 
 
-class Figured(Protocol):
-    """A program's figures and whose they are (a Program, or a national ProgramFigures)."""
-
-    @property
-    def credential(self) -> int: ...
-    @property
-    def credential_title(self) -> str: ...
-    @property
-    def family(self) -> str: ...
-    @property
-    def school_group(self) -> str: ...
-    @property
-    def earnings(self) -> int | None: ...
-    @property
-    def earnings_after(self) -> str | None: ...
-    @property
-    def debt(self) -> int | None: ...
-
-
-_F = TypeVar("_F", bound=Figured)
-
-
-def once_per_school(programs: Iterable[_F]) -> list[_F]:
-    """One program of each school's figures. The Scorecard publishes one set of earnings and
-    debt for the campuses of one school (one opeid6), which a middle figure would otherwise
-    count once a campus: a chain of ten campuses ten times."""
-    once: dict[tuple[str, str, int], _F] = {}
-    for program in programs:
-        once.setdefault((program.school_group, program.family, program.credential), program)
-    return list(once.values())
+def school_figures(programs: Iterable[Program]) -> list[SchoolFigures]:
+    """Each school's figures among the programs (`ProgramDatabase.figures` for programs
+    read whole): the campuses of one school publish one set, which counts once."""
+    schools: dict[tuple[object, ...], list[Program]] = {}
+    for p in programs:
+        key = (p.school_group, p.family, p.credential, p.earnings, p.earnings_after, p.debt)
+        schools.setdefault(key, []).append(p)
+    return [
+        SchoolFigures(
+            campuses[0].credential,
+            campuses[0].credential_title,
+            campuses[0].earnings,
+            campuses[0].earnings_after,
+            campuses[0].debt,
+            len(campuses),
+            len(campuses) if campuses[0].earnings is not None else 0,
+        )
+        for campuses in schools.values()
+    ]
 
 
-def middle_figures(programs: Iterable[Figured]) -> tuple[int | None, int | None]:
-    """The median earnings and median debt of the programs, each school's figures once."""
-    schools = once_per_school(programs)
-    return median_low([p.earnings for p in schools]), median_low([p.debt for p in schools])
+def middle_figures(schools: Sequence[SchoolFigures]) -> tuple[int | None, int | None]:
+    """The median earnings and median debt of the schools' figures."""
+    return median_low([s.earnings for s in schools]), median_low([s.debt for s in schools])
 
 
 def median_low(values: Sequence[int | None]) -> int | None:

@@ -12,7 +12,14 @@ from careercompare.catalog.models import Role, SourcedText, oews_codes
 from careercompare.catalog.names import closest_words
 from careercompare.errors import UsageError
 from careercompare.programs.choices import ENTRY_CREDENTIALS, Credential, ProgramSort
-from careercompare.programs.database import CREDENTIALS, NO_PROGRAM, Field, Program, ProgramDatabase
+from careercompare.programs.database import (
+    CREDENTIALS,
+    NO_PROGRAM,
+    Field,
+    Program,
+    ProgramDatabase,
+    SchoolFigures,
+)
 from careercompare.results.base import FLATTEN, NOT_IN_JSON, CitingResult, CsvValue
 from careercompare.results.blocks import Block, Heading, Paragraph, Records
 from careercompare.results.inline import Cite, Gap, Text, bounded, join_text
@@ -20,14 +27,13 @@ from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_RELEASED, RoleRef, sources_block
 from careercompare.views.formatting import money, number
 from careercompare.views.program_figures import (
-    Figured,
     SharedFields,
     at_school,
     crosswalk_codes,
     entry_credential,
     middle_figures,
     name_words,
-    once_per_school,
+    school_figures,
     scorecard_sources,
     shared_fields,
 )
@@ -65,7 +71,7 @@ NONE_PUBLISHED = Gap("none published")
 class CredentialSummary:
     """The programs of one credential: how many, and the middle program's earnings and debt
     (careercompare's own: the lower middle of the published figures when they are even),
-    each school's figures once (`once_per_school`)."""
+    each school's figures once (`school_figures`)."""
 
     credential: str
     where: str
@@ -445,28 +451,28 @@ def _other_states(area: Area, state: Area) -> tuple[str, ...]:
 
 
 def _summaries(
-    places: Sequence[tuple[str, Sequence[Figured]]], national: Sequence[Figured] | None
+    places: Sequence[tuple[str, Sequence[Program]]], national: Sequence[SchoolFigures] | None
 ) -> tuple[CredentialSummary, ...]:
-    """The middle program of each credential in each place, then in the nation."""
+    """The middle program of each credential in each place, then in the nation: each
+    school's figures once, its campuses all counted among the programs."""
+    schools = [(where, school_figures(programs)) for where, programs in places]
+    if national is not None:
+        schools.append((NATION_TITLE, list(national)))
     found = []
-    for level in sorted({f.credential for _, local in places for f in local}):
-        groups = [(where, [f for f in local if f.credential == level]) for where, local in places]
-        if national is not None:
-            groups.append((NATION_TITLE, [f for f in national if f.credential == level]))
-        for place, group in groups:
+    for level in sorted({s.credential for _, local in schools[: len(places)] for s in local}):
+        for place, all_of in schools:
+            group = [s for s in all_of if s.credential == level]
             if not group:
                 continue
             found.append(
                 CredentialSummary(
                     group[0].credential_title,
                     place,
-                    len(group),
-                    sum(1 for f in group if f.earnings is not None),
+                    sum(s.campuses for s in group),
+                    sum(s.campuses_with_earnings for s in group),
                     *middle_figures(group),
                     earnings_one_year=sum(
-                        1
-                        for f in once_per_school(group)
-                        if f.earnings is not None and f.earnings_after == ONE_YEAR
+                        1 for s in group if s.earnings is not None and s.earnings_after == ONE_YEAR
                     ),
                 )
             )
