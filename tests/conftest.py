@@ -64,6 +64,13 @@ class Result:
     stderr: str
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first, the others in their order: pytest-xdist hands each worker its
+    first tests at the start, so the slow ones run side by side rather than one of them
+    last, on one worker, while the other waits."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The tests' own catalog cache, shared by the session as a user's would be by runs."""

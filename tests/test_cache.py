@@ -422,6 +422,7 @@ def test_models_with_equal_field_sets_share_one_also_when_read_back(own_cache: P
         assert len(by_value) < len(sets)
 
 
+@pytest.mark.slow
 def test_no_view_builds_a_pydantic_validator_once_the_catalog_is_cached(
     own_cache: Path,
 ) -> None:

@@ -281,6 +281,7 @@ def test_the_imported_file_follows_the_umask(run: Any, tmp_path: Path) -> None:
     assert (data_dir() / "oews-2026-05.sqlite").stat().st_mode & 0o777 == 0o644
 
 
+@pytest.mark.slow
 def test_the_bundled_database_is_rebuilt_by_the_documented_command(tmp_path: Path) -> None:
     """The README's command, on the shared file when it is there."""
     shared = Path(__file__).resolve().parents[2] / "shared" / "data" / "oews-may2025"

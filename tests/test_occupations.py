@@ -378,6 +378,7 @@ needs_shared = pytest.mark.skipif(
 )
 
 
+@pytest.mark.slow
 @needs_shared
 def test_the_bundled_database_is_what_the_importer_builds_from_the_shared_files(
     tmp_path: Path,

@@ -354,6 +354,7 @@ def test_random_florida_programs_carry_the_shared_files_figures_exactly(run: Any
     assert data["without_earnings"] == sum(1 for row in rows if not row["earnings"])
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not (SCORECARD.exists() and CROSSWALK.exists()), reason="the shared files are not there"
 )

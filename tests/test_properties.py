@@ -90,6 +90,7 @@ def test_loader_answers_any_json(value: Any) -> None:
     _loads_or_refuses(json.dumps(value).encode())
 
 
+@pytest.mark.slow
 @given(near_valid_catalogs())
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 def test_loader_answers_near_valid_catalogs(data: Any) -> None:
@@ -136,6 +137,7 @@ def quiet_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow
 @given(st.lists(TOKENS, max_size=6))
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_cli_answers_any_arguments(run: Any, quiet_cwd: Path, args: list[str]) -> None:
