@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from careercompare.errors import DataError, UsageError
 from careercompare.importers.oews import ImportSettings, import_oews
@@ -660,3 +662,42 @@ def test_shared_strings_larger_than_the_bound_are_refused_before_reading(
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1
     assert "its shared strings unpack to over 4 KiB; it is not a file as BLS" in result.stderr
+
+
+def _decimal_value(column: str, text: str) -> int | float | str | None:
+    """stored_value as it reads every cell through Decimal: what its quick path must equal."""
+    from decimal import Decimal
+
+    from careercompare.importers.oews import MARKERS, MAX_VALUE
+    from careercompare.wages.estimates import VALUE_COLUMNS
+
+    text = text.strip().replace(",", "")
+    if not text or text in MARKERS:
+        return text or None
+    try:
+        number = Decimal(text)
+        if not number.is_finite() or abs(number) > MAX_VALUE:
+            return "refused"
+        scaled = number.scaleb(VALUE_COLUMNS[column.upper()])
+    except ArithmeticError:
+        return "refused"
+    return int(scaled) if scaled == scaled.to_integral_value() else float(number)
+
+
+CELLS = st.text(alphabet="0123456789.,-+e ٣", max_size=16) | st.sampled_from(
+    ["45690", "21.97", "1.5", "0.5", "007", "5.", ".5", "1,234.50", "999999999999",
+     "1000000000000", "1000000000001", "1.234", "12.3456", "#", "**", "", " 3 "]
+)  # fmt: skip
+
+
+@given(column=st.sampled_from(["A_MEDIAN", "h_median", "JOBS_1000", "EMP_PRSE"]), text=CELLS)
+def test_a_cell_is_stored_as_decimal_arithmetic_stores_it(column: str, text: str) -> None:
+    from careercompare.importers.oews import stored_value
+
+    expected = _decimal_value(column, text)
+    try:
+        value = stored_value(column, text)
+    except ValueError:
+        assert expected == "refused"
+        return
+    assert value == expected and type(value) is type(expected)

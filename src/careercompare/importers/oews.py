@@ -38,6 +38,7 @@ from careercompare.wages.estimates import VALUE_COLUMNS
 
 MARKERS = ("*", "**", "#")
 MAX_VALUE = 10**12
+MAX_DIGITS = 12  # the digits before the point of a figure below MAX_VALUE
 BATCH = 5000
 PROGRESS_BYTES = 4 * 1024 * 1024  # files above this size show a progress bar
 # About how many bytes a row takes, to estimate a file's rows from its size.
@@ -80,6 +81,17 @@ def stored_value(column: str, text: str) -> int | float | str | None:
         return None
     if text in MARKERS:
         return text
+    scale = VALUE_COLUMNS[column.upper()]
+    whole, dot, fraction = text.partition(".")
+    if (
+        whole.isascii()
+        and whole.isdigit()
+        and len(whole) <= MAX_DIGITS
+        and (not dot or (fraction.isascii() and fraction.isdigit() and len(fraction) <= scale))
+    ):
+        # Most cells: digits with no more decimals than the column keeps, scaled exactly as
+        # Decimal scales them, in a fifth of the time (an import reads millions).
+        return int(whole + fraction.ljust(scale, "0"))
     try:
         number = Decimal(text)
     except ArithmeticError:
@@ -87,7 +99,7 @@ def stored_value(column: str, text: str) -> int | float | str | None:
     try:
         if not number.is_finite() or abs(number) > MAX_VALUE:
             raise ArithmeticError
-        scaled = number.scaleb(VALUE_COLUMNS[column.upper()])
+        scaled = number.scaleb(scale)
         return int(scaled) if scaled == scaled.to_integral_value() else float(number)
     except ArithmeticError:  # decimal.Overflow of '1e999999999' too
         raise ValueError(f"{column}: '{text[:20]}' is not a figure BLS publishes") from None
