@@ -49,7 +49,8 @@ class AreasResult(ViewResult):
             Records(("Code", "Name", "Type", "State"), rows),
             Paragraph(
                 f"{len(self.areas)} {'area' if len(self.areas) == 1 else 'areas'}. Give one to "
-                "--area by code, by its state's postal code or by words of its name.",
+                "--area by its code, its name as listed or words of its name; a state also by its "
+                "postal code.",
                 note=True,
             ),
         )
