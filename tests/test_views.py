@@ -347,8 +347,11 @@ def test_the_glossary_explains_a_word_by_any_of_its_names(run: Any) -> None:
     assert "crosswalk" in names
     payback = run("payback", "ma", "--area", "FL", "--current-pay", "30000", "-f", "plain")
     hint = " ".join(payback.stdout.split())
-    # the cost is program debt, of fields the crosswalk also maps to other occupations
-    assert "median debt, crosswalk. 'careercompare glossary TERM' explains each." in hint
+    # the cost is program debt, of fields the crosswalk also maps to other occupations, each
+    # school's once (the Scorecard's source note says the campuses of one OPEID share it)
+    assert "median debt, crosswalk, OPEID. 'careercompare glossary TERM' explains each." in hint
+    opeid = run("glossary", "school_group", "-f", "plain").stdout
+    assert "campuses of one school share its first six digits" in " ".join(opeid.split())
     assert "CIP-SOC crosswalk" in run("glossary", "CIP", "-f", "plain").stdout
     typo = run("glossary", "medain")
     assert typo.exit_code == 2 and "did you mean 'median'?" in typo.stderr
