@@ -484,7 +484,7 @@ def test_payback_takes_a_cost_and_a_length_for_one_role_and_says_which_were_give
     args = ("payback", "ma", "phlebotomist", "--area", "tampa", "--current-pay", "30000")
     per_role = ("--months", "ma=6", "--months", "phlebotomist=3", "--cost", "phlebotomist=1500")
     data = json.loads(run(*args, *per_role, "--json").stdout)
-    assert data["version"] == 2
+    assert data["version"] == 3
     assert data["plan"]["cost"] == {"every": None, "by_role": {"phlebotomist": 1500}}
     assert data["plan"]["months"] == {
         "every": None,
@@ -563,7 +563,7 @@ def test_the_programs_listed_are_of_the_credential_of_the_roles_entry_education(
     run: Any, role: str, credential: str, level: int, entry: str
 ) -> None:
     data = json.loads(run("programs", role, "--area", "FL", "--all", "--json").stdout)
-    assert data["version"] == 2 and data["credential"] == credential
+    assert data["version"] == 3 and data["credential"] == credential
     assert data["credential_from"]["text"] == entry
     assert data["programs"] and {p["credential"] for p in data["programs"]} == {level}
     # the middle figures still compare every credential, the other ways in

@@ -566,7 +566,7 @@ def test_areas_repeated_are_shown_once_and_their_number_is_bounded(run: Any) -> 
 
 def test_show_names_the_programs_near_each_state_asked_for(run: Any) -> None:
     data = json.loads(run("show", "ma", "--area", "FL,tampa,GA", "--json").stdout)
-    assert data["version"] == 3
+    assert data["version"] == 4
     assert [near["postal"] for near in data["programs_near"]] == ["FL", "GA"]
     assert json.loads(run("show", "ma", "--json").stdout)["programs_near"] == []
 

@@ -139,7 +139,8 @@ class PaybackResult(CitingResult):
     VIEW = "payback"
     # 2: `plan` is what was given (`cost` and `months`: {every, by_role}, null and empty
     #    where not); each of `roles` has its own `plan`, the cost and length reckoned with
-    JSON_VERSION = 2
+    # 3: a cost taken from program debt is the median of each school's figures once
+    JSON_VERSION = 3
     area: Area
     release: str
     plan: Asked

@@ -124,7 +124,9 @@ class ProgramsResult(CitingResult):
 
     VIEW = "programs"
     # 2: `credential` defaults to that of the role's typical entry education (`credential_from`)
-    JSON_VERSION = 2
+    # 3: `summaries`' medians count each school's figures once (its campuses share one set);
+    #    each of `programs` has its `school_group`; summaries have `earnings_one_year`
+    JSON_VERSION = 3
     role: RoleRef
     area: str
     state: str | None

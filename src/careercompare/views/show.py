@@ -39,7 +39,8 @@ class ShowResult(CitingResult):
     # 2: O*NET's description is the role's summary (no what_they_do); tasks, preparation;
     # local wages name their role as {id, name, short_name}
     # 3: programs_near is a list, one entry per state asked for
-    JSON_VERSION = 3
+    # 4: programs_near's median earnings and debt count each school's figures once
+    JSON_VERSION = 4
     role: Role
     categories: tuple[ComparisonCategory, ...] = field(metadata=NOT_IN_JSON)
     path_targets: dict[str, str] = field(metadata=NOT_IN_JSON)
