@@ -569,6 +569,12 @@ def test_show_names_the_programs_near_each_state_asked_for(run: Any) -> None:
     assert data["version"] == 4
     assert [near["postal"] for near in data["programs_near"]] == ["FL", "GA"]
     assert json.loads(run("show", "ma", "--json").stdout)["programs_near"] == []
+    shown = " ".join(run("show", "ma", "--area", "OH", "-f", "plain").stdout.split())
+    # the middle figures say what they are: earnings of either horizon, each school's once
+    assert (
+        "(1 or 4 years after completion, as each program publishes), median debt $15,100 "
+        "(careercompare's middle of the published figures, each school's once)" in shown
+    )
 
 
 @pytest.mark.parametrize("given", ["", " , ", ";"])

@@ -212,7 +212,10 @@ class ShowResult(CitingResult):
     def _near(self, near: ProgramsNear) -> Block:
         figures = []
         if near.median_earnings is not None:
-            figures.append(f"the middle program's graduates earn {money(near.median_earnings)}")
+            figures.append(
+                f"the middle program's graduates earn {money(near.median_earnings)} (1 or 4 "
+                "years after completion, as each program publishes)"
+            )
         if near.median_debt is not None:
             figures.append(f"median debt {money(near.median_debt)}")
         fields: Text = f"Programs near you ({near.state}): {number(near.programs)} programs, "
