@@ -78,10 +78,12 @@ PAIRS = [
 ]
 
 
-def build(tmp_path: Path, pairs: list[tuple[str, str, str]]) -> ProgramDatabase:
+def build(
+    tmp_path: Path, pairs: list[tuple[str, str, str]], rows: list[str] = PROGRAM_ROWS
+) -> ProgramDatabase:
     output = tmp_path / "programs.sqlite"
     build_programs_database(
-        write_scorecard(tmp_path / "scorecard-fos-2026-06-10.csv.gz", PROGRAM_ROWS),
+        write_scorecard(tmp_path / "scorecard-fos-2026-06-10.csv.gz", rows),
         write_crosswalk(tmp_path / "crosswalk.xlsx", pairs),
         output,
         force=False,
@@ -944,19 +946,12 @@ def test_the_importer_keeps_the_school_each_campus_belongs_to(tmp_path: Path) ->
         "13,,Sigma College,FL,Public,5108,Allied Health and Medical Assisting Services.,1,"
         "Undergraduate Certificate or Diploma,9,30000,4yr_after_completion,,,,,,,,,",
     ]
-    output = tmp_path / "programs.sqlite"
-    build_programs_database(
-        write_scorecard(tmp_path / "scorecard-fos-2026-06-10.csv.gz", rows),
-        write_crosswalk(tmp_path / "crosswalk.xlsx", PAIRS),
-        output,
-        force=False,
-        release=None,
-    )
-    found = ProgramDatabase(output).programs(["5108"], state="FL", credential=1)
+    db = build(tmp_path, PAIRS, rows)
+    found = db.programs(["5108"], state="FL", credential=1)
     assert {p.school: p.school_group for p in found} == {
         "Omega-North": "07", "Omega-South": "07", "Sigma College": "13",  # no opeid6: its own
     }  # fmt: skip
-    national = ProgramDatabase(output).figures(["5108"], credential=None)
+    national = db.figures(["5108"], credential=None)
     assert sorted((f.earnings, f.campuses, f.campuses_with_earnings) for f in national) == [
         (30_000, 1, 1), (40_000, 2, 2),
     ]  # fmt: skip
