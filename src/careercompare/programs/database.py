@@ -206,7 +206,7 @@ class ProgramDatabase(ReadOnlyDatabase):
     def figures(self, families: list[str], *, credential: int | None) -> list[SchoolFigures]:
         """Each school's figures for the programs of the families in the nation, without
         reading any program whole: the rows of one school's figures are counted as they
-        come (Counter), three times faster than SQLite grouping them."""
+        come (Counter), in about half the time SQLite's GROUP BY took."""
         if not families:
             return []
         rows = self._select(f"{SCHOOL_FIGURES}, credential_title", families, credential=credential)

@@ -14,6 +14,7 @@ from careercompare.errors import UsageError
 from careercompare.programs.choices import ENTRY_CREDENTIALS, Credential, ProgramSort
 from careercompare.programs.database import (
     CREDENTIALS,
+    HORIZONS,
     NO_PROGRAM,
     Field,
     Program,
@@ -65,6 +66,9 @@ CREDIT = "College Scorecard (U.S. Department of Education), as compiled by Truew
 # What the Scorecard leaves out (it suppresses small programs' figures).
 NOT_PUBLISHED = Gap("not published")
 NONE_PUBLISHED = Gap("none published")
+ONE_YEAR = HORIZONS["1yr_after_completion"]  # earnings of 1 year after completion
+MAX_MIXED = 3  # the summary rows whose 1-year earnings are counted in words
+MAX_SHARING = 5  # the schools named whose campuses share one set of figures
 
 
 @dataclass(frozen=True)
@@ -352,9 +356,6 @@ class ProgramsResult(CitingResult):
         ]
 
 
-ONE_YEAR = "1 year"
-
-
 def _horizons(summaries: Sequence[CredentialSummary]) -> str:
     """What the median earnings mix, where some of them are of 1 year after completion."""
     mixed = [s for s in summaries if s.earnings_one_year]
@@ -368,12 +369,6 @@ def _horizons(summaries: Sequence[CredentialSummary]) -> str:
         " Each program's earnings are taken as published, 4 years after completion for most "
         f"and 1 year after for some, which a median mixes: {counts}{more} are of 1 year after."
     )
-
-
-MAX_MIXED = 3
-
-
-MAX_SHARING = 5
 
 
 def _shared_figures_blocks(programs: Sequence[Program]) -> list[Block]:
