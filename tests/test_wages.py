@@ -150,7 +150,8 @@ def test_an_area_is_found_by_name_code_or_words(db: WageDatabase, typed: str, co
         ("FL,GA", ["FL", "GA"]),
         ("NC,VA", ["NC", "VA"]),  # not Virginia Beach-Chesapeake-Norfolk, VA-NC
         ("kansas, MO", ["kansas", "MO"]),  # not Kansas City, MO-KS
-        ("new york, ny", ["new york", "ny"]),
+        ("new york, ny", ["new york, ny"]),  # a state with its own code: the city's area
+        ("florida, FL", ["florida", "FL"]),  # no area holds both words: the state
         ("12, FL", ["12", "FL"]),
         ("florida, GA", ["florida", "GA"]),  # no area of Florida is called GA
         ("tampa, FL,GA", ["tampa, FL", "GA"]),
@@ -170,6 +171,7 @@ def test_a_list_of_areas_keeps_the_comma_of_a_name(
         ("Columbus, OH", "18140"),
         ("Washington-Arlington-Alexandria, DC-VA-MD-WV", "47900"),
         ("kansas city, mo", "28140"),
+        ("New York, NY", "35620"),  # not the state: BLS never writes it so
         ("12,", "12"),  # a trailing comma names no second area
     ],
 )
