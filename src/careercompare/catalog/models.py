@@ -51,22 +51,6 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    @model_validator(mode="after")
-    def _shared_fields_set(self) -> Self:
-        # Pydantic gives every model its own set of the fields it was given, 728 bytes
-        # for most, yet a catalog has a few dozen distinct ones: models with equal sets
-        # share one, here and (the cache pickles a shared object once) when read back.
-        # A 10,000-role catalog made as benchmarks/startup.py makes it: 60,407 sets,
-        # 41.8 MiB, are 58; `table` on it went from 136 to 94 MiB and 0.50 to 0.39 s.
-        given = self.__pydantic_fields_set__
-        shared = _FIELDS_SETS.setdefault(frozenset(given), given)
-        if shared is not given:
-            object.__setattr__(self, "__pydantic_fields_set__", shared)
-        return self
-
-
-_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
-
 
 class SharedValue(Model):
     """A value that many roles hold alike: `catalog.cache.share_equal_values` makes equal
