@@ -181,6 +181,13 @@ def test_an_area_named_with_its_comma_is_that_area(db: WageDatabase, typed: str,
         resolve_area(f"{typed}, FL", db.areas)
 
 
+def test_every_area_is_found_by_its_name_as_listed(db: WageDatabase) -> None:
+    # what `careercompare areas` lists is what --area takes, commas and all
+    for area in db.areas:
+        assert area_list(area.title, db.areas) == [area.title]
+        assert resolve_area(area.title, db.areas) == area
+
+
 def test_area_names_with_commas_on_the_command_line(run: Any) -> None:
     salary = json.loads(run("salary", "ma", "--area", "Columbus, OH; GA", "--json").stdout)
     areas = [e["area"]["title"] for e in salary["local_wages"][0]["estimates"]]
