@@ -545,6 +545,16 @@ def test_each_occupation_a_name_lists_stands_beside_its_own_title(index: Catalog
         assert index.resolve_role(code).name == title
 
 
+def test_every_role_listed_is_found_by_its_name_and_its_id(index: CatalogIndex) -> None:
+    from careercompare.views.roles import build_roles
+
+    listed = build_roles(index, [], every=True).roles
+    assert len(listed) > 800  # the catalog's roles and every occupation BLS projects
+    for role in listed:
+        assert index.resolve_role(role.name).id == role.id
+        assert index.resolve_role(role.id).id == role.id
+
+
 def test_a_role_of_several_occupations_has_local_wages_for_each(run: Any) -> None:
     out = run("wages", "emt", "--area", "tampa", "--format", "plain").stdout
     assert "Emergency Medical Technicians (29-2042) | $43,540 |" in out
