@@ -319,6 +319,17 @@ def test_input_longer_than_any_name_is_refused_at_once(
     assert f"is too long for {what} (over 200 characters or 25 words)" in result.stderr
 
 
+@pytest.mark.parametrize("separator", [", FL, ", "; ", ","])
+def test_a_pasted_list_of_areas_is_refused_at_once(run: Any, separator: str) -> None:
+    # each piece after a comma may be a name's postal codes, which is looked up: a list
+    # far longer than --area takes is refused before any piece is
+    started = time.monotonic()
+    result = run("salary", "ma", "--area", separator.join(["tampa"] * 3000))
+    assert time.monotonic() - started < 2
+    assert result.exit_code == 2
+    assert "--area names over 12 areas; give at most 12" in result.stderr
+
+
 def test_the_longest_real_names_are_not_too_long(run: Any) -> None:
     area = "North Valley-Northern Mountains Region of California nonmetropolitan area"
     assert run("salary", "ma", "--area", area).exit_code == 0

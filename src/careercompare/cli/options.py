@@ -86,8 +86,12 @@ def area_names(ctx: typer.Context, given: list[str] | None) -> list[str]:
     the comma of a name as BLS writes it, "Columbus, OH"); without --area,
     CAREERCOMPARE_AREA read the same way (one name may hold spaces)."""
     import os
+    import re
 
     texts = given if given else [os.environ.get(AREA_ENV_VAR, "")]
+    pieces = sum(len([p for p in re.split(r"[,;]", text) if p.strip()]) for text in texts)
+    if pieces > 2 * MAX_AREAS:  # a name and its postal codes at most: over MAX_AREAS areas
+        raise UsageError(f"--area names over {MAX_AREAS} areas; give at most {MAX_AREAS}")
     if any("," in text or ";" in text for text in texts):
         from careercompare.wages.areas import area_list
 
