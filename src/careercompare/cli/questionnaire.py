@@ -38,11 +38,11 @@ def parse_interests(text: str) -> str:
 def parse_answers(pairs: Sequence[str], questions: Sequence[Question]) -> dict[str, str]:
     """KEY=VALUE pairs checked against the questions; a wrong key or value is a usage error."""
     by_key = {question.key: question for question in questions}
+    keys = [*by_key, INTERESTS_KEY]
     answers: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = bounded(pair, "an answer", "give KEY=VALUE").partition("=")
         key, value = key.strip(), value.strip()
-        keys = [*by_key, INTERESTS_KEY]
         starting = [k for k in keys if k.startswith(key.casefold())] if key else []
         key = starting[0] if key not in keys and len(starting) == 1 else key  # 'patient'
         if sep and key == INTERESTS_KEY:

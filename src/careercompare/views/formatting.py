@@ -131,3 +131,8 @@ def jobs_text(figure: OutlookFigure) -> str | None:
         when = f" in {figure.end_year}" if figure.end_year else ""
         return f"{end}{when}; no {earlier}figure given"
     return None
+
+
+def at_schools(school: str | None) -> str:
+    """ " at schools matching 'palm beach'" for --school's words; "" without them."""
+    return f" at schools matching '{school}'" if school else ""

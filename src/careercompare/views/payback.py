@@ -21,7 +21,7 @@ from careercompare.results.blocks import Block, Heading, Paragraph, Records
 from careercompare.results.inline import Gap, Text, bounded, join_text
 from careercompare.views.citations import Citations
 from careercompare.views.common import RoleRef, sources_block
-from careercompare.views.formatting import length_span, money
+from careercompare.views.formatting import at_schools, length_span, money
 from careercompare.views.local_wages import estimates_in, wage_source
 from careercompare.wages.estimates import Area, Cell, in_text
 
@@ -413,19 +413,18 @@ def role_plan(asked: Asked, role: Role, debt: ProgramDebt | None) -> Plan:
         plan = replace(plan, months=sourced, months_basis=basis, months_source=length.source)
     if cost is None:
         if debt is None:
-            schools = f" at schools matching '{asked.school}'" if asked.school else ""
             raise UsageError(
                 f"--cost is missing and no certificate, associate's or bachelor's program "
-                f"that leads to '{role.name}'{schools} in the area publishes a median debt (a "
-                f"graduate degree's is not read); give --cost, for every role or as "
-                f"{role.id}=DOLLARS"
+                f"that leads to '{role.name}'{at_schools(asked.school)} in the area publishes "
+                f"a median debt (a graduate degree's is not read); give --cost, for every role "
+                f"or as {role.id}=DOLLARS"
             )
         shared = debt.shared.words()
-        schools = f" at schools matching '{debt.school}'" if debt.school else ""
         basis = (
             f"cost taken as {money(debt.amount)}, the median debt of {debt.credential.words} "
-            f"programs{schools} in {in_text(debt.where)} that lead to it (College Scorecard, "
-            f"each school's once; a debt, not a price{'; ' + shared if shared else ''})"
+            f"programs{at_schools(debt.school)} in {in_text(debt.where)} that lead to it "
+            f"(College Scorecard, each school's once; a debt, not a price"
+            f"{'; ' + shared if shared else ''})"
         )
         plan = replace(
             plan,

@@ -240,13 +240,18 @@ def scorecard_sources(db: ProgramDatabase) -> tuple[Source, Source]:
     return scorecard, crosswalk
 
 
+def school_key(p: Program) -> tuple[object, ...]:
+    """One school's set of figures for a field and credential, as `SCHOOL_FIGURES` groups
+    them in SQL: the campuses of one school (one opeid6) share it."""
+    return (p.school_group, p.family, p.credential, p.earnings, p.earnings_after, p.debt)
+
+
 def school_figures(programs: Iterable[Program]) -> list[SchoolFigures]:
     """Each school's figures among the programs (`ProgramDatabase.figures` for programs
     read whole): the campuses of one school publish one set, which counts once."""
     schools: dict[tuple[object, ...], list[Program]] = {}
     for p in programs:
-        key = (p.school_group, p.family, p.credential, p.earnings, p.earnings_after, p.debt)
-        schools.setdefault(key, []).append(p)
+        schools.setdefault(school_key(p), []).append(p)
     return [
         SchoolFigures(
             campuses[0].credential,

@@ -26,7 +26,7 @@ from careercompare.results.blocks import Block, Heading, Paragraph, Records
 from careercompare.results.inline import Cite, Gap, Text, bounded, join_text
 from careercompare.views.citations import Citations
 from careercompare.views.common import NOT_RELEASED, RoleRef, sources_block
-from careercompare.views.formatting import money, number
+from careercompare.views.formatting import at_schools, money, number
 from careercompare.views.program_figures import (
     SharedFields,
     at_school,
@@ -35,6 +35,7 @@ from careercompare.views.program_figures import (
     middle_figures,
     name_words,
     school_figures,
+    school_key,
     scorecard_sources,
     shared_fields,
 )
@@ -250,8 +251,7 @@ class ProgramsResult(CitingResult):
     def _where(self) -> str:
         """Where the programs were looked for: 'in Florida', 'at schools matching
         'keiser' in Florida'."""
-        place = f"in {in_text(self.area)}"
-        return f"at schools matching '{self.school}' {place}" if self.school else place
+        return f"{at_schools(self.school)} in {in_text(self.area)}".lstrip()
 
     def _fields_text(self) -> Text:
         if not self.fields:
@@ -374,9 +374,9 @@ def _horizons(summaries: Sequence[CredentialSummary]) -> str:
 def _shared_figures_blocks(programs: Sequence[Program]) -> list[Block]:
     """A note naming the campuses listed whose figures are one school's, as the Scorecard
     publishes them: one set of earnings and debt for every campus of one OPEID."""
-    groups: dict[tuple[str, str, int], list[str]] = {}
+    groups: dict[tuple[object, ...], list[str]] = {}
     for p in programs:
-        groups.setdefault((p.school_group, p.family, p.credential), []).append(p.school)
+        groups.setdefault(school_key(p), []).append(p.school)
     # each school once, however many of its fields and credentials are listed
     sharing = list(dict.fromkeys(_campuses(names) for names in groups.values() if len(names) > 1))
     if not sharing:
