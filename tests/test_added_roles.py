@@ -13,6 +13,7 @@ import pytest
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.loader import bundled_catalog_path, load_catalog
 from careercompare.catalog.models import Catalog, OutlookFigure
+from careercompare.catalog.validation import validate
 from careercompare.views.formatting import jobs_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,7 +101,8 @@ def test_a_pay_difference_compares_figures_of_one_period(run: Any) -> None:
 
 
 def test_jobs_with_no_end_figure_read_as_a_whole_sentence() -> None:
-    figure = OutlookFigure.model_validate(
+    figure = validate(
+        OutlookFigure,
         {
             "id": "x",
             "percent": 70,
@@ -108,7 +110,7 @@ def test_jobs_with_no_end_figure_read_as_a_whole_sentence() -> None:
             "end_year": 2020,
             "jobs_start": 1878700,
             "source": "s",
-        }
+        },
     )
     assert jobs_text(figure) == "1,878,700 in 2010; no 2020 figure given"
 

@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -206,7 +207,7 @@ def test_ask_reasks_until_valid_and_takes_the_default(capsys: pytest.CaptureFixt
     plain = next(
         q for q in load_catalog(bundled_catalog_path()).questions if q.key == "entry-speed"
     )
-    question = plain.model_copy(update={"default": "no-rush"})
+    question = replace(plain, default="no-rush")
     replies = iter(["7", "abc", "²", ""])
     prompts: list[str] = []
 

@@ -198,8 +198,10 @@ def test_a_group_shares_only_the_requirements_every_member_has(
     built: OccupationDatabase,
 ) -> None:
     from careercompare.catalog.models import Role
+    from careercompare.catalog.validation import validate
 
-    group = Role.model_validate(
+    group = validate(
+        Role,
         {
             "id": "aides",
             "name": "Aides",
@@ -210,7 +212,7 @@ def test_a_group_shares_only_the_requirements_every_member_has(
                 "source": "x",
                 "oews": {"codes": ["31-9092", "31-9093"], "source": "x"},
             },
-        }
+        },
     )
     role = OccupationRoles(built).complete(group)
     assert [(r.kind, r.text, r.scope) for r in role.requirements] == [

@@ -179,7 +179,7 @@ def test_requirements_beyond_school_are_said_once_in_the_tables_words(run: Any) 
     )
 
     def req(kind: str, text: str) -> Requirement:
-        return Requirement.model_construct(kind=kind, text=text, scope=None, source="ep")
+        return Requirement(kind=kind, text=text, scope=None, source="ep")
 
     given = [
         req("on-the-job-training", "Internship/residency"),

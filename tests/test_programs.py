@@ -655,7 +655,7 @@ def test_payback_takes_no_graduate_programs_debt_as_a_cost(run: Any) -> None:
 def test_a_program_length_reads_as_its_source_gives_it(
     low: float, high: float, unit: str, shown: str
 ) -> None:
-    length = ProgramLength.model_construct(low=low, high=high, unit=unit, scope="s", source="x")
+    length = ProgramLength(low=low, high=high, unit=unit, scope="s", source="x")
     assert length_span(length) == f"{shown} (s)"
 
 

@@ -153,40 +153,49 @@ def test_source_references_are_checked_without_the_loader_too(catalog_data: Data
     from pydantic import ValidationError
 
     from careercompare.catalog.models import Catalog
+    from careercompare.catalog.validation import validate
 
     catalog_data["roles"][0]["salary"][1]["source"] = "nowhere"
     with pytest.raises(ValidationError, match=r"roles\[0\]\.salary\[1\]\.source: source 'nowhere'"):
-        Catalog.model_validate(catalog_data)
+        validate(Catalog, catalog_data)
 
 
 @pytest.mark.parametrize("order", ["reversed", "roles-first"])
 def test_checks_do_not_depend_on_the_order_of_fields(catalog_data: Data, order: str) -> None:
     """A Catalog with its fields declared in another order refuses the same bad reference."""
-    from pydantic import ValidationError, create_model, model_validator
+    import dataclasses
+    import typing
+
+    from pydantic import ValidationError
 
     from careercompare.catalog.models import Catalog, Model
+    from careercompare.catalog.validation import validate_json
 
-    names = list(Catalog.model_fields)
+    declared = {item.name: item for item in dataclasses.fields(Catalog)}
+    names = list(declared)
     if order == "reversed":
         names.reverse()
     else:
         names.remove("roles")
         names.insert(0, "roles")
-    fields: dict[str, Any] = {
-        name: (Catalog.model_fields[name].annotation, Catalog.model_fields[name]) for name in names
-    }
-    check = Catalog.__pydantic_decorators__.model_validators["_references_resolve"].func
-    reordered = create_model(
+    types = typing.get_type_hints(Catalog, include_extras=True)
+    reordered = dataclasses.make_dataclass(
         "ReorderedCatalog",
-        __base__=Model,
-        __validators__={"references": model_validator(mode="after")(check)},
-        **fields,
+        [
+            (name, types[name], dataclasses.field(default=declared[name].default))
+            if declared[name].default is not dataclasses.MISSING
+            else (name, types[name])
+            for name in names
+        ],
+        bases=(Model,),
+        namespace={"check": Catalog.check, "__pydantic_config__": Catalog.__pydantic_config__},
+        frozen=True,
+        kw_only=True,
     )
-    assert next(iter(reordered.model_fields)) == names[0]
+    assert dataclasses.fields(reordered)[0].name == names[0]
     catalog_data["roles"][0]["salary"][1]["source"] = "nowhere"
     with pytest.raises(ValidationError, match=r"roles\[0\]\.salary\[1\]\.source: source 'nowhere'"):
-        # as the loader reads a catalog, with a validation context at hand
-        reordered.model_validate_json(json.dumps(catalog_data), context={})
+        validate_json(reordered, json.dumps(catalog_data))
 
 
 @pytest.mark.parametrize(

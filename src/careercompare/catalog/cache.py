@@ -1,9 +1,10 @@
 """Validated catalogs kept between runs, so a catalog is validated once, not every time.
 
 An entry is `MAGIC`, its key, the SHA-256 of its payload and the payload, a plain
-pickle of the Catalog. The key is the SHA-256 of the catalog bytes, careercompare's
-version, pydantic-core's version and CACHE_FORMAT: bump CACHE_FORMAT by hand when a
-change to the models would read an old entry wrongly. Any failure is a miss.
+pickle of the Catalog: of dataclasses, tuples, dicts, strings and numbers, which need
+no Pydantic to be read back. The key is the SHA-256 of the catalog bytes,
+careercompare's version and CACHE_FORMAT: bump CACHE_FORMAT by hand when a change to
+the models would read an old entry wrongly. Any failure is a miss.
 
 The folder (CAREERCOMPARE_CACHE_DIR, or the user cache folder) is used only if it
 is a real folder, not a link, owned by the user, with no group or other permissions;
@@ -19,6 +20,7 @@ import pickle
 import re
 import stat
 import time
+from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +31,7 @@ from careercompare.user_folders import platform_folder
 if TYPE_CHECKING:
     from careercompare.catalog.models import Catalog
 
-CACHE_FORMAT = 10
+CACHE_FORMAT = 11
 CACHE_DIR_ENV_VAR = "CAREERCOMPARE_CACHE_DIR"
 NO_CACHE_ENV_VAR = "CAREERCOMPARE_NO_CACHE"
 KEPT_ENTRIES = 8
@@ -45,10 +47,8 @@ _SAFE_CALLS = hasattr(os, "O_NOFOLLOW") and hasattr(os, "getuid") and os.open in
 
 def cache_key(data: bytes) -> str:
     """The name of the validated form of these catalog bytes."""
-    import pydantic_core
-
     digest = sha256(len(data))
-    digest.update(f"{CACHE_FORMAT}\0{__version__}\0{pydantic_core.__version__}\0".encode())
+    digest.update(f"{CACHE_FORMAT}\0{__version__}\0".encode())
     digest.update(data)
     return digest.hexdigest()
 
@@ -104,30 +104,18 @@ def share_equal_values(catalog: Catalog) -> None:
     """Make equal shared values (the same entry requirement of thousands of imported
     roles) one object, so that the cache stores each once and a run reads it back once.
     For the 10,000-role catalog of benchmarks/startup.py: 70,168 models read back as
-    30,998; `table` went from 2.9 to 2.2 x floor in time and 5.4 to 3.5 x in memory.
+    30,998; `table` went from 2.9 to 2.2 x floor in time and 5.4 to 3.5 x in memory."""
+    from careercompare.catalog.models import Model, SharedValue
 
-    Likewise the sets of the fields each model was given: Pydantic gives every model its
-    own, 728 bytes for most, yet a catalog has a few dozen distinct ones. Shared, the
-    60,407 sets (41.8 MiB) of that catalog are 58, and `table` on it went from 136 to
-    94 MiB and 0.50 to 0.39 s."""
-    from pydantic import BaseModel
-
-    from careercompare.catalog.models import SharedValue
-
-    canonical: dict[BaseModel, BaseModel] = {}
-    field_sets: dict[frozenset[str], set[str]] = {}
+    canonical: dict[Model, Model] = {}
 
     def shared(value: object) -> object:
-        if isinstance(value, BaseModel):
-            given = value.__pydantic_fields_set__
-            kept_set = field_sets.setdefault(frozenset(given), given)
-            if kept_set is not given:
-                object.__setattr__(value, "__pydantic_fields_set__", kept_set)
-            for name in type(value).model_fields:
-                item = getattr(value, name)
-                kept = shared(item)
-                if kept is not item:
-                    object.__setattr__(value, name, kept)
+        if isinstance(value, Model):
+            for item in fields(value):
+                held = getattr(value, item.name)
+                kept = shared(held)
+                if kept is not held:
+                    object.__setattr__(value, item.name, kept)
             return canonical.setdefault(value, value) if isinstance(value, SharedValue) else value
         if isinstance(value, tuple):
             items = tuple(shared(item) for item in value)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import fields, is_dataclass
 from typing import TYPE_CHECKING
-
-from pydantic import BaseModel
 
 from careercompare.catalog.names import normalize_name
 
@@ -108,20 +107,20 @@ def look_alike_problem(name: str) -> str | None:
 
 def _source_refs(node: object, path: str) -> Iterator[tuple[str, str]]:
     """(location, source id) for every `source` and `reported_by` field under node."""
-    if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            value = getattr(node, name)
-            if name in ("source", "reported_by") and isinstance(value, str):
-                yield f"{path}.{name}", value
-            elif isinstance(value, (BaseModel, list, tuple, dict)):
-                yield from _source_refs(value, f"{path}.{name}")
+    if is_dataclass(node):
+        for item in fields(node):
+            value = getattr(node, item.name)
+            if item.name in ("source", "reported_by") and isinstance(value, str):
+                yield f"{path}.{item.name}", value
+            elif isinstance(value, (list, tuple, dict)) or is_dataclass(value):
+                yield from _source_refs(value, f"{path}.{item.name}")
     elif isinstance(node, (list, tuple)):
         for index, item in enumerate(node):
-            if isinstance(item, (BaseModel, list, tuple, dict)):
+            if isinstance(item, (list, tuple, dict)) or is_dataclass(item):
                 yield from _source_refs(item, f"{path}[{index}]")
     elif isinstance(node, dict):
         for key, item in node.items():
-            if isinstance(item, BaseModel):
+            if is_dataclass(item):
                 yield from _source_refs(item, f"{path}.{key}")
 
 

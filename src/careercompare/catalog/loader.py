@@ -94,6 +94,7 @@ def validate_catalog(data: bytes, *, name: str) -> Catalog:
     from pydantic import ValidationError
 
     from careercompare.catalog.models import Catalog
+    from careercompare.catalog.validation import validate_json
 
     if len(data) > MAX_CATALOG_BYTES:
         raise CatalogError(f"{name}: is over the {MAX_CATALOG_BYTES:,}-byte limit for a catalog")
@@ -116,7 +117,7 @@ def validate_catalog(data: bytes, *, name: str) -> Catalog:
             details=(twice,),
         )
     try:
-        return Catalog.model_validate_json(text)
+        return validate_json(Catalog, text)
     except ValidationError as error:
         problems = list(describe_validation_error(error))
         shown = problems[:MAX_PROBLEMS_SHOWN]
@@ -177,9 +178,9 @@ def describe_validation_error(error: ValidationError) -> Iterator[str]:
         if kind == "json_invalid":
             yield f"invalid JSON: {item.get('ctx', {}).get('error', message)}"
             continue
-        if kind == "extra_forbidden":
+        if kind in ("extra_forbidden", "unexpected_keyword_argument"):
             message = "unknown key (not in the schema)"
-        elif kind == "missing":
+        elif kind in ("missing", "missing_keyword_only_argument"):
             message = "required key is missing"
         elif kind == "value_error":
             message = message.removeprefix("Value error, ")

@@ -1,40 +1,65 @@
-"""Pydantic models of the role catalog: everything data/roles.json may hold.
+"""The models of the role catalog: everything data/roles.json may hold.
 
-The models are built on first use (`defer_build`): a catalog read from the cache
-never needs their validators. Checks across the whole catalog (ids, references)
-run after every field is read (`checks.catalog_problems`).
+They are frozen dataclasses. Pydantic validates a catalog against them
+(`catalog.validation`), reading the rules of each field from its `Spec` and then
+each model's `check` for what no single field can say (a range's ends in order); the
+catalog's `check` (ids, references: `checks.catalog_problems`) runs once every field
+is read. A catalog read back from the cache needs no Pydantic at all, and models made
+from the official tables, which their importers checked, are made directly.
 """
 
-from collections.abc import Iterable
-from typing import Annotated, Literal, Self
+from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Annotated, Any, ClassVar, Literal
 
 from careercompare.catalog.checks import catalog_problems
 
+
+class Spec:
+    """The rules of a field's values and its description, as the arguments of Pydantic's
+    `Field`: read only when a catalog is validated or its schema written."""
+
+    __slots__ = ("arguments",)
+
+    def __init__(self, **arguments: Any) -> None:
+        self.arguments = arguments
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from typing import get_args, get_origin
+
+        from pydantic import Field
+
+        # The outer of two specs (SourceRef's over Slug's) comes in `source` first: its
+        # arguments go after this one's, so that its description is the one kept.
+        base, *outer = get_args(source) if get_origin(source) is Annotated else (source,)
+        return handler(Annotated[(base, Field(**self.arguments), *outer)])
+
+
 Slug = Annotated[
     str,
-    Field(
+    Spec(
         pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
         max_length=200,
         description="Lower-case identifier: letters, digits and single hyphens.",
     ),
 ]
 # Lengths are bounded so that no catalog the schema accepts takes long to draw.
-Text = Annotated[str, Field(min_length=1, max_length=4000)]
-Name = Annotated[str, Field(min_length=1, max_length=200)]
-SocCode = Annotated[str, Field(pattern=r"^\d{2}-\d{4}$", description="SOC code, e.g. 31-9092.")]
+Text = Annotated[str, Spec(min_length=1, max_length=4000)]
+Name = Annotated[str, Spec(min_length=1, max_length=200)]
+SocCode = Annotated[str, Spec(pattern=r"^\d{2}-\d{4}$", description="SOC code, e.g. 31-9092.")]
 # Numbers and flags are strict, as the schema says: "50000" or "true" in quotes is refused.
-Year = Annotated[int, Field(ge=1900, le=2100, strict=True)]
+Year = Annotated[int, Spec(ge=1900, le=2100, strict=True)]
 HOURS_A_YEAR = 2080  # the hours BLS takes a year of full-time work to have
-Money = Annotated[float, Field(ge=0, le=100_000_000, allow_inf_nan=False, strict=True)]
-Percent = Annotated[float, Field(ge=-100, le=1000, allow_inf_nan=False, strict=True)]
-Count = Annotated[int, Field(ge=0, le=1_000_000_000, strict=True)]
-SignedCount = Annotated[int, Field(ge=-1_000_000_000, le=1_000_000_000, strict=True)]
-Flag = Annotated[bool, Field(strict=True)]
+Money = Annotated[float, Spec(ge=0, le=100_000_000, allow_inf_nan=False, strict=True)]
+Percent = Annotated[float, Spec(ge=-100, le=1000, allow_inf_nan=False, strict=True)]
+Count = Annotated[int, Spec(ge=0, le=1_000_000_000, strict=True)]
+SignedCount = Annotated[int, Spec(ge=-1_000_000_000, le=1_000_000_000, strict=True)]
+Flag = Annotated[bool, Spec(strict=True)]
 Date = Annotated[
     str,
-    Field(
+    Spec(
         pattern=r"^(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$",
         description="ISO date: YYYY, YYYY-MM or YYYY-MM-DD.",
     ),
@@ -42,21 +67,37 @@ Date = Annotated[
 # An address as a link can carry it: no spaces, quotes, angle brackets, backslashes or
 # control characters (which could end an HTML attribute or a terminal link early).
 URL_PATTERN = r"^https?://[^\s\"'<>\\^`{|}\x00-\x1f\x7f]+$"
-Url = Annotated[str, Field(pattern=URL_PATTERN, max_length=2000)]
-SourceRef = Annotated[Slug, Field(description="The id of an entry in `sources`.")]
+Url = Annotated[str, Spec(pattern=URL_PATTERN, max_length=2000)]
+SourceRef = Annotated[Slug, Spec(description="The id of an entry in `sources`.")]
 
 
-class Model(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Model:
     """Base of every catalog model: unknown keys are errors, values are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__: ClassVar[dict[str, object]] = {"extra": "forbid"}
+
+    def check(self) -> None:
+        """Raise ValueError where the fields, each valid, do not go together."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        def checked(value: Model) -> Model:
+            value.check()
+            return value
+
+        return core_schema.no_info_after_validator_function(checked, handler(source))
 
 
+@dataclass(frozen=True, kw_only=True)
 class SharedValue(Model):
     """A value that many roles hold alike: `catalog.cache.share_equal_values` makes equal
     ones one object before a catalog is kept in the cache."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Source(Model):
     """Where facts come from: a publication, a page, or a figure quoted by another."""
 
@@ -66,19 +107,20 @@ class Source(Model):
     date: Date | None = None
     date_meaning: Literal["published", "last modified", "as of"] | None = None
     url: Url | None = None
-    reported_by: SourceRef | None = Field(
-        default=None,
-        description="Id of the source that quotes this one, when it is only known secondhand.",
-    )
+    reported_by: Annotated[
+        SourceRef | None,
+        Spec(
+            description="Id of the source that quotes this one, when it is only known secondhand."
+        ),
+    ] = None
     note: Text | None = None
 
-    @model_validator(mode="after")
-    def _date_has_meaning(self) -> Self:
+    def check(self) -> None:
         if (self.date is None) != (self.date_meaning is None):
             raise ValueError("date and date_meaning go together: give both or neither")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class SourcedText(SharedValue):
     """A sentence or phrase together with the source it comes from."""
 
@@ -86,18 +128,21 @@ class SourcedText(SharedValue):
     source: SourceRef
 
 
+@dataclass(frozen=True, kw_only=True)
 class GrowthDriver(SourcedText):
     """A reason the source gives for the occupation's growth; `period`, the projection
     period it gave the reason for, where that is older than the projections shown."""
 
-    period: str | None = Field(
-        default=None,
-        pattern=r"^\d{4}-\d{4}$",
-        description="The projection period the source gave this reason for, e.g. 2016-2026, "
-        "when it is not the period of the projections careercompare shows.",
-    )
+    period: Annotated[
+        Annotated[str, Spec(pattern=r"^\d{4}-\d{4}$")] | None,
+        Spec(
+            description="The projection period the source gave this reason for, e.g. 2016-2026, "
+            "when it is not the period of the projections careercompare shows.",
+        ),
+    ] = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class ComparisonCell(SharedValue):
     """One role's cell of a text comparison row, with the source it comes from.
 
@@ -106,14 +151,17 @@ class ComparisonCell(SharedValue):
     """
 
     text: Text
-    value: Slug | None = Field(
-        default=None,
-        description="The answer this cell gives, as a short word the questionnaire's rules "
-        "match, e.g. 'yes' or 'clinical'.",
-    )
+    value: Annotated[
+        Slug | None,
+        Spec(
+            description="The answer this cell gives, as a short word the questionnaire's rules "
+            "match, e.g. 'yes' or 'clinical'."
+        ),
+    ] = None
     source: SourceRef
 
 
+@dataclass(frozen=True, kw_only=True)
 class Duty(SharedValue):
     """Something the role does at work."""
 
@@ -122,6 +170,7 @@ class Duty(SharedValue):
     source: SourceRef
 
 
+@dataclass(frozen=True, kw_only=True)
 class WorkSetting(SharedValue):
     """A place the role works, with its share of jobs where a source gives one."""
 
@@ -130,6 +179,7 @@ class WorkSetting(SharedValue):
     source: SourceRef
 
 
+@dataclass(frozen=True, kw_only=True)
 class EducationPoint(SharedValue):
     """One fact about how to get into the role."""
 
@@ -147,29 +197,30 @@ class EducationPoint(SharedValue):
     source: SourceRef
 
 
+@dataclass(frozen=True, kw_only=True)
 class ProgramLength(SharedValue):
     """How long a training program takes, as a range."""
 
-    low: Annotated[float, Field(gt=0, le=600, strict=True)]
-    high: Annotated[float, Field(gt=0, le=600, strict=True)]
+    low: Annotated[float, Spec(gt=0, le=600, strict=True)]
+    high: Annotated[float, Spec(gt=0, le=600, strict=True)]
     unit: Literal["weeks", "months", "years"]
     scope: Text
     source: SourceRef
 
-    @model_validator(mode="after")
-    def _low_not_above_high(self) -> Self:
+    def check(self) -> None:
         if self.low > self.high:
             raise ValueError(f"low {_num(self.low)} is above high {_num(self.high)}")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Certification(SharedValue):
     """A credential people in the role can earn."""
 
     code: Text
-    name: Text | None = Field(
-        default=None, description="The full name, where a source gives it; else the code stands."
-    )
+    name: Annotated[
+        Text | None,
+        Spec(description="The full name, where a source gives it; else the code stands."),
+    ] = None
     issuer: Text | None = None
     status: Literal["required", "preferred", "optional"]
     status_note: Text | None = None
@@ -187,14 +238,15 @@ REQUIREMENT_COLUMNS = {
 }
 
 
+@dataclass(frozen=True, kw_only=True)
 class Requirement(SharedValue):
     """BLS's typical entry requirements: education, experience, training."""
 
     kind: Literal["entry-education", "work-experience", "on-the-job-training"]
     text: Text
-    scope: Text | None = Field(
-        default=None, description="Set when the figure covers a wider group than the role."
-    )
+    scope: Annotated[
+        Text | None, Spec(description="Set when the figure covers a wider group than the role.")
+    ] = None
     source: SourceRef
 
 
@@ -221,6 +273,7 @@ def requirement_words(requirement: Requirement) -> str:
     return f"{REQUIREMENT_COLUMNS[requirement.kind]}: {requirement.text}"
 
 
+@dataclass(frozen=True, kw_only=True)
 class SalaryFigure(Model):
     """One published pay figure: a single amount or a low-high range."""
 
@@ -229,27 +282,30 @@ class SalaryFigure(Model):
     amount: Money | None = None
     low: Money | None = None
     high: Money | None = None
-    bound: Literal["exact", "at-least"] = Field(
-        default="exact", description="'at-least' where the source publishes only a lower bound."
-    )
+    bound: Annotated[
+        Literal["exact", "at-least"],
+        Spec(description="'at-least' where the source publishes only a lower bound."),
+    ] = "exact"
     approximate: Flag = False
     currency: Literal["USD"] = "USD"
     per: Literal["year", "hour"] = "year"
-    hourly: Money | None = Field(
-        default=None, description="The hourly figure the source publishes."
+    hourly: Annotated[Money | None, Spec(description="The hourly figure the source publishes.")] = (
+        None
     )
-    as_of: Text | None = Field(default=None, description="The pay period, e.g. 'May 2024'.")
-    scope: Text | None = Field(
-        default=None, description="Set when the figure covers a subgroup or a wider group."
-    )
-    occupation: SocCode | None = Field(
-        default=None,
-        description="The detailed occupation the figure is for, when the role stands for several.",
-    )
+    as_of: Annotated[Text | None, Spec(description="The pay period, e.g. 'May 2024'.")] = None
+    scope: Annotated[
+        Text | None, Spec(description="Set when the figure covers a subgroup or a wider group.")
+    ] = None
+    occupation: Annotated[
+        SocCode | None,
+        Spec(
+            description="The detailed occupation the figure is for, "
+            "when the role stands for several."
+        ),
+    ] = None
     source: SourceRef
 
-    @model_validator(mode="after")
-    def _amount_or_range(self) -> Self:
+    def check(self) -> None:
         has_range = self.low is not None or self.high is not None
         if self.amount is not None and has_range:
             raise ValueError("give either amount or low and high, not both")
@@ -267,24 +323,26 @@ class SalaryFigure(Model):
                     f"hourly {_num(self.hourly)} x {HOURS_A_YEAR:,} hours is {_num(year)}, "
                     f"far from the yearly amount {_num(self.amount)}"
                 )
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class OutlookFigure(Model):
     """One employment projection, with its period exactly as the source states it."""
 
     id: Slug
     percent: Percent
-    decimals: Annotated[int, Field(ge=0, le=3, strict=True)] | None = Field(
-        default=None,
-        description="The decimal places the source prints the percent with, where it prints "
-        "a whole number with them (BLS's projections print 7 as 7.0); without it, the percent "
-        "is shown as written.",
-    )
+    decimals: Annotated[
+        Annotated[int, Spec(ge=0, le=3, strict=True)] | None,
+        Spec(
+            description="The decimal places the source prints the percent with, where it prints "
+            "a whole number with them (BLS's projections print 7 as 7.0); without it, the percent "
+            "is shown as written."
+        ),
+    ] = None
     approximate: Flag = False
-    period: Text | None = Field(
-        default=None, description="As the source states it: '2024-2034', 'through 2032'."
-    )
+    period: Annotated[
+        Text | None, Spec(description="As the source states it: '2024-2034', 'through 2032'.")
+    ] = None
     start_year: Year | None = None
     end_year: Year | None = None
     jobs_start: Count | None = None
@@ -293,19 +351,23 @@ class OutlookFigure(Model):
     openings_per_year: Count | None = None
     descriptor: Text | None = None
     scope: Text | None = None
-    occupation: SocCode | None = Field(
-        default=None,
-        description="The detailed occupation the figure is for, when the role stands for several.",
-    )
-    reports: Slug | None = Field(
-        default=None,
-        description="The id of the role's projection this figure reports secondhand, "
-        "rounded or dated its own way: shown with it, not as a projection of its own.",
-    )
+    occupation: Annotated[
+        SocCode | None,
+        Spec(
+            description="The detailed occupation the figure is for, "
+            "when the role stands for several."
+        ),
+    ] = None
+    reports: Annotated[
+        Slug | None,
+        Spec(
+            description="The id of the role's projection this figure reports secondhand, "
+            "rounded or dated its own way: shown with it, not as a projection of its own."
+        ),
+    ] = None
     source: SourceRef
 
-    @model_validator(mode="after")
-    def _years_in_order(self) -> Self:
+    def check(self) -> None:
         if (
             self.start_year is not None
             and self.end_year is not None
@@ -326,71 +388,84 @@ class OutlookFigure(Model):
                         f"percent {self.percent} is not the change from {start:,} to "
                         f"{end:,} jobs ({growth:+.1f}%)"
                     )
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class CareerPath(SharedValue):
     """A next step the role leads to, in the source's words."""
 
     label: Text
-    role: Slug | None = Field(
-        default=None,
-        description="The role this step is: a role of this catalog, or with outside_catalog "
-        "an occupation of the official tables, by the id 'careercompare roles --all' gives it.",
-    )
-    outside_catalog: Flag = Field(
-        default=False,
-        description="True when the step has no role in this catalog (an occupation of the "
-        "official tables, when `role` names one).",
-    )
+    role: Annotated[
+        Slug | None,
+        Spec(
+            description="The role this step is: a role of this catalog, or with outside_catalog "
+            "an occupation of the official tables, by the id 'careercompare roles --all' gives it."
+        ),
+    ] = None
+    outside_catalog: Annotated[
+        Flag,
+        Spec(
+            description="True when the step has no role in this catalog (an occupation of the "
+            "official tables, when `role` names one)."
+        ),
+    ] = False
     note: Text | None = None
-    note_source: SourceRef | None = Field(
-        default=None, description="Where the note comes from, when not from `source`."
-    )
+    note_source: Annotated[
+        SourceRef | None, Spec(description="Where the note comes from, when not from `source`.")
+    ] = None
     source: SourceRef
 
 
+@dataclass(frozen=True, kw_only=True)
 class OewsCodes(SharedValue):
     """The OEWS occupations that stand for a role whose own SOC code is none of them."""
 
-    codes: Annotated[tuple[SocCode, ...], Field(min_length=1, max_length=20)]
+    codes: Annotated[tuple[SocCode, ...], Spec(min_length=1, max_length=20)]
     source: SourceRef
 
 
+@dataclass(frozen=True, kw_only=True)
 class BlsOccupation(SharedValue):
     """The closest BLS occupation to the role."""
 
     soc_code: SocCode | None = None
-    oews: OewsCodes | None = Field(
-        default=None,
-        description="Where local wages are published under other codes: several detailed "
-        "occupations, or a broad group. Without it, the OEWS row of soc_code is used.",
-    )
+    oews: Annotated[
+        OewsCodes | None,
+        Spec(
+            description="Where local wages are published under other codes: several detailed "
+            "occupations, or a broad group. Without it, the OEWS row of soc_code is used."
+        ),
+    ] = None
     title: Text
     match: Literal["exact", "closest"]
     note: SourcedText | None = None
     source: SourceRef
 
 
+@dataclass(frozen=True, kw_only=True)
 class Role(Model):
     """One occupation with everything the catalog knows about it."""
 
     id: Slug
     name: Name
-    short_name: Name | None = Field(
-        default=None, description="A shorter name for table headers; `name` is shown elsewhere."
-    )
+    short_name: Annotated[
+        Name | None,
+        Spec(description="A shorter name for table headers; `name` is shown elsewhere."),
+    ] = None
     aliases: tuple[Name, ...] = ()
     summary: SourcedText | None = None
-    tasks: tuple[SourcedText, ...] = Field(
-        default=(), description="What the work involves, as a table of tasks states it."
-    )
-    preparation: SourcedText | None = Field(
-        default=None, description="How much preparation the work needs (O*NET's job zone)."
-    )
-    comparison: dict[Slug, ComparisonCell] = Field(
-        default_factory=dict, description="Quick-comparison text, keyed by comparison category id."
-    )
+    tasks: Annotated[
+        tuple[SourcedText, ...],
+        Spec(description="What the work involves, as a table of tasks states it."),
+    ] = ()
+    preparation: Annotated[
+        SourcedText | None,
+        Spec(description="How much preparation the work needs (O*NET's job zone)."),
+    ] = None
+    comparison: Annotated[
+        dict[Slug, ComparisonCell],
+        Spec(description="Quick-comparison text, keyed by comparison category id."),
+    ] = field(default_factory=dict)
     duties: tuple[Duty, ...] = ()
     skills: tuple[SourcedText, ...] = ()
     work_settings: tuple[WorkSetting, ...] = ()
@@ -407,6 +482,7 @@ class Role(Model):
     bls_occupation: BlsOccupation | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class ComparisonCategory(SharedValue):
     """A row of the comparison table; `kind` says where its cells come from."""
 
@@ -415,6 +491,7 @@ class ComparisonCategory(SharedValue):
     kind: Literal["text", "median-pay", "entry-education", "outlook"]
 
 
+@dataclass(frozen=True, kw_only=True)
 class FigureRef(SharedValue):
     """A pointer from an answer to a figure that supports or qualifies it."""
 
@@ -423,6 +500,7 @@ class FigureRef(SharedValue):
     relation: Literal["supports", "qualifies"]
 
 
+@dataclass(frozen=True, kw_only=True)
 class FaqEntry(Model):
     """A usual question and its answer."""
 
@@ -434,16 +512,19 @@ class FaqEntry(Model):
     notes: tuple[SourcedText, ...] = ()
 
 
+@dataclass(frozen=True, kw_only=True)
 class ScoreRule(SharedValue):
     """Points for every role whose cell in a comparison row gives one of some values."""
 
-    category: Slug = Field(description="A comparison category of kind 'text'.")
-    values: Annotated[tuple[Slug, ...], Field(min_length=1, max_length=20)] = Field(
-        description="The cell values that earn the points."
-    )
-    points: Annotated[int, Field(ge=-10, le=10, strict=True)]
+    category: Annotated[Slug, Spec(description="A comparison category of kind 'text'.")]
+    values: Annotated[
+        Annotated[tuple[Slug, ...], Spec(min_length=1, max_length=20)],
+        Spec(description="The cell values that earn the points."),
+    ]
+    points: Annotated[int, Spec(ge=-10, le=10, strict=True)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class AnswerOption(Model):
     """One answer to a match question and the rules by which it scores the roles.
 
@@ -453,54 +534,57 @@ class AnswerOption(Model):
 
     value: Slug
     label: Text
-    rules: Annotated[tuple[ScoreRule, ...], Field(max_length=20)] = Field(
-        default=(), description="Each rule gives its points to every role whose cell matches it."
-    )
-    weights: dict[Slug, Annotated[int, Field(ge=-10, le=10, strict=True)]] = Field(
-        default_factory=dict,
-        description="Older form: points per role id, resting on `reason` and `source`.",
-    )
-    reason: Text | None = Field(default=None, description="With `weights`: why they point there.")
-    source: SourceRef | None = Field(default=None, description="With `weights`: the source.")
+    rules: Annotated[
+        Annotated[tuple[ScoreRule, ...], Spec(max_length=20)],
+        Spec(description="Each rule gives its points to every role whose cell matches it."),
+    ] = ()
+    weights: Annotated[
+        dict[Slug, Annotated[int, Spec(ge=-10, le=10, strict=True)]],
+        Spec(description="Older form: points per role id, resting on `reason` and `source`."),
+    ] = field(default_factory=dict)
+    reason: Annotated[Text | None, Spec(description="With `weights`: why they point there.")] = None
+    source: Annotated[SourceRef | None, Spec(description="With `weights`: the source.")] = None
 
-    @model_validator(mode="after")
-    def _scores_somehow(self) -> Self:
+    def check(self) -> None:
         if not self.rules and not self.weights:
             raise ValueError("give rules (or, in the older form, weights)")
         if self.weights and (self.reason is None or self.source is None):
             raise ValueError("weights need the reason and source they rest on")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Question(Model):
     """A question of the match questionnaire."""
 
     key: Slug
     text: Text
-    options: Annotated[tuple[AnswerOption, ...], Field(min_length=2)]
+    options: Annotated[tuple[AnswerOption, ...], Spec(min_length=2)]
     default: Slug | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Catalog(Model):
     """The whole catalog: sources, roles, comparison rows, FAQ and questions."""
 
-    schema_: str | None = Field(default=None, alias="$schema")
-    default_roles: Annotated[tuple[Slug, ...], Field(min_length=1)]
+    schema_: str | None = None
+    default_roles: Annotated[tuple[Slug, ...], Spec(min_length=1)]
     comparison_categories: tuple[ComparisonCategory, ...]
     sources: tuple[Source, ...]
-    roles: Annotated[tuple[Role, ...], Field(min_length=1)]
+    roles: Annotated[tuple[Role, ...], Spec(min_length=1)]
     faq: tuple[FaqEntry, ...] = ()
     questions: tuple[Question, ...] = ()
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
+    # `schema_` is the catalog's "$schema" key
+    __pydantic_config__: ClassVar[dict[str, object]] = {
+        "extra": "forbid",
+        "alias_generator": lambda name: "$schema" if name == "schema_" else name,
+    }
 
-    @model_validator(mode="after")
-    def _references_resolve(self) -> Self:
+    def check(self) -> None:
         # Checked once every field is read, so no check depends on the order of fields.
         problems = catalog_problems(self)
         if problems:
             raise ValueError("\n".join(problems))
-        return self
 
 
 def _num(value: float) -> str:

@@ -14,6 +14,7 @@ from careercompare.catalog.loader import (
     read_catalog_bytes,
 )
 from careercompare.catalog.models import Catalog
+from careercompare.catalog.validation import dump, validate
 from careercompare.errors import CatalogError
 from careercompare.importers.bls_projections import import_rows
 from careercompare.output_file import write_atomically
@@ -100,20 +101,17 @@ def build_catalog(
     )
     if not result.roles and not curated:
         raise CatalogError(f"{export}: no occupation could be imported")
-    dump = {"mode": "json", "by_alias": True, "exclude_none": True}
     categories = [
-        c.model_dump(**dump)  # type: ignore[arg-type]
-        for c in bundled.comparison_categories
-        if with_bundled or c.kind != "text"
+        dump(c) for c in bundled.comparison_categories if with_bundled or c.kind != "text"
     ]
     imported_ids = [role["id"] for role in result.roles]
     data: dict[str, Any] = {
         "default_roles": list(bundled.default_roles) if with_bundled else imported_ids[:2],
         "comparison_categories": categories,
-        "sources": [s.model_dump(**dump) for s in bundled.sources] * with_bundled + [result.source],  # type: ignore[arg-type]
-        "roles": [r.model_dump(**dump) for r in curated] + result.roles,  # type: ignore[arg-type]
-        "faq": [f.model_dump(**dump) for f in bundled.faq] if with_bundled else [],  # type: ignore[arg-type]
-        "questions": [q.model_dump(**dump) for q in bundled.questions] if with_bundled else [],  # type: ignore[arg-type]
+        "sources": [dump(s) for s in bundled.sources] * with_bundled + [result.source],
+        "roles": [dump(r) for r in curated] + result.roles,
+        "faq": [dump(f) for f in bundled.faq] if with_bundled else [],
+        "questions": [dump(q) for q in bundled.questions] if with_bundled else [],
     }
     summary = (
         f"import-bls: {result.rows_read} rows read, {len(data['roles'])} roles written "
@@ -133,7 +131,7 @@ def run_import(
 
     data, summary = build_catalog(export, with_bundled=with_bundled, skip_bad=skip_bad)
     try:
-        Catalog.model_validate(data)
+        validate(Catalog, data)
     except ValidationError as error:
         raise CatalogError(
             f"{export}: the imported catalog would not be valid; nothing was written",

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from careercompare.catalog.models import (
     BlsOccupation,
@@ -79,7 +80,7 @@ OccupationsKey = tuple[tuple[str, str | None], ...]
 class OccupationRoles:
     """The occupations of the tables as roles; curated roles completed from the tables.
 
-    Models are made with `model_construct`: their values come from a database the
+    Models are made directly, not validated: their values come from a database the
     importer checked, and validating them would build each model's validator at every
     run (55 ms of `table`'s run, benchmarks/startup.py).
     """
@@ -106,7 +107,7 @@ class OccupationRoles:
         db = self.db
         base, target = db.years
         files = ", ".join(f.name for f in db.source_files() if f.dataset == "ep")
-        return Source.model_construct(
+        return Source(
             id=f"bls-ep-{db.edition}",
             title=f"Employment Projections {base}-{target % 100:02d}: Table 1.2, Occupational "
             f"projections, {base}-{target}, and worker characteristics, {base}",
@@ -119,7 +120,7 @@ class OccupationRoles:
 
     @cached_property
     def onet_source(self) -> Source:
-        return Source.model_construct(
+        return Source(
             id=f"onet-{self.db.onet_release.replace('.', '-')}",
             title=f"O*NET {self.db.onet_release} Database",
             publisher="U.S. Department of Labor, Employment and Training Administration "
@@ -132,7 +133,7 @@ class OccupationRoles:
 
     @cached_property
     def derived_source(self) -> Source:
-        return Source.model_construct(
+        return Source(
             id=DERIVED_SOURCE,
             title="careercompare's reading of the official tables",
             publisher="careercompare",
@@ -145,7 +146,7 @@ class OccupationRoles:
         period = self.db.state_period
         if period is None:
             return None
-        return Source.model_construct(
+        return Source(
             id=f"state-projections-{period}",
             title=f"Long-term occupational projections by state, {period} (Projections Central)",
             publisher="State labor market information offices, through Projections Central",
@@ -172,21 +173,14 @@ class OccupationRoles:
     def light_roles(self, skip: set[str]) -> list[Role]:
         """Every occupation of the projections but those in `skip`, as a bare role (id,
         name, code): for ranking them all, without reading their facts."""
-        # Copies of one bare role: 9 times faster than model_construct for each, which
-        # resolves every default again (match --all: 830 roles, 37 to 4 ms).
-        occupation = BlsOccupation.model_construct(
-            soc_code="", oews=None, title="", match="exact", note=None, source=self.ep_source.id
-        )
-        bare = Role.model_construct(id="occupation", name="occupation")
+        source = self.ep_source.id
         return [
-            bare.model_copy(
-                update={
-                    "id": role_id,
-                    "name": title,
-                    "bls_occupation": occupation.model_copy(
-                        update={"soc_code": code, "title": title}
-                    ),
-                }
+            Role(
+                id=role_id,
+                name=title,
+                bls_occupation=BlsOccupation(
+                    soc_code=code, title=title, match="exact", source=source
+                ),
             )
             for role_id, title, code in self.listing()
             if code not in skip
@@ -361,10 +355,10 @@ class OccupationRoles:
         projection = self.db.projection(code)
         if projection is None:
             raise KeyError(code)
-        role = Role.model_construct(
+        role = Role(
             id=_slug(projection.title),
             name=projection.title,
-            bls_occupation=BlsOccupation.model_construct(
+            bls_occupation=BlsOccupation(
                 soc_code=code, title=projection.title, match="exact", source=self.ep_source.id
             ),
         )
@@ -379,7 +373,7 @@ class OccupationRoles:
         named = _named(role)
         found = self._found(named)
         requirements = self._requirements(found)
-        update: dict[str, object] = {
+        update: dict[str, Any] = {
             "outlook": (*(self._outlook(p, tag) for p, tag in found), *role.outlook),
             "salary": (*self._pay(found, named), *role.salary),
         }
@@ -388,9 +382,9 @@ class OccupationRoles:
         update |= self._onet(role, codes)
         if not role.career_paths:
             update["career_paths"] = self._paths_of(codes)
-        completed = role.model_copy(update=update)
+        completed = replace(role, **update)
         cells = self._cells(completed, requirements)
-        return completed.model_copy(update={"comparison": {**cells, **role.comparison}})
+        return replace(completed, comparison={**cells, **role.comparison})
 
     def _found(self, named: list[tuple[str, str | None]]) -> list[tuple[Projection, str | None]]:
         """The projections' rows of the named occupations, with their tags."""
@@ -407,16 +401,14 @@ class OccupationRoles:
         onet = self.onet_source.id
         found: dict[str, object] = {}
         if role.summary is None:
-            found["summary"] = SourcedText.model_construct(text=profile.description, source=onet)
+            found["summary"] = SourcedText(text=profile.description, source=onet)
         if not role.tasks:
             tasks = self.db.tasks(profile.code, MAX_TASKS)
-            found["tasks"] = tuple(
-                SourcedText.model_construct(text=task, source=onet) for task in tasks
-            )
+            found["tasks"] = tuple(SourcedText(text=task, source=onet) for task in tasks)
         zone = self.db.job_zone(profile.job_zone) if profile.job_zone else None
         if zone is not None and role.preparation is None:
             text = f"{zone.name}. {zone.education} {zone.training}"
-            found["preparation"] = SourcedText.model_construct(text=text, source=onet)
+            found["preparation"] = SourcedText(text=text, source=onet)
         return found
 
     def _outlook(self, projection: Projection, tag: str | None) -> OutlookFigure:
@@ -459,7 +451,7 @@ class OccupationRoles:
             ("on-the-job-training", {p.training for p in rows}),
         )
         return tuple(
-            Requirement.model_construct(kind=kind, text=text, scope=scope, source=self.ep_source.id)
+            Requirement(kind=kind, text=text, scope=scope, source=self.ep_source.id)
             for kind, texts in kinds
             if len(texts) == 1 and (text := next(iter(texts))) is not None
         )
@@ -478,7 +470,7 @@ class OccupationRoles:
             if projection.median_wage is None:
                 continue
             figures.append(
-                SalaryFigure.model_construct(
+                SalaryFigure(
                     id=table_figure_id(f"{self.ep_source.id}-median", tag),
                     kind="median",
                     amount=projection.median_wage,
@@ -498,19 +490,13 @@ class OccupationRoles:
         cells: dict[str, ComparisonCell] = {}
         education = _entry_requirements(requirements)
         if education is not None:
-            cells["education-required"] = ComparisonCell.model_construct(
-                text=education, source=self.ep_source.id
-            )
+            cells["education-required"] = ComparisonCell(text=education, source=self.ep_source.id)
         growth = None if role.comparison.get("career-growth") else self._growth(role)
         if growth is not None:
-            cells["career-growth"] = ComparisonCell.model_construct(
-                text=growth, source=DERIVED_SOURCE
-            )
+            cells["career-growth"] = ComparisonCell(text=growth, source=DERIVED_SOURCE)
         patients = self._patient_tasks(oews_codes(role))
         if patients is not None and "patient-care" not in role.comparison:
-            cells["patient-care"] = ComparisonCell.model_construct(
-                text=patients, source=DERIVED_SOURCE
-            )
+            cells["patient-care"] = ComparisonCell(text=patients, source=DERIVED_SOURCE)
         return cells
 
     def _growth(self, role: Role) -> str | None:
@@ -588,7 +574,7 @@ class OccupationRoles:
             if target.job_zone <= profile.job_zone or any(p.role == role_id for p in paths):
                 continue
             paths.append(
-                CareerPath.model_construct(
+                CareerPath(
                     label=related.title,
                     role=role_id,
                     note=f"O*NET lists it as related{related_to} ({related.tier}, "
@@ -619,8 +605,8 @@ def _table_projection(
     """A projection read from a table (national or a state's): its period from its years,
     its percent with the decimals the table prints (None: as the file writes it)."""
     start, end = years
-    # model_construct: the table's figures are checked by its importer
-    return OutlookFigure.model_construct(
+    # made directly: the table's figures are checked by its importer
+    return OutlookFigure(
         id=figure_id,
         percent=percent,
         decimals=decimals,
@@ -668,7 +654,7 @@ def _oews_figures(estimate: Estimate, wages: WageDatabase, tag: str | None) -> l
             continue
         hourly = estimate.wage(measure, hourly=True)
         figures.append(
-            SalaryFigure.model_construct(
+            SalaryFigure(
                 id=table_figure_id(f"{stem}-{suffix}", tag),
                 kind=kind,
                 amount=annual.value,

@@ -7,8 +7,6 @@ from dataclasses import fields, is_dataclass
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel
-
 from careercompare.results.base import ViewResult
 from careercompare.results.inline import INLINE, plain
 
@@ -36,12 +34,10 @@ def _dataclass_data(value: Any) -> dict[str, Any]:
 
 
 def json_value(value: Any) -> Any:
-    """Models as Pydantic dumps them, text runs as their words, dataclasses as objects,
+    """Text runs as their words, dataclasses (results and catalog models) as objects,
     tuples as lists, choices (Enums) as their values."""
     if isinstance(value, INLINE):  # text runs are words in JSON
         return plain(value)
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json")
     if is_dataclass(value) and not isinstance(value, type):
         return _dataclass_data(value)
     if isinstance(value, (list, tuple)):

@@ -167,8 +167,7 @@ def entry_credential(
     entry = index.tables.entry_education_of(role) if index.tables else None
     if entry is None:
         return None, None
-    # model_construct: validating would build pydantic's validator (and load its plugins)
-    education = SourcedText.model_construct(text=entry[0], source=entry[1])
+    education = SourcedText(text=entry[0], source=entry[1])
     return ENTRY_CREDENTIALS.get(entry[0]), education
 
 
@@ -214,7 +213,7 @@ def program_debt(
 
 def scorecard_sources(db: ProgramDatabase) -> tuple[Source, Source]:
     """The Scorecard release and the crosswalk, as sources."""
-    scorecard = Source.model_construct(
+    scorecard = Source(
         id=f"college-scorecard-fos-{db.release}",
         title="College Scorecard, field of study data",
         publisher="U.S. Department of Education, as compiled by Truewise (CC BY 4.0)",
@@ -227,7 +226,7 @@ def scorecard_sources(db: ProgramDatabase) -> tuple[Source, Source]:
         "small programs' figures are suppressed; the campuses of one school (one OPEID) "
         "publish one set of earnings and debt.",
     )
-    crosswalk = Source.model_construct(
+    crosswalk = Source(
         id="nces-cip2020-soc2018",
         title="CIP 2020 to SOC 2018 crosswalk",
         publisher="National Center for Education Statistics (NCES) and BLS",

@@ -105,7 +105,7 @@ def build_roles(index: CatalogIndex, search: Sequence[str], *, every: bool = Fal
 
 
 def _listed(role_id: str, title: str, code: str, matched: str | None) -> ListedRole:
-    occupation = BlsOccupation.model_construct(
+    occupation = BlsOccupation(
         soc_code=code, oews=None, title=title, match="exact", note=None, source=""
     )
     also = (matched,) if matched and matched.casefold() != title.casefold() else ()

@@ -164,7 +164,7 @@ class WageDatabase:
         from careercompare.catalog.models import Source
 
         meta = self.meta
-        return Source.model_construct(
+        return Source(
             id=self.source_id,
             title=meta.get(
                 "title", f"Occupational Employment and Wage Statistics (OEWS), {self.release}"
