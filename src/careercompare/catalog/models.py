@@ -8,8 +8,6 @@ is read. A catalog read back from the cache needs no Pydantic at all, and models
 from the official tables, which their importers checked, are made directly.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal
@@ -19,22 +17,13 @@ from careercompare.catalog.checks import catalog_problems
 
 class Spec:
     """The rules of a field's values and its description, as the arguments of Pydantic's
-    `Field`: read only when a catalog is validated or its schema written."""
+    `Field`: `catalog.validation` gives them to Pydantic when a catalog is validated or
+    its schema written, and nothing else reads them."""
 
     __slots__ = ("arguments",)
 
     def __init__(self, **arguments: Any) -> None:
         self.arguments = arguments
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        from typing import get_args, get_origin
-
-        from pydantic import Field
-
-        # The outer of two specs (SourceRef's over Slug's) comes in `source` first: its
-        # arguments go after this one's, so that its description is the one kept.
-        base, *outer = get_args(source) if get_origin(source) is Annotated else (source,)
-        return handler(Annotated[(base, Field(**self.arguments), *outer)])
 
 
 Slug = Annotated[

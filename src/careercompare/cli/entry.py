@@ -161,8 +161,8 @@ def _command_word(args: list[str], value_options: frozenset[str]) -> str:
 def _without_openssl() -> None:
     """Leave OpenSSL's libcrypto unloaded unless something asks for it by name.
 
-    Defining the catalog models imports pydantic.types, which imports `secrets` and so
-    `hashlib`, which loads libcrypto: 3.4 MiB resident in every run (0.14 of the floor
+    Importing `hashlib` (the cache does; Pydantic does too, through `secrets`, when a
+    catalog is validated) loads libcrypto: 3.4 MiB resident in every run (0.14 of the floor
     of benchmarks/startup.py; `table` 32.5 to 29.0 MiB, `salary` 34.2 to 31.5) for
     nothing careercompare needs. `hashlib` then uses Python's own SHA-256, which gives
     the same digests; digest.py loads OpenSSL's for inputs over 1 MiB, where it
