@@ -271,3 +271,30 @@ def test_an_hourly_figure_must_match_its_yearly_one(
     assert "far from the yearly amount 10" in result.stderr
     catalog_data["roles"][1]["salary"][-1].update(amount=48880, hourly=23.5)
     assert run("validate", str(write_catalog(catalog_data))).exit_code == 0
+
+
+def test_a_validator_built_without_the_validation_module_is_refused() -> None:
+    """Pydantic alone would read a field's Spec as unknown metadata and drop its rules."""
+    import dataclasses
+    from typing import Annotated
+
+    from pydantic import TypeAdapter
+
+    from careercompare.catalog.models import Model, Spec
+    from careercompare.catalog.validation import validate
+
+    def model() -> type[Any]:  # one not prepared yet
+        return dataclasses.make_dataclass(
+            "Points",
+            [("points", Annotated[int, Spec(le=10, strict=True)])],
+            bases=(Model,),
+            frozen=True,
+            kw_only=True,
+        )
+
+    with pytest.raises(TypeError, match=r"careercompare\.catalog\.validation"):
+        TypeAdapter(model())
+    points = model()
+    assert validate(points, {"points": 10}) == points(points=10)
+    with pytest.raises(ValueError, match="less than or equal to 10"):
+        validate(points, {"points": 11})

@@ -25,6 +25,11 @@ class Spec:
     def __init__(self, **arguments: Any) -> None:
         self.arguments = arguments
 
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        # Reached only when Pydantic reads a model `catalog.validation` did not prepare,
+        # which would otherwise drop this field's rules without a word.
+        raise TypeError("validate catalog models with careercompare.catalog.validation")
+
 
 Slug = Annotated[
     str,
