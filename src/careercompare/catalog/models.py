@@ -63,6 +63,12 @@ Date = Annotated[
 URL_PATTERN = r"^https?://[^\s\"'<>\\^`{|}\x00-\x1f\x7f]+$"
 Url = Annotated[str, Spec(pattern=URL_PATTERN, max_length=2000)]
 SourceRef = Annotated[Slug, Spec(description="The id of an entry in `sources`.")]
+OccupationOfFigure = Annotated[
+    SocCode | None,
+    Spec(
+        description="The detailed occupation the figure is for, when the role stands for several."
+    ),
+]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -290,13 +296,7 @@ class SalaryFigure(Model):
     scope: Annotated[
         Text | None, Spec(description="Set when the figure covers a subgroup or a wider group.")
     ] = None
-    occupation: Annotated[
-        SocCode | None,
-        Spec(
-            description="The detailed occupation the figure is for, "
-            "when the role stands for several."
-        ),
-    ] = None
+    occupation: OccupationOfFigure = None
     source: SourceRef
 
     def check(self) -> None:
@@ -345,13 +345,7 @@ class OutlookFigure(Model):
     openings_per_year: Count | None = None
     descriptor: Text | None = None
     scope: Text | None = None
-    occupation: Annotated[
-        SocCode | None,
-        Spec(
-            description="The detailed occupation the figure is for, "
-            "when the role stands for several."
-        ),
-    ] = None
+    occupation: OccupationOfFigure = None
     reports: Annotated[
         Slug | None,
         Spec(
