@@ -179,18 +179,21 @@ def test_checks_do_not_depend_on_the_order_of_fields(catalog_data: Data, order: 
         names.remove("roles")
         names.insert(0, "roles")
     types = typing.get_type_hints(Catalog, include_extras=True)
-    reordered = dataclasses.make_dataclass(
+    defaults = {
+        name: declared[name].default
+        for name in names
+        if declared[name].default is not dataclasses.MISSING
+    }
+    # a class deriving from Model is made a dataclass, its fields in the order given
+    reordered = type(
         "ReorderedCatalog",
-        [
-            (name, types[name], dataclasses.field(default=declared[name].default))
-            if declared[name].default is not dataclasses.MISSING
-            else (name, types[name])
-            for name in names
-        ],
-        bases=(Model,),
-        namespace={"check": Catalog.check, "__pydantic_config__": Catalog.__pydantic_config__},
-        frozen=True,
-        kw_only=True,
+        (Model,),
+        {
+            "__annotations__": {name: types[name] for name in names},
+            **defaults,
+            "check": Catalog.check,
+            "__pydantic_config__": Catalog.__pydantic_config__,
+        },
     )
     assert dataclasses.fields(reordered)[0].name == names[0]
     catalog_data["roles"][0]["salary"][1]["source"] = "nowhere"
@@ -275,7 +278,6 @@ def test_an_hourly_figure_must_match_its_yearly_one(
 
 def test_a_validator_built_without_the_validation_module_is_refused() -> None:
     """Pydantic alone would read a field's Spec as unknown metadata and drop its rules."""
-    import dataclasses
     from typing import Annotated
 
     from pydantic import TypeAdapter
@@ -283,14 +285,10 @@ def test_a_validator_built_without_the_validation_module_is_refused() -> None:
     from careercompare.catalog.models import Model, Spec
     from careercompare.catalog.validation import validate
 
+    rules = Annotated[int, Spec(le=10, strict=True)]
+
     def model() -> type[Any]:  # one not prepared yet
-        return dataclasses.make_dataclass(
-            "Points",
-            [("points", Annotated[int, Spec(le=10, strict=True)])],
-            bases=(Model,),
-            frozen=True,
-            kw_only=True,
-        )
+        return type("Points", (Model,), {"__annotations__": {"points": rules}})
 
     with pytest.raises(TypeError, match=r"careercompare\.catalog\.validation"):
         TypeAdapter(model())
@@ -298,3 +296,26 @@ def test_a_validator_built_without_the_validation_module_is_refused() -> None:
     assert validate(points, {"points": 10}) == points(points=10)
     with pytest.raises(ValueError, match="less than or equal to 10"):
         validate(points, {"points": 11})
+
+
+def test_every_catalog_model_is_a_frozen_dataclass_of_named_fields() -> None:
+    """What a catalog holds cannot change under the views, however it was made."""
+    import dataclasses
+
+    from careercompare.catalog import models
+
+    classes = [
+        value
+        for value in vars(models).values()
+        if isinstance(value, type) and issubclass(value, models.Model) and value is not models.Model
+    ]
+    assert len(classes) >= 20
+    for model in classes:
+        params = model.__dataclass_params__
+        assert params.frozen, model
+        assert all(item.kw_only for item in dataclasses.fields(model)), model
+    text = models.SourcedText(text="Medical assistant", source="fhca")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        text.text = "changed"
+    with pytest.raises(TypeError):
+        models.SourcedText("Medical assistant", "fhca")

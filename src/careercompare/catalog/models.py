@@ -1,6 +1,7 @@
 """The models of the role catalog: everything data/roles.json may hold.
 
-They are frozen dataclasses. Pydantic validates a catalog against them
+Each derives from `Model`, which makes it a frozen dataclass of fields given by name
+(`__init_subclass__`; `dataclass_transform` tells type checkers so). Pydantic validates a catalog against them
 (`catalog.validation`), reading the rules of each field from its `Spec` and then
 each model's `check` for what no single field can say (a range's ends in order); the
 catalog's `check` (ids, references: `checks.catalog_problems`) runs once every field
@@ -9,8 +10,8 @@ from the official tables, which their importers checked, are made directly.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Annotated, Any, ClassVar, Literal
+from dataclasses import Field, dataclass, field
+from typing import Annotated, Any, ClassVar, Literal, dataclass_transform
 
 from careercompare.catalog.checks import catalog_problems
 
@@ -71,11 +72,17 @@ OccupationOfFigure = Annotated[
 ]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass_transform(kw_only_default=True, frozen_default=True)
 class Model:
-    """Base of every catalog model: unknown keys are errors, values are frozen."""
+    """Base of every catalog model, each a dataclass whose fields are given by name and
+    frozen; unknown keys are errors."""
 
     __pydantic_config__: ClassVar[dict[str, object]] = {"extra": "forbid"}
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]  # each subclass's, as dataclasses
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        dataclass(frozen=True, kw_only=True)(cls)  # in place: the class keeps its identity
 
     def check(self) -> None:
         """Raise ValueError where the fields, each valid, do not go together."""
@@ -91,13 +98,11 @@ class Model:
         return core_schema.no_info_after_validator_function(checked, handler(source))
 
 
-@dataclass(frozen=True, kw_only=True)
 class SharedValue(Model):
     """A value that many roles hold alike: `catalog.cache.share_equal_values` makes equal
     ones one object before a catalog is kept in the cache."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Source(Model):
     """Where facts come from: a publication, a page, or a figure quoted by another."""
 
@@ -120,7 +125,6 @@ class Source(Model):
             raise ValueError("date and date_meaning go together: give both or neither")
 
 
-@dataclass(frozen=True, kw_only=True)
 class SourcedText(SharedValue):
     """A sentence or phrase together with the source it comes from."""
 
@@ -128,7 +132,6 @@ class SourcedText(SharedValue):
     source: SourceRef
 
 
-@dataclass(frozen=True, kw_only=True)
 class GrowthDriver(SourcedText):
     """A reason the source gives for the occupation's growth; `period`, the projection
     period it gave the reason for, where that is older than the projections shown."""
@@ -142,7 +145,6 @@ class GrowthDriver(SourcedText):
     ] = None
 
 
-@dataclass(frozen=True, kw_only=True)
 class ComparisonCell(SharedValue):
     """One role's cell of a text comparison row, with the source it comes from.
 
@@ -161,7 +163,6 @@ class ComparisonCell(SharedValue):
     source: SourceRef
 
 
-@dataclass(frozen=True, kw_only=True)
 class Duty(SharedValue):
     """Something the role does at work."""
 
@@ -170,7 +171,6 @@ class Duty(SharedValue):
     source: SourceRef
 
 
-@dataclass(frozen=True, kw_only=True)
 class WorkSetting(SharedValue):
     """A place the role works, with its share of jobs where a source gives one."""
 
@@ -179,7 +179,6 @@ class WorkSetting(SharedValue):
     source: SourceRef
 
 
-@dataclass(frozen=True, kw_only=True)
 class EducationPoint(SharedValue):
     """One fact about how to get into the role."""
 
@@ -197,7 +196,6 @@ class EducationPoint(SharedValue):
     source: SourceRef
 
 
-@dataclass(frozen=True, kw_only=True)
 class ProgramLength(SharedValue):
     """How long a training program takes, as a range."""
 
@@ -212,7 +210,6 @@ class ProgramLength(SharedValue):
             raise ValueError(f"low {_num(self.low)} is above high {_num(self.high)}")
 
 
-@dataclass(frozen=True, kw_only=True)
 class Certification(SharedValue):
     """A credential people in the role can earn."""
 
@@ -238,7 +235,6 @@ REQUIREMENT_COLUMNS = {
 }
 
 
-@dataclass(frozen=True, kw_only=True)
 class Requirement(SharedValue):
     """BLS's typical entry requirements: education, experience, training."""
 
@@ -273,7 +269,6 @@ def requirement_words(requirement: Requirement) -> str:
     return f"{REQUIREMENT_COLUMNS[requirement.kind]}: {requirement.text}"
 
 
-@dataclass(frozen=True, kw_only=True)
 class SalaryFigure(Model):
     """One published pay figure: a single amount or a low-high range."""
 
@@ -319,7 +314,6 @@ class SalaryFigure(Model):
                 )
 
 
-@dataclass(frozen=True, kw_only=True)
 class OutlookFigure(Model):
     """One employment projection, with its period exactly as the source states it."""
 
@@ -378,7 +372,6 @@ class OutlookFigure(Model):
                     )
 
 
-@dataclass(frozen=True, kw_only=True)
 class CareerPath(SharedValue):
     """A next step the role leads to, in the source's words."""
 
@@ -404,7 +397,6 @@ class CareerPath(SharedValue):
     source: SourceRef
 
 
-@dataclass(frozen=True, kw_only=True)
 class OewsCodes(SharedValue):
     """The OEWS occupations that stand for a role whose own SOC code is none of them."""
 
@@ -412,7 +404,6 @@ class OewsCodes(SharedValue):
     source: SourceRef
 
 
-@dataclass(frozen=True, kw_only=True)
 class BlsOccupation(SharedValue):
     """The closest BLS occupation to the role."""
 
@@ -430,7 +421,6 @@ class BlsOccupation(SharedValue):
     source: SourceRef
 
 
-@dataclass(frozen=True, kw_only=True)
 class Role(Model):
     """One occupation with everything the catalog knows about it."""
 
@@ -470,7 +460,6 @@ class Role(Model):
     bls_occupation: BlsOccupation | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
 class ComparisonCategory(SharedValue):
     """A row of the comparison table; `kind` says where its cells come from."""
 
@@ -479,7 +468,6 @@ class ComparisonCategory(SharedValue):
     kind: Literal["text", "median-pay", "entry-education", "outlook"]
 
 
-@dataclass(frozen=True, kw_only=True)
 class FigureRef(SharedValue):
     """A pointer from an answer to a figure that supports or qualifies it."""
 
@@ -488,7 +476,6 @@ class FigureRef(SharedValue):
     relation: Literal["supports", "qualifies"]
 
 
-@dataclass(frozen=True, kw_only=True)
 class FaqEntry(Model):
     """A usual question and its answer."""
 
@@ -500,7 +487,6 @@ class FaqEntry(Model):
     notes: tuple[SourcedText, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
 class ScoreRule(SharedValue):
     """Points for every role whose cell in a comparison row gives one of some values."""
 
@@ -512,7 +498,6 @@ class ScoreRule(SharedValue):
     points: Annotated[int, Spec(ge=-10, le=10, strict=True)]
 
 
-@dataclass(frozen=True, kw_only=True)
 class AnswerOption(Model):
     """One answer to a match question and the rules by which it scores the roles.
 
@@ -540,7 +525,6 @@ class AnswerOption(Model):
             raise ValueError("weights need the reason and source they rest on")
 
 
-@dataclass(frozen=True, kw_only=True)
 class Question(Model):
     """A question of the match questionnaire."""
 
@@ -550,7 +534,6 @@ class Question(Model):
     default: Slug | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
 class Catalog(Model):
     """The whole catalog: sources, roles, comparison rows, FAQ and questions."""
 
