@@ -36,6 +36,19 @@ def test_unknown_keys_are_refused(catalog_data: Data) -> None:
     assert problems(catalog_data) == ["roles[0].colour: unknown key (not in the schema)"]
 
 
+@pytest.mark.parametrize("with_schema_key", [True, False])
+def test_the_schema_key_is_taken_only_as_the_schema_writes_it(
+    catalog_data: Data, with_schema_key: bool
+) -> None:
+    """The catalog's "$schema" key is held in a field named schema_, which is no key."""
+    assert "$schema" in catalog_data
+    validate_catalog(json.dumps(catalog_data).encode(), name="test.json")
+    if not with_schema_key:
+        catalog_data.pop("$schema", None)
+    catalog_data["schema_"] = "./roles.schema.json"
+    assert problems(catalog_data) == ["schema_: unknown key (not in the schema)"]
+
+
 def test_wrong_types_say_what_was_found(catalog_data: Data) -> None:
     catalog_data["roles"][0]["outlook"][0]["percent"] = "twelve"
     [problem] = problems(catalog_data)
