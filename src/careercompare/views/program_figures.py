@@ -201,7 +201,9 @@ def program_debt(
         found = db.programs(
             families, state=state.state if state else None, credential=CREDENTIALS[credential]
         )
-        middle = middle_figures(school_figures(p for p in found if at_school(p, wanted)))[1]
+        middle = median_low(
+            [s.debt for s in school_figures(p for p in found if at_school(p, wanted))]
+        )
         if middle is None:
             return None
         where = state.title if state else NATION_TITLE
@@ -220,7 +222,6 @@ def scorecard_sources(db: ProgramDatabase) -> tuple[Source, Source]:
         date=db.release,
         date_meaning="published",
         url="https://truewise.dev",
-        reported_by=None,
         note=f"Release {db.release}: completers, completers' median earnings 1 or 4 years "
         "after completion, and median debt, by school, 4-digit field of study and credential; "
         "small programs' figures are suppressed; the campuses of one school (one OPEID) "
@@ -230,10 +231,6 @@ def scorecard_sources(db: ProgramDatabase) -> tuple[Source, Source]:
         id="nces-cip2020-soc2018",
         title="CIP 2020 to SOC 2018 crosswalk",
         publisher="National Center for Education Statistics (NCES) and BLS",
-        date=None,
-        date_meaning=None,
-        url=None,
-        reported_by=None,
         note="Which instructional programs (CIP 2020) prepare for which occupations (SOC 2018).",
     )
     return scorecard, crosswalk

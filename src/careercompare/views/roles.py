@@ -105,8 +105,6 @@ def build_roles(index: CatalogIndex, search: Sequence[str], *, every: bool = Fal
 
 
 def _listed(role_id: str, title: str, code: str, matched: str | None) -> ListedRole:
-    occupation = BlsOccupation(
-        soc_code=code, oews=None, title=title, match="exact", note=None, source=""
-    )
+    occupation = BlsOccupation(soc_code=code, title=title, match="exact", source="")
     also = (matched,) if matched and matched.casefold() != title.casefold() else ()
     return ListedRole(role_id, title, also, occupation)

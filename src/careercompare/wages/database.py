@@ -173,7 +173,6 @@ class WageDatabase:
             date=meta.get("published"),
             date_meaning="published" if meta.get("published") else None,
             url=meta.get("url"),
-            reported_by=None,
             note=meta.get("note") or meta.get("scope"),
         )
 
