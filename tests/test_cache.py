@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from careercompare import digest as digest_module
-from careercompare.catalog import cache, validation
+from careercompare.catalog import cache, validator_schema
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.loader import load_catalog
 from careercompare.catalog.models import Catalog
@@ -42,18 +42,18 @@ def refuse_validation(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("validated although the catalog was cached")
 
-    monkeypatch.setattr(validation, "validate_json", fail)
+    monkeypatch.setattr(validator_schema, "validate_json", fail)
 
 
 def count_validations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
-    original = validation.validate_json
+    original = validator_schema.validate_json
 
     def counted(*args: Any, **kwargs: Any) -> Catalog:
         calls.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(validation, "validate_json", counted)
+    monkeypatch.setattr(validator_schema, "validate_json", counted)
     return calls
 
 

@@ -14,7 +14,7 @@ from careercompare.errors import CatalogError, UsageError
 from careercompare.sanitize import sanitize
 
 if TYPE_CHECKING:
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
     from careercompare.catalog.models import Catalog
 
@@ -91,10 +91,9 @@ def read_catalog_bytes(path: Path, *, hint: str = CATALOG_HINT) -> bytes:
 
 def validate_catalog(data: bytes, *, name: str) -> Catalog:
     """Validate catalog bytes (UTF-8, with or without a byte-order mark)."""
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
-    from careercompare.catalog.models import Catalog
-    from careercompare.catalog.validation import validate_json
+    from careercompare.catalog import validator_schema
 
     if len(data) > MAX_CATALOG_BYTES:
         raise CatalogError(f"{name}: is over the {MAX_CATALOG_BYTES:,}-byte limit for a catalog")
@@ -117,7 +116,7 @@ def validate_catalog(data: bytes, *, name: str) -> Catalog:
             details=(twice,),
         )
     try:
-        return validate_json(Catalog, text)
+        return validator_schema.validate_json(text)
     except ValidationError as error:
         problems = list(describe_validation_error(error))
         shown = problems[:MAX_PROBLEMS_SHOWN]

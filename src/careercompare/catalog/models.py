@@ -92,11 +92,15 @@ class Model:
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
         from pydantic_core import core_schema
 
-        def checked(value: Model) -> Model:
-            value.check()
-            return value
-
         return core_schema.no_info_after_validator_function(checked, handler(source))
+
+
+def checked(value: Model) -> Model:
+    """Run the model's `check` once its fields are read: the function Pydantic calls
+    after validating any model (one function for all, so that
+    `catalog.validator_schema` can name it)."""
+    value.check()
+    return value
 
 
 class SharedValue(Model):

@@ -1,7 +1,8 @@
 """Pydantic's validators and JSON Schema of the catalog models, each built on first use.
 
-Only a catalog that is not in the cache yet (`catalog.cache`), an imported one and
-`careercompare schema` need them: the models themselves are plain dataclasses, whose
+An imported catalog, `careercompare schema` and `catalog.validator_schema` (which
+keeps the catalog's validator as a file, made from this one, and makes it here where
+the file will not do) need them: the models themselves are plain dataclasses, whose
 fields carry their rules as `Spec`s. Before Pydantic first reads a model, the type of
 each of its fields is given the `Field`s its Specs stand for.
 """
