@@ -182,7 +182,7 @@ def test_checks_do_not_depend_on_the_order_of_fields(catalog_data: Data, order: 
     from pydantic import ValidationError
 
     from careercompare.catalog.models import Catalog, Model
-    from careercompare.catalog.validation import validate_json
+    from careercompare.catalog.validation import adapter
 
     declared = {item.name: item for item in dataclasses.fields(Catalog)}
     names = list(declared)
@@ -211,7 +211,7 @@ def test_checks_do_not_depend_on_the_order_of_fields(catalog_data: Data, order: 
     assert dataclasses.fields(reordered)[0].name == names[0]
     catalog_data["roles"][0]["salary"][1]["source"] = "nowhere"
     with pytest.raises(ValidationError, match=r"roles\[0\]\.salary\[1\]\.source: source 'nowhere'"):
-        validate_json(reordered, json.dumps(catalog_data))
+        adapter(reordered).validate_json(json.dumps(catalog_data))
 
 
 @pytest.mark.parametrize(

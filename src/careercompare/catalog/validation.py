@@ -32,11 +32,6 @@ def adapter(model: type[M]) -> TypeAdapter[M]:
     return found
 
 
-def validate_json(model: type[M], text: str | bytes) -> M:
-    """The model read from JSON text; pydantic's ValidationError if it is not one."""
-    return adapter(model).validate_json(text)
-
-
 def validate(model: type[M], data: object) -> M:
     """The model read from Python data (dicts, lists, strings, numbers)."""
     return adapter(model).validate_python(data)
