@@ -3,7 +3,7 @@
 Making the validator with Pydantic imports most of Pydantic and reads every field of
 every model: about 95 ms of a run that validates a catalog. pydantic-core builds the
 same validator from this file in about 2 ms, after its own import (about 20 ms):
-`benchmarks/startup.py` with the cache off went from 1.38 to 1.73 x floor to 0.94 to
+`benchmarks/startup.py` with the cache off went from 1.38 to 1.73 x floor to 0.87 to
 1.23. Only a catalog that is not in the cache yet is validated (`catalog.cache`).
 
 `validator_schema.json` holds the schema as JSON. The few values JSON has no word for
