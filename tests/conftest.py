@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shlex
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -62,6 +63,17 @@ class Result:
     exit_code: int
     stdout: str
     stderr: str
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In update mode (CAREERCOMPARE_UPDATE_SNAPSHOTS=1), make the catalog's validator
+    file again before any test reads it: in every process, each writing it whole."""
+    if os.environ.get("CAREERCOMPARE_UPDATE_SNAPSHOTS") == "1":
+        from careercompare.catalog import validator_schema
+        from careercompare.output_file import write_atomically
+
+        text = validator_schema.document_text()
+        write_atomically(validator_schema.SCHEMA_FILE, text, force=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

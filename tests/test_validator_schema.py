@@ -2,7 +2,7 @@
 set aside (for Pydantic's own) wherever it is not sound.
 
 Run `CAREERCOMPARE_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_validator_schema.py`
-to make the file again after changing the models.
+to make the file again after changing the models (tests/conftest.py makes it first).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from pydantic_core import ValidationError
 from careercompare.catalog import validator_schema
 from careercompare.catalog.models import Catalog
 from careercompare.catalog.validation import adapter
-from careercompare.output_file import write_atomically
 from tests.conftest import BUNDLED
 from tests.results import MINI
 
@@ -37,8 +36,7 @@ REMAKE = (
 
 
 def test_the_file_is_made_from_the_models_as_they_are() -> None:
-    if os.environ.get("CAREERCOMPARE_UPDATE_SNAPSHOTS") == "1":
-        write_atomically(SCHEMA_FILE, validator_schema.document_text(), force=True)
+    # CAREERCOMPARE_UPDATE_SNAPSHOTS=1 makes it again first (tests/conftest.py)
     document = json.loads(SCHEMA_FILE.read_bytes())
     assert document["sources"] == validator_schema.sources_digest(), REMAKE
     assert validator_schema.from_file() is not None, "pydantic-core refuses the file"
