@@ -1,11 +1,12 @@
 """The models of the role catalog: everything data/roles.json may hold.
 
 Each derives from `Model`, which makes it a frozen dataclass of fields given by name
-(`__init_subclass__`; `dataclass_transform` tells type checkers so). Pydantic
-validates a catalog against them (`catalog.validation`), reading the rules of each
-field from its `Spec` and then each model's `check` for what no single field can say
-(a range's ends in order); the catalog's `check` (ids, references:
-`checks.catalog_problems`) runs once every field is read. A catalog read back from the
+(`__init_subclass__`; `dataclass_transform` tells type checkers so). Pydantic makes
+their validator (`catalog.validation`; a catalog file is validated with the same one,
+kept as a file: `catalog.validator_schema`), reading the rules of each field from its
+`Spec` and then each model's `check` for what no single field can say (a range's ends
+in order); the catalog's `check` (ids, references: `checks.catalog_problems`) runs once
+every field is read. A catalog read back from the
 cache needs no Pydantic at all, and models made from the official tables, which their
 importers checked, are made directly.
 """

@@ -168,10 +168,11 @@ def _without_openssl() -> None:
     the same digests; digest.py loads OpenSSL's for inputs over 1 MiB, where it
     is 5 times faster.
 
-    A run that validates a catalog imports Pydantic, which imports asyncio, which imports
-    `ssl` where it can: libssl and libcrypto, for a tool that opens no connection. Without
-    it asyncio goes on as it does where Python has no ssl, and `table` with the cache off
-    peaks at 38.0 MiB rather than 42.1 (1.22 of the floor rather than 1.35).
+    A run that validates a catalog imports pydantic-core (Pydantic too, where it makes
+    the validator), which imports asyncio, which imports `ssl` where it can: libssl and
+    libcrypto, for a tool that opens no connection. Without it asyncio goes on as it does
+    where Python has no ssl, and `table` with the cache off peaks at 34.0 MiB rather than
+    38.4.
 
     Only in a process of its own (`argv` None): never under a caller.
     """

@@ -87,8 +87,9 @@ def _place_and_codes(text: str, areas: Sequence[Area]) -> bool:
     """True when `text` ("columbus, oh") names one area and what comes before its last
     comma is not a state by itself, unless what follows is that state's own postal code:
     BLS writes no state so, and "New York, NY" means the city where there is one."""
-    place, _, codes = text.rpartition(",")
-    alone = _found(place.strip(), place.strip().casefold(), areas)
+    before, _, codes = text.rpartition(",")
+    place = before.strip()
+    alone = _found(place, place.casefold(), areas)
     state = alone[0] if len(alone) == 1 and alone[0].kind in ("state", "territory") else None
     if state is not None and codes.strip().casefold() != state.state.casefold():
         return False
