@@ -7,7 +7,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
@@ -50,10 +50,9 @@ ONE_OF_EACH: tuple[Block, ...] = (
 
 
 @dataclass(frozen=True)
-class Sample(ViewResult):
+class Sample(ViewResult, view="sample"):
     """A result of one block of every type, with records."""
 
-    VIEW: ClassVar[str] = "sample"
     title: str = "Title"
 
     def blocks(self) -> tuple[Block, ...]:

@@ -42,7 +42,12 @@ _TOP_CODED = re.compile(r"^>=\$?(\d{1,3}(,\d{3})*|\d+)$")
 
 @dataclass(frozen=True)
 class EpRow:
-    """One occupation of Table 1.2, as published (employment in thousands)."""
+    """One occupation of Table 1.2, as published (employment in thousands).
+
+    `line_item` is BLS's "Line item" type (an occupation, not a summary of several);
+    `level` is the depth of its indented title; `wage_at_least` marks a wage BLS gives
+    as ">=$N" (at least N).
+    """
 
     code: str
     title: str

@@ -34,14 +34,32 @@ class CitedSource:
 
 @dataclass(frozen=True)
 class ViewResult:
-    """Base of every view's result. `VIEW` names it in --json and in messages."""
+    """Base of every view's result. A view's result names itself in its class statement,
+    `class TableResult(CitingResult, view="table", json_version=2)`; its body holds only
+    what the result carries.
+
+    - `view` (`VIEW`) names it in --json and in messages;
+    - `json_version` (`JSON_VERSION`, 1 unless given) is the version of its --json
+      shape, bumped when a key is removed or changes meaning;
+    - `glossary_hint` (`GLOSSARY_HINT`, true unless given): whether a one-line note
+      under the view names the glossary terms it uses.
+    """
 
     VIEW: ClassVar[str]
-    # The version of the --json shape; bumped when a key is removed or changes meaning.
     JSON_VERSION: ClassVar[int] = 1
-
-    # Whether a one-line note under the view names the glossary terms it uses.
     GLOSSARY_HINT: ClassVar[bool] = True
+
+    def __init_subclass__(
+        cls,
+        *,
+        view: str | None = None,
+        json_version: int = 1,
+        glossary_hint: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        super().__init_subclass__(**kwargs)
+        if view is not None:  # a view's result, not a base such as CitingResult
+            cls.VIEW, cls.JSON_VERSION, cls.GLOSSARY_HINT = view, json_version, glossary_hint
 
     def blocks(self) -> tuple[Block, ...]:
         """The result for people, as layout blocks."""

@@ -28,11 +28,10 @@ KIND_LABELS = {
 
 
 @dataclass(frozen=True, kw_only=True)
-class AreasResult(ViewResult):
+class AreasResult(ViewResult, view="areas", glossary_hint=False):
     """The areas of a wage release that matched."""
 
-    VIEW = "areas"
-    GLOSSARY_HINT = False  # a listing of names
+    # no glossary note: a listing of names
     release: str
     words: tuple[str, ...]
     areas: tuple[Area, ...]

@@ -61,10 +61,9 @@ class ProgramDataset:
 
 
 @dataclass(frozen=True, kw_only=True)
-class DataResult(ViewResult):
+class DataResult(ViewResult, view="data"):
     """The catalog, the occupation database and the wage releases."""
 
-    VIEW = "data"
     catalog: str
     occupations: OccupationDataset | None
     programs: ProgramDataset | None = None

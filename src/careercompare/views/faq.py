@@ -39,10 +39,9 @@ class FaqItem:
 
 
 @dataclass(frozen=True, kw_only=True)
-class FaqResult(CitingResult):
+class FaqResult(CitingResult, view="faq"):
     """The FAQ entries that matched the words (all of them without words)."""
 
-    VIEW = "faq"
     words: tuple[str, ...]
     entries: tuple[FaqItem, ...]
 

@@ -16,11 +16,10 @@ ABOUT = (
 
 
 @dataclass(frozen=True, kw_only=True)
-class GlossaryResult(ViewResult):
+class GlossaryResult(ViewResult, view="glossary", glossary_hint=False):
     """The terms asked for (every term without words)."""
 
-    VIEW = "glossary"
-    GLOSSARY_HINT = False  # it is the glossary
+    # no glossary note: it is the glossary
     words: tuple[str, ...]
     terms: tuple[Term, ...]
 

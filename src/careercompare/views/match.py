@@ -89,12 +89,10 @@ class Apart:
 
 
 @dataclass(frozen=True, kw_only=True)
-class MatchResult(CitingResult):
+class MatchResult(CitingResult, view="match", json_version=2):
     """The roles ranked by the answers given."""
 
-    VIEW = "match"
     # 2: equal scores share a rank (with `tied`); roles set apart are not in the ranking
-    JSON_VERSION = 2
     answers: dict[str, str]
     ranking: tuple[Ranked, ...]
     suggested_command: str

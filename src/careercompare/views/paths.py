@@ -117,13 +117,11 @@ class PathStep:
 
 
 @dataclass(frozen=True, kw_only=True)
-class PathsResult(CitingResult):
+class PathsResult(CitingResult, view="paths", json_version=2):
     """Where a role leads."""
 
-    VIEW = "paths"
     # 2: a step names its role as one `role` object ({id, name, short_name}; null
     # outside the catalog), not as `role` (an id) and `name`
-    JSON_VERSION = 2
     role: RoleRef
     start: StepFacts
     steps: tuple[PathStep, ...]

@@ -133,14 +133,12 @@ class RolePayback:
 
 
 @dataclass(frozen=True, kw_only=True)
-class PaybackResult(CitingResult):
+class PaybackResult(CitingResult, view="payback", json_version=3):
     """Months to pay back a training, for each role, in one area."""
 
-    VIEW = "payback"
     # 2: `plan` is what was given (`cost` and `months`: {every, by_role}, null and empty
     #    where not); each of `roles` has its own `plan`, the cost and length reckoned with
     # 3: a cost taken from program debt is the median of each school's figures once
-    JSON_VERSION = 3
     area: Area
     release: str
     plan: Asked

@@ -124,14 +124,12 @@ class AreaInState:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ProgramsResult(CitingResult):
+class ProgramsResult(CitingResult, view="programs", json_version=3):
     """Programs that lead to one role, with what their graduates earn and owe."""
 
-    VIEW = "programs"
     # 2: `credential` defaults to that of the role's typical entry education (`credential_from`)
     # 3: `summaries`' medians count each school's figures once (its campuses share one set);
     #    each of `programs` has its `school_group`; summaries have `earnings_one_year`
-    JSON_VERSION = 3
     role: RoleRef
     area: str
     state: str | None

@@ -37,11 +37,10 @@ class ListedRole:
 
 
 @dataclass(frozen=True, kw_only=True)
-class RolesResult(ViewResult):
+class RolesResult(ViewResult, view="roles", glossary_hint=False):
     """The roles that matched the words (all of them without words)."""
 
-    VIEW = "roles"
-    GLOSSARY_HINT = False  # a listing of names
+    # no glossary note: a listing of names
     words: tuple[str, ...]
     roles: tuple[ListedRole, ...]
     total: int = field(metadata=NOT_IN_JSON)

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from careercompare.catalog.index import CatalogIndex
 from careercompare.catalog.models import Role, SalaryFigure, SourcedText
 from careercompare.results.base import FLATTEN, CitingResult, CsvValue
-from careercompare.results.blocks import (
-    Bar,
-    BarChart,
-    Block,
-    BulletList,
-    Heading,
-    Paragraph,
-    Records,
-)
-from careercompare.results.inline import Gap, Text, join_text, plain
+from careercompare.results.blocks import Bar, BarChart, Block, BulletList, Heading, Paragraph
+from careercompare.results.inline import join_text, plain
 from careercompare.views.citations import Citations
 from careercompare.views.common import (
-    NOT_IN_SOURCES,
     OccupationNote,
     OfRole,
     RoleRef,
@@ -29,6 +19,7 @@ from careercompare.views.common import (
     occupation_notes,
     sources_block,
 )
+from careercompare.views.figure_tables import figure_records
 from careercompare.views.formatting import (
     HOURS_PER_YEAR,
     hourly_value,
@@ -41,17 +32,12 @@ from careercompare.views.local_wages import (
     RoleWages,
     bars_of,
     csv_rows,
-    figure_rows,
     precision_notes,
     role_wages,
 )
 from careercompare.views.salary_record import salary_record
 
-SALARY_COLUMNS = ("Figure", "Amount", "As of", "Covers", "Source")
 NEARLY_EQUAL = 0.02
-
-# Where a source gives no period, or does not say what a figure covers.
-NOT_STATED = Gap("not stated")
 
 
 @dataclass(frozen=True)
@@ -89,14 +75,12 @@ class SalaryRole(OfRole):
 
 
 @dataclass(frozen=True, kw_only=True)
-class SalaryResult(CitingResult):
+class SalaryResult(CitingResult, view="salary", json_version=4):
     """Every salary figure of some roles, and where their sources disagree."""
 
-    VIEW = "salary"
     # 2: hourly_equivalent holds only hourly figures the sources publish (none derived)
     # 3: local wages and occupation notes name their role as {id, name, short_name}
     # 4: each of `roles` names its role as one `role` object too
-    JSON_VERSION = 4
     hourly: bool
     hours_per_year: int = HOURS_PER_YEAR
     roles: tuple[SalaryRole, ...]
@@ -243,43 +227,6 @@ class SalaryResult(CitingResult):
             for row in csv_rows(wages, self.wage_release or "", hourly=self.hourly)
         ]
         return local + catalog
-
-
-def covers_whole(result: CitingResult, figure: SalaryFigure) -> Text:
-    """What a figure without a scope covers: the whole occupation, where a firsthand
-    source gives it; a secondhand report does not say."""
-    cited = next((c.source for c in result.sources if c.source.id == figure.source), None)
-    return NOT_STATED if cited is not None and cited.reported_by else "the whole occupation"
-
-
-def figure_records(
-    result: CitingResult,
-    figures: Sequence[SalaryFigure],
-    *,
-    hourly: bool,
-    local: RoleWages | None = None,
-    release: str | None = None,
-) -> Block:
-    """A role's salary figures as a table, newest first: the OEWS estimates (when asked
-    for), then the catalog's figures, but for its copy of the national ones of the same
-    release, which the estimates show; or a note that the sources give none."""
-    rows: list[tuple[Text, ...]] = []
-    if local is not None and local.source and release:
-        rows += figure_rows(local, release, result.marker(local.source), hourly=hourly)
-        figures = [figure for figure in figures if figure.source != local.source]
-    rows += [
-        (
-            salary_kind(figure),
-            salary_amount(figure, hourly=hourly),
-            figure.as_of or NOT_STATED,
-            figure.scope or covers_whole(result, figure),
-            result.marker(figure.source),
-        )
-        for figure in figures
-    ]
-    if not rows:
-        return Paragraph("Salary: " + NOT_IN_SOURCES + ".")
-    return Records(SALARY_COLUMNS, tuple(rows))
 
 
 def _measures(index: CatalogIndex, role: Role) -> dict[tuple[str, str, str | None], float]:

@@ -19,6 +19,12 @@ from careercompare.views.common import (
     occupation_notes,
     sources_block,
 )
+from careercompare.views.figure_tables import (
+    Projection,
+    figure_records,
+    projection_records,
+    projections,
+)
 from careercompare.views.formatting import length_span, money, number
 from careercompare.views.local_wages import (
     LocalArea,
@@ -26,21 +32,17 @@ from careercompare.views.local_wages import (
     precision_notes,
     role_wages,
 )
-from careercompare.views.outlook import Projection, projection_records, projections
 from careercompare.views.program_figures import ProgramsNear
-from careercompare.views.salary import figure_records
 
 
 @dataclass(frozen=True, kw_only=True)
-class ShowResult(CitingResult):
+class ShowResult(CitingResult, view="show", json_version=4):
     """Everything the catalog says about one role."""
 
-    VIEW = "show"
     # 2: O*NET's description is the role's summary (no what_they_do); tasks, preparation;
     # local wages name their role as {id, name, short_name}
     # 3: programs_near is a list, one entry per state asked for
     # 4: programs_near's median earnings and debt count each school's figures once
-    JSON_VERSION = 4
     role: Role
     categories: tuple[ComparisonCategory, ...] = field(metadata=NOT_IN_JSON)
     path_targets: dict[str, str] = field(metadata=NOT_IN_JSON)

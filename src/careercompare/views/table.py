@@ -53,12 +53,10 @@ class TableRow:
 
 
 @dataclass(frozen=True, kw_only=True)
-class TableResult(CitingResult):
+class TableResult(CitingResult, view="table", json_version=2):
     """The comparison table of some roles."""
 
-    VIEW = "table"
     # 2: an occupation note names its role as {id, name, short_name}
-    JSON_VERSION = 2
     roles: tuple[RoleRef, ...]
     rows: tuple[TableRow, ...]
     occupation_notes: tuple[OccupationNote, ...]

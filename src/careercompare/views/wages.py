@@ -133,12 +133,10 @@ def _mixed_releases_note(entries: Sequence[RankedArea], release: str) -> str | N
 
 
 @dataclass(frozen=True, kw_only=True)
-class WagesResult(CitingResult):
+class WagesResult(CitingResult, view="wages", json_version=2):
     """OEWS wages: rankings of areas for one role, or roles side by side in an area."""
 
-    VIEW = "wages"
     # 2: side_by_side holds {role, estimate} objects, not [role, estimate] pairs
-    JSON_VERSION = 2
     release: str
     by: AreaKind | None
     within: str | None
