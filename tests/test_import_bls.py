@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from careercompare.importers.bls_projections import find_layout
 from tests.conftest import ROOT
 
 HEADER = (
@@ -76,6 +78,18 @@ def test_every_quirk_of_the_export_is_read(run: Any, tmp_path: Path) -> None:
     [source] = data["sources"]
     assert source["id"] == "bls-employment-projections-2020-2030"
     assert "BLS Employment Projections" in source["title"]
+
+
+@pytest.mark.parametrize(
+    "name", ["Typical Entry-Level Education", "Typical education needed for entry"]
+)
+def test_the_education_column_is_found_under_either_name_bls_gives_it(name: str) -> None:
+    # the export's name, and the projections workbook's (importers/ep_workbook.py)
+    header = next(csv.reader([HEADER.format(a=2024, b=2034)]))
+    header[header.index("Typical Entry-Level Education")] = name
+    layout = find_layout(header)
+    assert layout.columns["education"] == header.index(name)
+    assert layout.columns["training"] == header.index("Typical on-the-job Training")
 
 
 def test_any_vintage_takes_its_years_from_the_header(run: Any, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from careercompare.digest import SourceFile
 from careercompare.errors import DataError
@@ -106,10 +106,18 @@ def open_read_only(
 
 
 class ReadOnlyDatabase:
-    """One database file of a `KIND` and `FORMAT`, with `meta` and `source_files` tables."""
+    """One database file of a `KIND` and `FORMAT`, with `meta` and `source_files` tables.
 
-    KIND: ClassVar[str]
-    FORMAT: ClassVar[str]
+    Each kind names both in its class statement:
+    `class ProgramDatabase(ReadOnlyDatabase, kind="a programs database", format=FORMAT)`.
+    """
+
+    KIND: ClassVar[str]  # for messages: "a programs database"
+    FORMAT: ClassVar[str]  # the `format` its `meta` table must give
+
+    def __init_subclass__(cls, *, kind: str, format: str, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.KIND, cls.FORMAT = kind, format
 
     def __init__(self, path: Path, *, bundled: bool = False) -> None:
         self.path = path

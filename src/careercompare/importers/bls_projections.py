@@ -14,9 +14,12 @@ from typing import Any
 
 from careercompare.catalog.names import normalize_name
 from careercompare.errors import CatalogError
+from careercompare.importers.ep_workbook import EDUCATION_AND_TRAINING
 
 BLS_PROJECTIONS_URL = "https://data.bls.gov/projections/occupationProj"
 THOUSAND = 1000
+# The columns an import needs, and every column it reads, found by pattern
+_REQUIRED = ("title", "code", "change", "percent")
 _COLUMNS = {
     "title": r"^occupation title$",
     "code": r"^occupation code$",
@@ -24,11 +27,8 @@ _COLUMNS = {
     "percent": r"^employment percent change,?\s*(\d{4})\s*-\s*(\d{4})$",
     "openings": r"^occupational openings,?\s*(\d{4})\s*-\s*(\d{4})\s*annual average$",
     "wage": r"^median annual wage,?\s*(\d{4})?$",
-    "education": r"^typical entry-level education$",
-    "experience": r"^work experience in a related occupation$",
-    "training": r"^typical on-the-job training$",
+    **EDUCATION_AND_TRAINING,
 }
-_REQUIRED = ("title", "code", "change", "percent")
 _EMPLOYMENT = re.compile(r"^employment,?\s*(\d{4})$")
 # At most 15 digits before the point: no figure BLS publishes is longer.
 _NUMBER = re.compile(r"^-?\d{1,3}(,\d{3}){0,4}(\.\d{1,6})?$|^-?\d{1,15}(\.\d{1,6})?$")

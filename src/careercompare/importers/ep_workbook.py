@@ -21,6 +21,15 @@ NO_VALUE = "—"
 MAX_ROWS = 5000
 MAX_TEXT = 400
 _HEADER_ROWS = 10
+_CODE = re.compile(r"^\d{2}-\d{4}$")
+_TOP_CODED = re.compile(r"^>=\$?(\d{1,3}(,\d{3})*|\d+)$")
+# The three education and training columns, under the names the workbook and the
+# projections export (`bls_projections.py`) give them
+EDUCATION_AND_TRAINING = {
+    "education": r"^typical (education needed for entry|entry-level education)",
+    "experience": r"^work experience in a related occupation",
+    "training": r"^typical on-the-job training",
+}
 _COLUMNS = {
     "title": r"national employment matrix title",
     "code": r"national employment matrix code",
@@ -32,12 +41,8 @@ _COLUMNS = {
     "self_employed": r"^percent self employed",
     "openings": r"^occupational openings",
     "wage": r"^median annual wage, dollars, (\d{4})",
-    "education": r"^typical education needed for entry",
-    "experience": r"^work experience in a related occupation",
-    "training": r"^typical on-the-job training",
+    **EDUCATION_AND_TRAINING,
 }
-_CODE = re.compile(r"^\d{2}-\d{4}$")
-_TOP_CODED = re.compile(r"^>=\$?(\d{1,3}(,\d{3})*|\d+)$")
 
 
 @dataclass(frozen=True)

@@ -83,11 +83,8 @@ def _jobs(thousands: object) -> int:
     return int(Decimal(str(thousands)) * THOUSAND)
 
 
-class OccupationDatabase(ReadOnlyDatabase):
+class OccupationDatabase(ReadOnlyDatabase, kind="an occupation database", format=FORMAT):
     """The occupations of one edition of the projections and one O*NET release."""
-
-    KIND = "an occupation database"
-    FORMAT = FORMAT
 
     @property
     def edition(self) -> str:

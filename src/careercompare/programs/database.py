@@ -85,11 +85,8 @@ class SchoolFigures(NamedTuple):
     campuses_with_earnings: int
 
 
-class ProgramDatabase(ReadOnlyDatabase):
+class ProgramDatabase(ReadOnlyDatabase, kind="a programs database", format=FORMAT):
     """The programs of one Scorecard release and the crosswalk."""
-
-    KIND = "a programs database"
-    FORMAT = FORMAT
 
     @property
     def release(self) -> str:

@@ -48,16 +48,13 @@ def _row(cells: tuple[Text, ...]) -> str:
 def _block_lines(block: layout.Block) -> Iterator[str]:
     match block:
         case layout.Heading():
-            text = clean(block.text)
-            yield text
-            yield ("=" if block.level == 1 else "-") * len(text)
+            yield from _heading_lines(block.text, block.level)
         case layout.Paragraph():
             yield clean("Note: " + block.text if block.note else block.text)
         case layout.BulletList():
             yield from (f"{marker} {clean(item)}" for marker, item in block.marked())
         case layout.FieldList():
-            for label, value in block.pairs:
-                yield f"{clean(label)}: {clean(value)}"
+            yield from (f"{clean(label)}: {clean(value)}" for label, value in block.pairs)
         case layout.Comparison():
             yield _row((block.corner, "Role", "Value"))
             for label, cells in block.rows:
@@ -72,11 +69,17 @@ def _block_lines(block: layout.Block) -> Iterator[str]:
         case layout.TreeNode():
             yield from _tree_lines(block, 0)
         case layout.SourceList():
-            yield "Sources"
-            yield "-------"
+            yield from _heading_lines("Sources", 2)
             yield from (f"[{n}] {clean(entry)}" for n, entry in enumerate(block.entries, 1))
         case _:
             assert_never(block)
+
+
+def _heading_lines(text: Text, level: int) -> Iterator[str]:
+    """A heading underlined: '=' under the view's title, '-' under a section's."""
+    shown = clean(text)
+    yield shown
+    yield ("=" if level == 1 else "-") * len(shown)
 
 
 def _chart_lines(chart: layout.BarChart) -> Iterator[str]:

@@ -44,7 +44,9 @@ class TableCell:
 
 @dataclass(frozen=True)
 class TableRow:
-    """One comparison category across the roles."""
+    """One comparison category across the roles: its id in the catalog (`category`),
+    its `label`, its `kind` (where its cells come from: "text", "median-pay",
+    "entry-education" or "outlook"), and a cell for each role, in the order of the roles."""
 
     category: str
     label: str
