@@ -1047,12 +1047,12 @@ def import_oews(
     from careercompare.importers.oews import ImportSettings, run_import_oews
 
     settings_ = ImportSettings(
+        output=output,
+        force=force,
         files=tuple(files),
         release=release,
         published=published,
         top_annual=top_annual,
         top_hourly=top_hourly,
-        output=output,
-        force=force,
     )
     run_import_oews(settings_, quiet=quiet, terminal=settings(ctx).terminal)
