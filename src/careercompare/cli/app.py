@@ -9,7 +9,7 @@ evaluate each of them from its text at every run.
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -88,6 +88,35 @@ SearchOption = Annotated[
     list[str] | None,
     typer.Option("--search", "-s", metavar="WORDS", help="Words to search for (repeatable)."),
 ]
+
+
+# --in of `wages` and `areas`
+InStateOption = Annotated[
+    str | None, typer.Option("--in", metavar="STATE", help="Only areas in this state.")
+]
+
+
+def _each_role_option(flag: str, metavar: str, what: str) -> Any:
+    """An option of `payback` that gives one figure for every role, or one role's."""
+    return typer.Option(
+        flag,
+        metavar=metavar,
+        help=f"{what}: one figure for every role, or ROLE={metavar} for one role (repeat it).",
+    )
+
+
+def _published_option(flag: str, what: str) -> Any:
+    """The date BLS published what an import command reads."""
+    return typer.Option(flag, metavar="YYYY-MM-DD", help=f"The date BLS published the {what}.")
+
+
+def _top_coded_option(per: str) -> Any:
+    """--top-annual and --top-hourly of `import-oews`: where BLS's '#' begins."""
+    return typer.Option(
+        f"--top-{per}",
+        metavar="DOLLARS",
+        help=f"The {per} wage BLS writes '#' at or above (default: as in the wages in use).",
+    )
 
 
 def search_words(words: list[str] | None, search: list[str] | None) -> list[str]:
@@ -530,22 +559,10 @@ def payback(
         typer.Option("--hourly", help="--current-pay is per hour (x 2,080 hours a year)."),
     ] = False,
     cost: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--cost",
-            metavar="DOLLARS",
-            help="What the training costs in all: one figure for every role, or ROLE=DOLLARS "
-            "for one role (repeat it).",
-        ),
+        list[str] | None, _each_role_option("--cost", "DOLLARS", "What the training costs in all")
     ] = None,
     months: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--months",
-            metavar="MONTHS",
-            help="How long the training takes: one figure for every role, or ROLE=MONTHS "
-            "for one role (repeat it).",
-        ),
+        list[str] | None, _each_role_option("--months", "MONTHS", "How long the training takes")
     ] = None,
     part_time: Annotated[
         bool,
@@ -635,10 +652,7 @@ def wages(
             help="Rank states, metro or nonmetro areas.",
         ),
     ] = AreaKind.STATE,
-    within: Annotated[
-        str | None,
-        typer.Option("--in", metavar="STATE", help="Only areas in this state."),
-    ] = None,
+    within: InStateOption = None,
     top: Annotated[
         int,
         typer.Option("--top", metavar="N", min=1, help="Show the N highest and N lowest."),
@@ -720,10 +734,7 @@ def areas(
             help="Only states, metro or nonmetro areas.",
         ),
     ] = None,
-    within: Annotated[
-        str | None,
-        typer.Option("--in", metavar="STATE", help="Only areas in this state."),
-    ] = None,
+    within: InStateOption = None,
 ) -> "ViewResult":
     """The areas of the wage data, with the codes and names --area takes.
 
@@ -877,12 +888,7 @@ def import_occupations(
         ),
     ],
     output: DatabaseOutput,
-    published: Annotated[
-        str | None,
-        typer.Option(
-            "--ep-published", metavar="YYYY-MM-DD", help="The date BLS published the projections."
-        ),
-    ] = None,
+    published: Annotated[str | None, _published_option("--ep-published", "projections")] = None,
     state_projections: Annotated[
         Path | None,
         typer.Option(
@@ -994,28 +1000,9 @@ def import_oews(
             help="The release, e.g. 'May 2026' (default: read from the file names).",
         ),
     ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option(
-            "--published", metavar="YYYY-MM-DD", help="The date BLS published the release."
-        ),
-    ] = None,
-    top_annual: Annotated[
-        str | None,
-        typer.Option(
-            "--top-annual",
-            metavar="DOLLARS",
-            help="The annual wage BLS writes '#' at or above (default: as in the wages in use).",
-        ),
-    ] = None,
-    top_hourly: Annotated[
-        str | None,
-        typer.Option(
-            "--top-hourly",
-            metavar="DOLLARS",
-            help="The hourly wage BLS writes '#' at or above (default: as in the wages in use).",
-        ),
-    ] = None,
+    published: Annotated[str | None, _published_option("--published", "release")] = None,
+    top_annual: Annotated[str | None, _top_coded_option("annual")] = None,
+    top_hourly: Annotated[str | None, _top_coded_option("hourly")] = None,
     output: Annotated[
         Path | None,
         typer.Option(
