@@ -24,6 +24,7 @@ from careercompare.cli.options import (
     Settings,
     area_names,
     catalog_index,
+    choice_option,
     complete_role,
     local_area,
     settings,
@@ -458,10 +459,9 @@ def programs(
     area: AreaOption = None,
     credential: Annotated[
         Credential | None,
-        typer.Option(
+        choice_option(
             "--credential",
             metavar="KIND",
-            case_sensitive=False,
             help="Only certificate, associate or bachelor programs, or any. Default: the "
             "credential of the role's typical entry education (BLS), where it is one of "
             "these and has programs in the area; else any.",
@@ -469,10 +469,9 @@ def programs(
     ] = None,
     sort: Annotated[
         ProgramSort,
-        typer.Option(
+        choice_option(
             "--sort",
             metavar="KEY",
-            case_sensitive=False,
             help="Order by earnings (highest first), debt (least first) or completers (most "
             "first).",
         ),
@@ -645,10 +644,9 @@ def wages(
     area: AreaOption = None,
     by: Annotated[
         AreaKind,
-        typer.Option(
+        choice_option(
             "--by",
             metavar="KIND",
-            case_sensitive=False,
             help="Rank states, metro or nonmetro areas.",
         ),
     ] = AreaKind.STATE,
@@ -664,10 +662,9 @@ def wages(
     ] = False,
     sort: Annotated[
         WageSort,
-        typer.Option(
+        choice_option(
             "--sort",
             metavar="KEY",
-            case_sensitive=False,
             help="Rank by median, mean, p10, p90, employment or per-1000.",
         ),
     ] = WageSort.MEDIAN,
@@ -727,10 +724,9 @@ def areas(
     search: SearchOption = None,
     kind: Annotated[
         AreaKind | None,
-        typer.Option(
+        choice_option(
             "--type",
             metavar="TYPE",
-            case_sensitive=False,
             help="Only states, metro or nonmetro areas.",
         ),
     ] = None,

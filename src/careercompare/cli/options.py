@@ -146,13 +146,17 @@ RoleArgument = Annotated[
 ]
 
 
+def choice_option(*flags: str, metavar: str, help: str, **settings: Any) -> Any:
+    """An option whose value is one of a `StrEnum`'s, taken in any case ('--by Metro')."""
+    return typer.Option(*flags, metavar=metavar, case_sensitive=False, help=help, **settings)
+
+
 FormatOption = Annotated[
     FormatName | None,
-    typer.Option(
+    choice_option(
         "--format",
         "-f",
         metavar="FORMAT",
-        case_sensitive=False,
         help=f"Output format: {', '.join(FORMAT_NAMES)} (default: {DEFAULT_FORMAT}; "
         + ", ".join(f.name for f in FORMATS if f.needs is Needs.RECORDS)
         + " for the views that list records).",
