@@ -96,6 +96,31 @@ def test_words_after_roles_and_areas_search_as_search_does(
     assert both.exit_code == 2 and "no-such-word" in both.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "chosen"),
+    [
+        (("wages", "ma", "--by", "METRO", "--top", "1"), {"by": "metro"}),
+        (("wages", "ma", "--sort", "Employment", "--top", "1"), {"sort": "employment"}),
+        (("programs", "ma", "--sort", "Debt", "--top", "1"), {"sort": "debt"}),
+        (("programs", "ma", "--credential", "ASSOCIATE"), {"credential": "associate"}),
+    ],
+)
+def test_a_closed_choice_is_taken_in_any_case(
+    run: Any, args: tuple[str, ...], chosen: dict[str, str]
+) -> None:
+    result = run(*args, "--format", "JSON")  # --format is one too
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {key: data[key] for key in chosen} == chosen
+
+
+def test_area_types_are_taken_in_any_case(run: Any) -> None:
+    result = run("areas", "--type", "Nonmetro", "--in", "FL", "--json")
+    assert result.exit_code == 0, result.stderr
+    kinds = {area["kind"] for area in json.loads(result.stdout)["areas"]}
+    assert kinds == {"nonmetro"}
+
+
 def test_roles_search_without_match_is_a_usage_error(run: Any) -> None:
     result = run("roles", "--search", "astronaut")
     assert result.exit_code == 2
