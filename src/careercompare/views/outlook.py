@@ -19,8 +19,8 @@ from careercompare.views.common import (
     occupation_notes,
     sources_block,
 )
-from careercompare.views.figure_tables import Projection, projection_records, projections
 from careercompare.views.formatting import outlook_summary
+from careercompare.views.projection_table import Projection, projection_records, projections
 
 
 @dataclass(frozen=True)

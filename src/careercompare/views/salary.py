@@ -19,7 +19,6 @@ from careercompare.views.common import (
     occupation_notes,
     sources_block,
 )
-from careercompare.views.figure_tables import figure_records
 from careercompare.views.formatting import (
     HOURS_PER_YEAR,
     hourly_value,
@@ -35,6 +34,7 @@ from careercompare.views.local_wages import (
     precision_notes,
     role_wages,
 )
+from careercompare.views.pay_table import figure_records
 from careercompare.views.salary_record import salary_record
 
 NEARLY_EQUAL = 0.02

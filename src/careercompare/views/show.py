@@ -19,12 +19,6 @@ from careercompare.views.common import (
     occupation_notes,
     sources_block,
 )
-from careercompare.views.figure_tables import (
-    Projection,
-    figure_records,
-    projection_records,
-    projections,
-)
 from careercompare.views.formatting import length_span, money, number
 from careercompare.views.local_wages import (
     LocalArea,
@@ -32,7 +26,9 @@ from careercompare.views.local_wages import (
     precision_notes,
     role_wages,
 )
+from careercompare.views.pay_table import figure_records
 from careercompare.views.program_figures import ProgramsNear
+from careercompare.views.projection_table import Projection, projection_records, projections
 
 
 @dataclass(frozen=True, kw_only=True)
