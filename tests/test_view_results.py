@@ -291,3 +291,16 @@ def test_show_names_the_sections_no_source_speaks_to_once_not_one_empty_section_
     for heading, body in pairwise(blocks):
         if isinstance(heading, Heading) and isinstance(body, Paragraph):
             assert plain(body.text) != "not in sources", plain(heading.text)
+
+
+def test_a_result_names_its_view_and_json_version_in_its_class_statement() -> None:
+    class Probe(CitingResult, view="probe", json_version=3, glossary_hint=False):
+        pass
+
+    assert (Probe.VIEW, Probe.JSON_VERSION, Probe.GLOSSARY_HINT) == ("probe", 3, False)
+    data = result_data(Probe(sources=()))
+    assert (data["version"], data["view"]) == (3, "probe")
+    with pytest.raises(TypeError, match="go with view="):
+
+        class Unnamed(CitingResult, json_version=2):
+            pass

@@ -60,6 +60,8 @@ class ViewResult:
         super().__init_subclass__(**kwargs)
         if view is not None:  # a view's result, not a base such as CitingResult
             cls.VIEW, cls.JSON_VERSION, cls.GLOSSARY_HINT = view, json_version, glossary_hint
+        elif json_version != 1 or not glossary_hint:
+            raise TypeError(f"{cls.__name__}: json_version= and glossary_hint= go with view=")
 
     def blocks(self) -> tuple[Block, ...]:
         """The result for people, as layout blocks."""
