@@ -211,11 +211,12 @@ def test_python_dash_m_runs_the_tool() -> None:
     assert out.stdout.startswith("OK: ")
 
 
-def test_shell_completion_offers_role_ids() -> None:
+@pytest.mark.parametrize("command", ["table", "show", "payback", "wages"])
+def test_shell_completion_offers_role_ids(command: str) -> None:
     env = {
         **os.environ,
         "_CAREERCOMPARE_COMPLETE": "complete_bash",
-        "COMP_WORDS": "careercompare table medical-o",
+        "COMP_WORDS": f"careercompare {command} medical-o",
         "COMP_CWORD": "2",
     }
     out = subprocess.run(

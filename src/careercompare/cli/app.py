@@ -25,8 +25,8 @@ from careercompare.cli.options import (
     area_names,
     catalog_index,
     choice_option,
-    complete_role,
     local_area,
+    role_argument,
     settings,
     view_command,
     wage_database,
@@ -542,10 +542,9 @@ def payback(
     ctx: typer.Context,
     roles: Annotated[
         list[str],
-        typer.Argument(
+        role_argument(
             metavar="ROLE...",
             help="Roles to compare; 'careercompare roles' lists them.",
-            autocompletion=complete_role,
         ),
     ],
     area: AreaOption = None,
@@ -634,11 +633,10 @@ def wages(
     ctx: typer.Context,
     roles: Annotated[
         list[str],
-        typer.Argument(
+        role_argument(
             metavar="ROLE...",
             help="One role to see where it pays most and least, or several to compare "
             "in --area; 'careercompare roles' lists them.",
-            autocompletion=complete_role,
         ),
     ],
     area: AreaOption = None,

@@ -126,22 +126,25 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
     return [role.id for role in catalog.roles if role.id.startswith(incomplete.lower())]
 
 
+def role_argument(*, metavar: str, help: str, **settings: Any) -> Any:
+    """An argument that names roles: the shell completes it from the catalog's ids."""
+    return typer.Argument(metavar=metavar, help=help, autocompletion=complete_role, **settings)
+
+
 RolesArgument = Annotated[
     list[str] | None,
-    typer.Argument(
+    role_argument(
         metavar="[ROLE]...",
         help="Roles by id, alias or name (any case); 'careercompare roles' lists them. "
         "Default: the catalog's default pair.",
-        autocompletion=complete_role,
         show_default=False,
     ),
 ]
 RoleArgument = Annotated[
     str,
-    typer.Argument(
+    role_argument(
         metavar="ROLE",
         help="A role by id, alias or name; 'careercompare roles' lists them.",
-        autocompletion=complete_role,
     ),
 ]
 
