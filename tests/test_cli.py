@@ -325,3 +325,22 @@ def test_a_mistyped_command_is_still_offered_the_right_one(run: Any) -> None:
     result = run("tabel")
     assert result.exit_code == 2
     assert "table" in result.stderr
+
+
+def test_a_searching_view_takes_words_where_its_search_parameter_stands() -> None:
+    import inspect
+
+    from careercompare.cli.options import view_command
+
+    def listing(ctx: Any, before: int, search: list[str], after: int = 0) -> Any:
+        return None
+
+    names = list(inspect.signature(view_command(listing, search=True)).parameters)
+    assert names[:5] == ["ctx", "before", "words", "search", "after"]
+    assert "words" not in inspect.signature(view_command(listing)).parameters
+
+    def unsearchable(ctx: Any) -> Any:
+        return None
+
+    with pytest.raises(TypeError, match="unsearchable has no 'search' parameter"):
+        view_command(unsearchable, search=True)

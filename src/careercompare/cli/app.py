@@ -1,13 +1,14 @@
 """The command line: each command parses its arguments and hands them to a view.
 
-View commands return the view's result; `view_command` adds the output options and
-writes it. Heavy modules (the models, Rich) are imported inside the commands, so
-that --help and --version stay quick. Annotations are not postponed: Typer would
-evaluate each of them from its text at every run.
+View commands, registered with `view`, return the view's result; `view_command` adds
+the output options and writes it. Heavy modules (the models, Rich) are imported inside
+the commands, so that --help and --version stay quick. Annotations are not postponed:
+Typer would evaluate each of them from its text at every run.
 """
 
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -68,6 +69,17 @@ app = typer.Typer(
 )
 
 
+def view(
+    name: str | None = None, *, search: bool = False
+) -> Callable[[Callable[..., "ViewResult"]], Any]:
+    """Register a command that returns a view's result (`options.view_command`)."""
+
+    def register(build: Callable[..., "ViewResult"]) -> Any:
+        return app.command(name)(view_command(build, search=search))
+
+    return register
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"careercompare {__version__}")
@@ -77,18 +89,6 @@ def _version(value: bool) -> None:
 # The global options that take a value, which a command's name comes after
 # (`careercompare --data roles.json table`); a test holds this to the options below.
 VALUE_OPTIONS = frozenset({"--data"})
-
-
-# `roles nurse` and `areas tampa`: words after the command search, as --search does; each
-# command's description says what they are looked for in.
-SearchWords = Annotated[
-    list[str] | None,
-    typer.Argument(metavar="[WORDS]...", help="Words to search for, as --search takes them."),
-]
-SearchOption = Annotated[
-    list[str] | None,
-    typer.Option("--search", "-s", metavar="WORDS", help="Words to search for (repeatable)."),
-]
 
 
 # --in of `wages` and `areas`
@@ -120,13 +120,6 @@ def _top_coded_option(per: str) -> Any:
     )
 
 
-def search_words(words: list[str] | None, search: list[str] | None) -> list[str]:
-    """The words after the command and those of --search, as one search."""
-    merged = [*(words or []), *(search or [])]
-    bounded(" ".join(merged), "search words", "give a few words")
-    return merged
-
-
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -151,8 +144,7 @@ def main_options(
         typer.echo(ctx.get_help())
 
 
-@app.command()
-@view_command
+@view()
 def table(
     ctx: typer.Context,
     roles: RolesArgument = None,
@@ -190,8 +182,7 @@ def table(
     return with_changes(result, wide=wide)
 
 
-@app.command()
-@view_command
+@view()
 def salary(
     ctx: typer.Context,
     roles: RolesArgument = None,
@@ -223,8 +214,7 @@ def salary(
     return build_salary(index, roles_, hourly=hourly, local=local)
 
 
-@app.command()
-@view_command
+@view()
 def outlook(
     ctx: typer.Context, roles: RolesArgument = None, area: AreaOption = None
 ) -> "ViewResult":
@@ -254,8 +244,7 @@ def outlook(
     return build_outlook(index, index.resolve_roles(roles or []), states=states)
 
 
-@app.command()
-@view_command
+@view()
 def faq(
     ctx: typer.Context,
     words: Annotated[
@@ -278,8 +267,7 @@ def faq(
     return build_faq(catalog_index(ctx), words or [])
 
 
-@app.command()
-@view_command
+@view()
 def show(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "ViewResult":
     """One role's whole profile: duties, training, pay, outlook, where it leads.
 
@@ -310,8 +298,7 @@ def show(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "Vi
     return build_show(index, chosen, local=local, near=near)
 
 
-@app.command()
-@view_command
+@view()
 def paths(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "ViewResult":
     """Where a role leads: each step's training, median pay (and the difference) and outlook.
 
@@ -330,12 +317,10 @@ def paths(ctx: typer.Context, role: RoleArgument, area: AreaOption = None) -> "V
     return build_paths(index, index.resolve_role(role), local=local)
 
 
-@app.command("roles")
-@view_command
+@view("roles", search=True)
 def list_roles(
     ctx: typer.Context,
-    words: SearchWords = None,
-    search: SearchOption = None,
+    search: list[str],
     every: Annotated[
         bool,
         typer.Option(
@@ -362,11 +347,10 @@ def list_roles(
     """
     from careercompare.views.roles import build_roles
 
-    return build_roles(catalog_index(ctx), search_words(words, search), every=every)
+    return build_roles(catalog_index(ctx), search, every=every)
 
 
-@app.command()
-@view_command
+@view()
 def match(
     ctx: typer.Context,
     answer: Annotated[
@@ -425,8 +409,7 @@ def match(
     return build_match(index, answers, every=every, local=local)
 
 
-@app.command()
-@view_command
+@view()
 def glossary(
     ctx: typer.Context,
     term: Annotated[
@@ -451,8 +434,7 @@ def glossary(
     return build_glossary(term or [])
 
 
-@app.command()
-@view_command
+@view()
 def programs(
     ctx: typer.Context,
     role: RoleArgument,
@@ -536,8 +518,7 @@ def _school_words(school: str | None) -> list[str]:
     return words
 
 
-@app.command()
-@view_command
+@view()
 def payback(
     ctx: typer.Context,
     roles: Annotated[
@@ -627,8 +608,7 @@ def payback(
     return build_payback(index, db, chosen, places, plan, debts_in=debts_in)
 
 
-@app.command()
-@view_command
+@view()
 def wages(
     ctx: typer.Context,
     roles: Annotated[
@@ -714,12 +694,10 @@ def _given(ctx: typer.Context, name: str) -> bool:
     return _source(ctx, name) == "COMMANDLINE"
 
 
-@app.command()
-@view_command
+@view(search=True)
 def areas(
     ctx: typer.Context,
-    words: SearchWords = None,
-    search: SearchOption = None,
+    search: list[str],
     kind: Annotated[
         AreaKind | None,
         choice_option(
@@ -748,13 +726,10 @@ def areas(
 
     db = wage_database(ctx)
     state = resolve_state(within, db.areas) if within else None
-    return build_areas(
-        db.release, db.areas, search=search_words(words, search), kind=kind, state=state
-    )
+    return build_areas(db.release, db.areas, search=search, kind=kind, state=state)
 
 
-@app.command()
-@view_command
+@view()
 def data(ctx: typer.Context) -> "ViewResult":
     """The data in use: the catalog, the occupations and each release of wages.
 

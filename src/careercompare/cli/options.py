@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from careercompare.catalog.names import bounded
 from careercompare.errors import UsageError
 from careercompare.render.formats import (
     DEFAULT_FORMAT,
@@ -227,20 +228,60 @@ _OUTPUT_PARAMETERS = {
 }
 
 
-def view_command(build: Callable[..., "ViewResult"]) -> Any:
+# `roles nurse` and `areas tampa`: words after the command search, as --search does; each
+# command's description says what they are looked for in.
+SearchWords = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="[WORDS]...", help="Words to search for, as --search takes them."),
+]
+SearchOption = Annotated[
+    list[str] | None,
+    typer.Option("--search", "-s", metavar="WORDS", help="Words to search for (repeatable)."),
+]
+
+
+def search_words(words: list[str] | None, search: list[str] | None) -> list[str]:
+    """The words after the command and those of --search, as one search."""
+    merged = [*(words or []), *(search or [])]
+    bounded(" ".join(merged), "search words", "give a few words")
+    return merged
+
+
+def _search_parameters(build: Callable[..., Any]) -> list[inspect.Parameter]:
+    """The command's parameters, its `search` given as words after it and --search."""
+    parameters = list(inspect.signature(build).parameters.values())
+    names = [parameter.name for parameter in parameters]
+    if "search" not in names:
+        raise TypeError(f"{build.__name__} has no 'search' parameter to take search words")
+    at = names.index("search")
+    words, search = (
+        inspect.Parameter(
+            name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None, annotation=kind
+        )
+        for name, kind in (("words", SearchWords), ("search", SearchOption))
+    )
+    return [*parameters[:at], words, search, *parameters[at + 1 :]]
+
+
+def view_command(build: Callable[..., "ViewResult"], *, search: bool = False) -> Any:
     """Add the output options to a command that returns a view's result, and write it.
 
     Which formats a view writes follows from its result (`render.formats.Format.supports`);
     asking a view for one it cannot write is a usage error that lists those it can.
+    With `search`, the command's `search: list[str]` parameter is taken as words after
+    the command and as --search, both at once (`search_words`).
     """
     options = dict(_OUTPUT_PARAMETERS)
     signature = inspect.signature(build)
+    parameters = _search_parameters(build) if search else list(signature.parameters.values())
     added = [
         inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
         for name, (kind, default) in options.items()
     ]
 
     def command(**arguments: Any) -> None:
+        if search:
+            arguments["search"] = search_words(arguments.pop("words"), arguments["search"])
         data = arguments.pop("data")
         if data is not None:
             context = arguments["ctx"]
@@ -268,10 +309,10 @@ def view_command(build: Callable[..., "ViewResult"]) -> Any:
     command.__doc__ = build.__doc__
     command.__module__ = build.__module__
     command.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[*signature.parameters.values(), *added], return_annotation=None
+        parameters=[*parameters, *added], return_annotation=None
     )
     command.__annotations__ = {
-        **{k: v for k, v in build.__annotations__.items() if k != "return"},
+        **{p.name: p.annotation for p in parameters if p.annotation is not p.empty},
         **{name: kind for name, (kind, _) in options.items()},
     }
     return command
