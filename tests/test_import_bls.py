@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +122,19 @@ def test_skip_bad_imports_the_rest_and_counts_what_it_skipped(run: Any, tmp_path
     assert [r["id"] for r in json.loads(result.stdout)["roles"]] == ["registered-nurses"]
     assert "2 rows read, 1 roles written" in result.stderr
     assert "1 rows skipped as unreadable" in result.stderr
+
+
+def test_the_summary_goes_through_the_terminal_and_a_closed_stderr_is_no_failure(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "roles.json"
+    command = (
+        f'"{sys.executable}" -m careercompare import-bls "{export(tmp_path, ROWS)}" -o "{out}"'
+    )
+    done = subprocess.run(["bash", "-c", command + " 2>&-"], capture_output=True, check=False)
+    assert done.returncode == 0 and json.loads(out.read_text())["roles"]
+    told = subprocess.run(["bash", "-c", command + " --force"], capture_output=True, text=True)
+    assert told.stderr.startswith("careercompare: 4 rows read, 4 roles written")
 
 
 def test_with_bundled_prefers_curated_roles_with_the_same_soc_code(

@@ -97,6 +97,20 @@ def built(tmp_path: Path) -> ProgramDatabase:
     return build(tmp_path, PAIRS)
 
 
+def test_the_import_command_says_what_it_wrote_and_replaces_only_with_force(
+    run: Any, tmp_path: Path
+) -> None:
+    scorecard = write_scorecard(tmp_path / "scorecard-fos-2026-06-10.csv.gz", PROGRAM_ROWS)
+    args = ("import-programs", str(scorecard), str(write_crosswalk(tmp_path / "c.xlsx", PAIRS)))
+    output = tmp_path / "p.sqlite"
+    result = run(*args, "-o", str(output))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(f"careercompare: wrote {output}: College Scorecard 2026-06-10")
+    assert result.stderr.count("\n") == 1
+    assert run(*args, "-o", str(output)).exit_code == 1
+    assert run(*args, "-o", str(output), "--force").exit_code == 0
+
+
 def test_the_crosswalk_gives_the_4_digit_families_of_an_occupation(
     built: ProgramDatabase,
 ) -> None:

@@ -27,6 +27,7 @@ from careercompare.cli.options import (
     catalog_index,
     choice_option,
     local_area,
+    reported_command,
     role_argument,
     settings,
     view_command,
@@ -76,6 +77,16 @@ def view(
 
     def register(build: Callable[..., "ViewResult"]) -> Any:
         return app.command(name)(view_command(build, search=search))
+
+    return register
+
+
+def builder(name: str) -> Callable[[Callable[..., str]], Any]:
+    """Register a command that builds a file and returns the line that says what it wrote
+    (`options.reported_command`)."""
+
+    def register(build: Callable[..., str]) -> Any:
+        return app.command(name)(reported_command(build))
 
     return register
 
@@ -534,8 +545,7 @@ def payback(
         typer.Option("--current-pay", metavar="PAY", help="What you earn now, a year."),
     ] = None,
     hourly: Annotated[
-        bool,
-        typer.Option("--hourly", help="--current-pay is per hour (x 2,080 hours a year)."),
+        bool, typer.Option("--hourly", help="--current-pay is per hour (x 2,080 hours a year).")
     ] = False,
     cost: Annotated[
         list[str] | None, _each_role_option("--cost", "DOLLARS", "What the training costs in all")
@@ -544,8 +554,7 @@ def payback(
         list[str] | None, _each_role_option("--months", "MONTHS", "How long the training takes")
     ] = None,
     part_time: Annotated[
-        bool,
-        typer.Option("--part-time", help="You keep your pay while training (none forgone)."),
+        bool, typer.Option("--part-time", help="You keep your pay while training (none forgone).")
     ] = False,
     school: Annotated[
         str | None,
@@ -794,6 +803,7 @@ def schema() -> None:
 
 @app.command("import-bls")
 def import_bls(
+    ctx: typer.Context,
     export: Annotated[
         Path,
         typer.Argument(
@@ -835,12 +845,18 @@ def import_bls(
     """
     from careercompare.importers.bls_catalog import run_import
 
-    run_import(export, out=out, force=force, with_bundled=with_bundled, skip_bad=skip_bad)
+    run_import(
+        export,
+        out=out,
+        force=force,
+        with_bundled=with_bundled,
+        skip_bad=skip_bad,
+        terminal=settings(ctx).terminal,
+    )
 
 
-@app.command("import-occupations")
+@builder("import-occupations")
 def import_occupations(
-    ctx: typer.Context,
     projections: Annotated[
         Path,
         typer.Argument(
@@ -857,6 +873,7 @@ def import_occupations(
         ),
     ],
     output: DatabaseOutput,
+    force: ReplaceOption = False,
     published: Annotated[str | None, _published_option("--ep-published", "projections")] = None,
     state_projections: Annotated[
         Path | None,
@@ -874,8 +891,7 @@ def import_occupations(
             help="The period the state projections cover (the file does not say), e.g. 2022-32.",
         ),
     ] = None,
-    force: ReplaceOption = False,
-) -> None:
+) -> str:
     """Build the occupation database from BLS Employment Projections and O*NET files.
 
     The database careercompare ships is built this way from the 2024-34 projections and
@@ -898,16 +914,15 @@ def import_occupations(
     summary = build_occupation_database(
         projections, onet, output, force=force, ep_published=published, states=states
     )
-    settings(ctx).terminal.note(
+    return (
         f"wrote {summary.path}: projections {summary.ep_edition} ({summary.projections:,} rows), "
         f"O*NET {summary.onet_release} ({summary.occupations:,} occupations, "
         f"{summary.titles:,} titles)"
     )
 
 
-@app.command("import-programs")
+@builder("import-programs")
 def import_programs(
-    ctx: typer.Context,
     scorecard: Annotated[
         Path,
         typer.Argument(
@@ -922,6 +937,7 @@ def import_programs(
         ),
     ],
     output: DatabaseOutput,
+    force: ReplaceOption = False,
     release: Annotated[
         str | None,
         typer.Option(
@@ -930,8 +946,7 @@ def import_programs(
             help="The Scorecard release (default: the date in the file name).",
         ),
     ] = None,
-    force: ReplaceOption = False,
-) -> None:
+) -> str:
     """Build the programs database from the College Scorecard and the CIP-SOC crosswalk.
 
     The database careercompare ships is built this way (README, Programs and payback).
@@ -944,7 +959,7 @@ def import_programs(
     from careercompare.importers.programs import build_programs_database
 
     summary = build_programs_database(scorecard, crosswalk, output, force=force, release=release)
-    settings(ctx).terminal.note(
+    return (
         f"wrote {summary.path}: College Scorecard {summary.release} ({summary.programs:,} "
         f"programs), {summary.crosswalk:,} CIP-SOC pairs"
     )

@@ -249,7 +249,7 @@ def search_words(words: list[str] | None, search: list[str] | None) -> list[str]
 
 def _search_parameters(build: Callable[..., Any]) -> list[inspect.Parameter]:
     """The command's parameters, its `search` given as words after it and --search."""
-    parameters = list(inspect.signature(build).parameters.values())
+    parameters = _parameters(build)
     names = [parameter.name for parameter in parameters]
     if "search" not in names:
         raise TypeError(f"{build.__name__} has no 'search' parameter to take search words")
@@ -272,8 +272,7 @@ def view_command(build: Callable[..., "ViewResult"], *, search: bool = False) ->
     the command and as --search, both at once (`search_words`).
     """
     options = dict(_OUTPUT_PARAMETERS)
-    signature = inspect.signature(build)
-    parameters = _search_parameters(build) if search else list(signature.parameters.values())
+    parameters = _search_parameters(build) if search else _parameters(build)
     added = [
         inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
         for name, (kind, default) in options.items()
@@ -305,14 +304,38 @@ def view_command(build: Callable[..., "ViewResult"], *, search: bool = False) ->
             page=not no_pager,
         )
 
+    return _as_command(command, build, [*parameters, *added])
+
+
+def reported_command(build: Callable[..., str]) -> Any:
+    """A command that returns a line for the person: it is noted on stderr (`Terminal.note`).
+
+    The importers that build a file say so this way ('wrote FILE: ...'); the command
+    itself takes no context.
+    """
+
+    def command(ctx: typer.Context, **arguments: Any) -> None:
+        settings(ctx).terminal.note(build(**arguments))
+
+    context = inspect.Parameter(
+        "ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context
+    )
+    return _as_command(command, build, [context, *_parameters(build)])
+
+
+def _parameters(build: Callable[..., Any]) -> list[inspect.Parameter]:
+    return list(inspect.signature(build).parameters.values())
+
+
+def _as_command(
+    command: Callable[..., None], build: Callable[..., Any], parameters: list[inspect.Parameter]
+) -> Callable[..., None]:
+    """`command`, named and documented as `build`, taking `parameters` as Typer reads them."""
     command.__name__ = build.__name__
     command.__doc__ = build.__doc__
     command.__module__ = build.__module__
-    command.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[*parameters, *added], return_annotation=None
-    )
+    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     command.__annotations__ = {
-        **{p.name: p.annotation for p in parameters if p.annotation is not p.empty},
-        **{name: kind for name, (kind, _) in options.items()},
+        p.name: p.annotation for p in parameters if p.annotation is not p.empty
     }
     return command

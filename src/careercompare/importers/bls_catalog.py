@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from careercompare.catalog.validation import dump, validate
 from careercompare.errors import CatalogError
 from careercompare.importers.bls_projections import import_rows
 from careercompare.output_file import write_atomically
+from careercompare.terminal import Terminal
 
 
 def _read_export(path: Path) -> list[str]:
@@ -114,7 +114,7 @@ def build_catalog(
         "questions": [dump(q) for q in bundled.questions] if with_bundled else [],
     }
     summary = (
-        f"import-bls: {result.rows_read} rows read, {len(data['roles'])} roles written "
+        f"{result.rows_read} rows read, {len(data['roles'])} roles written "
         f"({len(result.roles)} imported, {len(curated)} curated), "
         f"{len(result.bad_rows)} rows skipped as unreadable, "
         f"{left_out} left out in favour of curated roles with the same SOC code, "
@@ -124,7 +124,13 @@ def build_catalog(
 
 
 def run_import(
-    export: Path, *, out: str | None, force: bool, with_bundled: bool, skip_bad: bool
+    export: Path,
+    *,
+    out: str | None,
+    force: bool,
+    with_bundled: bool,
+    skip_bad: bool,
+    terminal: Terminal,
 ) -> None:
     """Import, validate, then write to --out (atomically) or stdout; summary on stderr."""
     from pydantic import ValidationError
@@ -139,8 +145,8 @@ def run_import(
         ) from None
     text = json.dumps(data, indent=2, ensure_ascii=True) + "\n"
     if out is None or out == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        terminal.stdout.write(text)
+        terminal.stdout.flush()
     else:
         write_atomically(Path(out), text, force=force)
-    sys.stderr.write(summary + "\n")
+    terminal.note(summary)
