@@ -1,9 +1,10 @@
 """What the commands share: global settings, argument types, and the output options.
 
 `view_command` adds --format, --json, --output, --force (and --data, which may also
-come before the command) to a command that returns
-a view's result, and writes that result, as sqlite-utils' `output_options` does.
-Annotations are not postponed: Typer reads them from the functions at each run.
+come before the command) to a command that returns a view's result, and writes that
+result, as sqlite-utils' `output_options` does; `reported_command` notes on stderr the
+line an import command returns. Annotations are not postponed: Typer reads them from
+the functions at each run.
 """
 
 import inspect
