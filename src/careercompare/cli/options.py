@@ -272,11 +272,10 @@ def view_command(build: Callable[..., "ViewResult"], *, search: bool = False) ->
     With `search`, the command's `search: list[str]` parameter is taken as words after
     the command and as --search, both at once (`search_words`).
     """
-    options = dict(_OUTPUT_PARAMETERS)
     parameters = _search_parameters(build) if search else _parameters(build)
     added = [
         inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
-        for name, (kind, default) in options.items()
+        for name, (kind, default) in _OUTPUT_PARAMETERS.items()
     ]
 
     def command(**arguments: Any) -> None:
